@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QObject>
+#include <QTimer>
+
+namespace roomgate::server {
+
+class AccountService;
+class AdmissionService;
+
+/**
+ * The clock of the admission side: expires reservations every sweep interval,
+ * renews the node lease and reaps dead nodes, and purges ended sessions.
+ * Correctness never waits for it (each decision checks expiry itself); it only
+ * gives seats and ghost rooms back within `ttl + sweep interval` (I3, I4).
+ * Lives on the main thread.
+ */
+class Sweeper : public QObject
+{
+    Q_OBJECT
+public:
+    Sweeper(AdmissionService &admission, AccountService &accounts, QObject *parent = nullptr);
+    void start();
+    void stop();
+
+private:
+    AdmissionService &m_admission;
+    AccountService &m_accounts;
+    QTimer m_sweep;
+    QTimer m_lease;
+    QTimer m_purge;
+};
+
+} // namespace roomgate::server

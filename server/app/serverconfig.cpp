@@ -1,0 +1,250 @@
+// SPDX-License-Identifier: MIT
+#include "server/app/serverconfig.h"
+
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QUrl>
+
+namespace roomgate::server {
+
+namespace {
+
+struct Option
+{
+    const char *name;
+    const char *valueName; ///< null for a switch
+    const char *help;
+};
+
+// clang-format off
+constexpr Option kOptions[] = {
+    {"headless", nullptr, "Run without any window (the default for now)."},
+    {"listen", "ADDR", "Address to listen on (default 127.0.0.1)."},
+    {"http-port", "N", "HTTP API port (default 8080; 0 picks a free one)."},
+    {"ws-port", "N", "WebSocket port (default 8081; 0 picks a free one)."},
+    {"data-dir", "DIR", "Where the database, node id and secret live."},
+    {"database", "URL", "sqlite:///path.db or postgresql://user:pass@host:port/db (default: SQLite in the data dir)."},
+    {"ticket-ttl", "S", "Seconds a reservation waits for its claim (default 30)."},
+    {"public-ws-url", "URL", "Public WebSocket URL the tickets point to (behind a proxy)."},
+    {"secret-file", "FILE", "File with the ticket secret, the same on every node (default: in the data dir)."},
+    {"ping-interval", "S", "Seconds between WebSocket pings (default 30)."},
+    {"idle-timeout", "S", "Seconds of silence before a socket is dropped (default 90)."},
+    {"sweep-interval", "MS", "Milliseconds between expiry sweeps (default 1000)."},
+    {"node-lease", "S", "Seconds a node's lease lasts without renewal (default 15)."},
+    {"body-limit", "BYTES", "Largest HTTP body accepted (default 16384)."},
+    {"frame-limit", "BYTES", "Largest WebSocket frame accepted (default 65536)."},
+    {"password-cost", "COST", "interactive (default), moderate or minimum (tests and benchmarks only)."},
+    {"config", "FILE", "INI file with a [server] section of these settings."},
+    {"create-admin", "NAME", "Create or promote the admin NAME (password from ROOMGATE_ADMIN_PASSWORD or stdin), then exit."},
+    {"metrics-public", nullptr, "Serve /metrics without an admin token."},
+};
+// clang-format on
+
+QString envName(const char *option)
+{
+    return QStringLiteral("ROOMGATE_")
+        + QString::fromLatin1(option).toUpper().replace(QLatin1Char('-'), QLatin1Char('_'));
+}
+
+bool parseBool(const QString &text, bool *ok)
+{
+    const QString t = text.trimmed().toLower();
+    *ok = true;
+    if (t == QLatin1String("1") || t == QLatin1String("true") || t == QLatin1String("yes")
+        || t == QLatin1String("on") || t.isEmpty())
+        return true;
+    if (t == QLatin1String("0") || t == QLatin1String("false") || t == QLatin1String("no")
+        || t == QLatin1String("off"))
+        return false;
+    *ok = false;
+    return false;
+}
+
+} // namespace
+
+ServerConfig::ParseResult ServerConfig::parse(const QStringList &arguments,
+                                              const QProcessEnvironment &environment,
+                                              ServerConfig *config)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Roomgate server: two-phase room admission (reserve over HTTP, claim over WebSocket).\n"
+        "Every option can also be set as a ROOMGATE_<NAME> environment variable or as a key "
+        "of the [server] section of the --config file. Precedence: flag > env > file > default."));
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
+    for (const Option &o : kOptions) {
+        if (o.valueName)
+            parser.addOption({QString::fromLatin1(o.name), QString::fromLatin1(o.help),
+                              QString::fromLatin1(o.valueName)});
+        else
+            parser.addOption({QString::fromLatin1(o.name), QString::fromLatin1(o.help)});
+    }
+    ParseResult result;
+    auto fail = [&result](const QString &message) {
+        result.run = false;
+        result.exitCode = 2;
+        result.message = QStringLiteral("roomgate-server: ") + message
+            + QStringLiteral("\nTry 'roomgate-server --help'.");
+        return result;
+    };
+    if (!parser.parse(arguments))
+        return fail(parser.errorText());
+    if (!parser.positionalArguments().isEmpty())
+        return fail(
+            QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
+    if (parser.isSet(help)) {
+        result.run = false;
+        result.message = parser.helpText();
+        return result;
+    }
+    if (parser.isSet(version)) {
+        result.run = false;
+        result.message = QStringLiteral("roomgate-server " ROOMGATE_VERSION);
+        return result;
+    }
+
+    // The config file itself may come from a flag or the environment.
+    QString configFile = parser.value(QStringLiteral("config"));
+    if (configFile.isEmpty())
+        configFile = environment.value(envName("config"));
+    QHash<QString, QString> fileValues;
+    if (!configFile.isEmpty()) {
+        if (!QFileInfo(configFile).isReadable())
+            return fail(QStringLiteral("--config: cannot read '%1'").arg(configFile));
+        QSettings ini(configFile, QSettings::IniFormat);
+        if (ini.status() != QSettings::NoError)
+            return fail(QStringLiteral("--config: '%1' is not a valid INI file").arg(configFile));
+        ini.beginGroup(QStringLiteral("server"));
+        const QStringList keys = ini.childKeys();
+        for (const QString &key : keys) {
+            bool known = false;
+            for (const Option &o : kOptions)
+                known = known || key == QLatin1String(o.name);
+            if (!known)
+                return fail(QStringLiteral("--config: unknown key '%1' in [server]").arg(key));
+            fileValues.insert(key, ini.value(key).toString());
+        }
+    }
+
+    // flag > env > file; nullopt when none sets it.
+    auto lookup = [&](const char *name) -> std::optional<QString> {
+        const QString key = QString::fromLatin1(name);
+        if (parser.isSet(key))
+            return parser.value(key).isNull() ? QString() : parser.value(key);
+        if (environment.contains(envName(name)))
+            return environment.value(envName(name));
+        if (fileValues.contains(key))
+            return fileValues.value(key);
+        return std::nullopt;
+    };
+    QString error;
+    auto integer = [&](const char *name, qint64 min, qint64 max, qint64 fallback) -> qint64 {
+        const auto text = lookup(name);
+        if (!text)
+            return fallback;
+        bool ok = false;
+        const qint64 v = text->trimmed().toLongLong(&ok);
+        if (!ok || v < min || v > max) {
+            if (error.isEmpty())
+                error = QStringLiteral("--%1: expected a whole number from %2 to %3, got '%4'")
+                            .arg(QString::fromLatin1(name))
+                            .arg(min)
+                            .arg(max)
+                            .arg(*text);
+            return fallback;
+        }
+        return v;
+    };
+    auto flag = [&](const char *name) {
+        const auto text = lookup(name);
+        if (!text)
+            return false;
+        if (parser.isSet(QString::fromLatin1(name)))
+            return true;
+        bool ok = false;
+        const bool v = parseBool(*text, &ok);
+        if (!ok && error.isEmpty())
+            error
+                = QStringLiteral("%1: expected true or false, got '%2'").arg(envName(name), *text);
+        return v;
+    };
+
+    ServerConfig &c = *config;
+    if (const auto listen = lookup("listen")) {
+        QHostAddress address;
+        const QString text = listen->trimmed();
+        if (text == QLatin1String("localhost"))
+            address = QHostAddress(QHostAddress::LocalHost);
+        else if (!address.setAddress(text))
+            return fail(QStringLiteral("--listen: '%1' is not an IP address").arg(*listen));
+        c.listen = address;
+        c.listenText = text;
+    }
+    c.httpPort = static_cast<quint16>(integer("http-port", 0, 65535, c.httpPort));
+    c.wsPort = static_cast<quint16>(integer("ws-port", 0, 65535, c.wsPort));
+    c.ticketTtlSeconds = static_cast<int>(integer("ticket-ttl", 1, 86400, c.ticketTtlSeconds));
+    c.pingIntervalSeconds
+        = static_cast<int>(integer("ping-interval", 1, 3600, c.pingIntervalSeconds));
+    c.idleTimeoutSeconds
+        = static_cast<int>(integer("idle-timeout", 1, 86400, c.idleTimeoutSeconds));
+    c.sweepIntervalMs = static_cast<int>(integer("sweep-interval", 10, 60000, c.sweepIntervalMs));
+    c.nodeLeaseSeconds = static_cast<int>(integer("node-lease", 3, 3600, c.nodeLeaseSeconds));
+    c.bodyLimitBytes = integer("body-limit", 1024, 64 * 1024 * 1024, c.bodyLimitBytes);
+    c.frameLimitBytes = integer("frame-limit", 1024, 64 * 1024 * 1024, c.frameLimitBytes);
+    c.headless = true;
+    flag("headless");
+    c.metricsPublic = flag("metrics-public");
+    if (!error.isEmpty())
+        return fail(error);
+    if (c.httpPort != 0 && c.httpPort == c.wsPort)
+        return fail(
+            QStringLiteral("--http-port and --ws-port must differ (both %1)").arg(c.httpPort));
+
+    if (const auto cost = lookup("password-cost")) {
+        const QString t = cost->trimmed().toLower();
+        if (t == QLatin1String("interactive"))
+            c.passwordCost = Secrets::PasswordCost::Interactive;
+        else if (t == QLatin1String("moderate"))
+            c.passwordCost = Secrets::PasswordCost::Moderate;
+        else if (t == QLatin1String("minimum"))
+            c.passwordCost = Secrets::PasswordCost::Minimum;
+        else
+            return fail(QStringLiteral(
+                            "--password-cost: expected interactive, moderate or minimum, got '%1'")
+                            .arg(*cost));
+        c.passwordCostText = t;
+    }
+    if (const auto url = lookup("public-ws-url")) {
+        const QUrl parsed(*url, QUrl::StrictMode);
+        const QString scheme = parsed.scheme();
+        if (!parsed.isValid() || (scheme != QLatin1String("ws") && scheme != QLatin1String("wss"))
+            || parsed.host().isEmpty() || parsed.hasQuery())
+            return fail(
+                QStringLiteral(
+                    "--public-ws-url: expected a ws:// or wss:// URL without a query, got '%1'")
+                    .arg(*url));
+        c.publicWsUrl = *url;
+    }
+    if (const auto db = lookup("database")) {
+        const QString scheme = QUrl(*db).scheme();
+        if (scheme != QLatin1String("sqlite") && scheme != QLatin1String("postgresql")
+            && scheme != QLatin1String("postgres"))
+            return fail(
+                QStringLiteral("--database: expected sqlite:///path or postgresql://…, got '%1'")
+                    .arg(*db));
+        c.database = *db;
+    }
+    c.secretFile = lookup("secret-file").value_or(QString());
+    c.createAdmin = lookup("create-admin").value_or(QString());
+    c.dataDir = lookup("data-dir").value_or(QString());
+    if (c.dataDir.isEmpty()) {
+        c.dataDir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+            + QStringLiteral("/roomgate-server");
+    }
+    return result;
+}
+
+} // namespace roomgate::server

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "server/storage/secrets.h"
+
+#include <QHostAddress>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+
+namespace roomgate::server {
+
+/**
+ * Everything `roomgate-server` is told at start, from flags, ROOMGATE_* variables
+ * and the [server] section of an INI file (in that order of precedence).
+ */
+struct ServerConfig
+{
+    QHostAddress listen = QHostAddress(QHostAddress::LocalHost);
+    QString listenText = QStringLiteral("127.0.0.1");
+    quint16 httpPort = 8080;
+    quint16 wsPort = 8081;
+    QString dataDir;
+    QString database; ///< empty: SQLite file in the data dir
+    int ticketTtlSeconds = 30;
+    QString publicWsUrl;
+    QString secretFile;
+    int pingIntervalSeconds = 30;
+    int idleTimeoutSeconds = 90;
+    int sweepIntervalMs = 1000;
+    int nodeLeaseSeconds = 15;
+    qint64 bodyLimitBytes = 16 * 1024;
+    qint64 frameLimitBytes = 64 * 1024;
+    Secrets::PasswordCost passwordCost = Secrets::PasswordCost::Interactive;
+    QString passwordCostText = QStringLiteral("interactive");
+    QString createAdmin;
+    bool headless = true;
+    bool metricsPublic = false;
+
+    /** What parsing decided: run, or exit at once with a code and a message. */
+    struct ParseResult
+    {
+        bool run = true;
+        int exitCode = 0;
+        QString message; ///< printed to stdout when exitCode is 0, else to stderr
+    };
+
+    static ParseResult parse(const QStringList &arguments, const QProcessEnvironment &environment,
+                             ServerConfig *config);
+};
+
+} // namespace roomgate::server

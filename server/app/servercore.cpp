@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: MIT
+#include "server/app/servercore.h"
+
+#include "server/admission/accountservice.h"
+#include "server/admission/admissionservice.h"
+#include "server/admission/sqlentryqueue.h"
+#include "server/admission/sweeper.h"
+#include "server/http/httpapi.h"
+#include "server/http/httpserver.h"
+#include "server/realtime/eventbus.h"
+#include "server/realtime/gateway.h"
+#include "server/storage/accountstore.h"
+#include "server/storage/database.h"
+#include "server/storage/roomstore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QLoggingCategory>
+#include <QSaveFile>
+
+Q_LOGGING_CATEGORY(lcServer, "roomgate.server.app", QtInfoMsg)
+
+namespace roomgate::server {
+
+namespace {
+
+/** Reads @p path, or creates it with @p make() (owner-only) when missing. */
+std::optional<QByteArray> readOrCreate(const QString &path, const std::function<QByteArray()> &make,
+                                       QString *error)
+{
+    QFile file(path);
+    if (file.exists()) {
+        if (!file.open(QIODevice::ReadOnly)) {
+            *error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
+            return std::nullopt;
+        }
+        return file.readAll().trimmed();
+    }
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly)) {
+        *error = QStringLiteral("cannot write %1: %2").arg(path, out.errorString());
+        return std::nullopt;
+    }
+    out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    const QByteArray value = make();
+    out.write(value + '\n');
+    if (!out.commit()) {
+        *error = QStringLiteral("cannot write %1: %2").arg(path, out.errorString());
+        return std::nullopt;
+    }
+    return value;
+}
+
+} // namespace
+
+ServerCore::ServerCore(ServerConfig config, QObject *parent)
+    : QObject(parent), m_config(std::move(config))
+{
+    m_settings.ticketTtlMs = m_config.ticketTtlSeconds * 1000LL;
+    m_settings.sweepIntervalMs = m_config.sweepIntervalMs;
+    m_settings.nodeLeaseMs = m_config.nodeLeaseSeconds * 1000LL;
+    m_settings.passwordCost = m_config.passwordCost;
+}
+
+ServerCore::~ServerCore()
+{
+    // Services refer to the stores and the database: delete them first.
+    delete m_gateway;
+    delete m_api;
+    delete m_http;
+    delete m_sweeper;
+    delete m_admission;
+    delete m_accounts;
+    delete m_bus;
+}
+
+bool ServerCore::prepareDataDir()
+{
+    const QString dir = m_config.dataDir;
+    if (!QDir().mkpath(dir)) {
+        m_error = QStringLiteral("cannot create the data dir %1").arg(dir);
+        return false;
+    }
+    QFile probe(dir + QStringLiteral("/.write-test"));
+    if (!probe.open(QIODevice::WriteOnly) || probe.write("ok") != 2) {
+        m_error = QStringLiteral("the data dir %1 is not writable").arg(dir);
+        return false;
+    }
+    probe.close();
+    probe.remove();
+    const auto nodeId = readOrCreate(
+        dir + QStringLiteral("/node-id"),
+        []() -> QByteArray { return QByteArrayLiteral("node-") + Secrets::randomBytes(6).toHex(); },
+        &m_error);
+    if (!nodeId)
+        return false;
+    m_settings.nodeId = QString::fromLatin1(*nodeId);
+    const QString secretPath = m_config.secretFile.isEmpty()
+        ? dir + QStringLiteral("/ticket-secret")
+        : m_config.secretFile;
+    const auto secret = readOrCreate(
+        secretPath, [] { return Secrets::randomBytes(32).toHex(); }, &m_error);
+    if (!secret)
+        return false;
+    if (secret->size() < 32) {
+        m_error = QStringLiteral("the ticket secret in %1 is too short (at least 32 characters)")
+                      .arg(secretPath);
+        return false;
+    }
+    m_settings.ticketKey = *secret;
+    return true;
+}
+
+bool ServerCore::open()
+{
+    if (!Secrets::initialize()) {
+        m_error = QStringLiteral("libsodium could not be initialised");
+        return false;
+    }
+    if (!prepareDataDir())
+        return false;
+    if (m_config.passwordCost == Secrets::PasswordCost::Minimum)
+        qCWarning(lcServer) << "--password-cost minimum: passwords are hashed with the weakest "
+                               "limits; use this for tests and benchmarks only";
+    const QString url = m_config.database.isEmpty() ? QStringLiteral("sqlite://")
+            + QDir(m_config.dataDir).absoluteFilePath(QStringLiteral("roomgate.db"))
+                                                    : m_config.database;
+    m_db = std::make_unique<Database>();
+    if (!m_db->open(url)) {
+        m_error = QStringLiteral("cannot open the database: %1").arg(m_db->errorString());
+        return false;
+    }
+    m_accountStore = std::make_unique<AccountStore>(*m_db);
+    m_roomStore = std::make_unique<RoomStore>(*m_db);
+    m_queue = std::make_unique<SqlEntryQueue>(*m_db);
+    m_bus = new InProcessEventBus();
+    m_accounts = new AccountService(*m_accountStore, m_settings);
+    m_admission = new AdmissionService(*m_queue, *m_roomStore, *m_bus, m_settings);
+    return true;
+}
+
+bool ServerCore::start()
+{
+    if (!m_admission->startNode()) {
+        m_error = QStringLiteral("cannot register this node in storage: %1")
+                      .arg(wireName(m_db->lastErrorCode()));
+        return false;
+    }
+    http::HttpLimits limits;
+    limits.maxBodyBytes = m_config.bodyLimitBytes;
+    m_http = new http::HttpServer(limits);
+    if (!m_http->listen(m_config.listen, m_config.httpPort)) {
+        m_error = QStringLiteral("cannot listen for HTTP on %1 port %2: %3")
+                      .arg(m_config.listenText)
+                      .arg(m_config.httpPort)
+                      .arg(m_http->errorString());
+        return false;
+    }
+    GatewaySettings gateway;
+    gateway.pingIntervalMs = m_config.pingIntervalSeconds * 1000LL;
+    gateway.idleTimeoutMs = m_config.idleTimeoutSeconds * 1000LL;
+    gateway.maxFrameBytes = m_config.frameLimitBytes;
+    m_gateway = new Gateway(*m_admission, *m_roomStore, *m_bus, gateway);
+    if (!m_gateway->listen(m_config.listen, m_config.wsPort)) {
+        m_error = QStringLiteral("cannot listen for WebSocket on %1 port %2: %3")
+                      .arg(m_config.listenText)
+                      .arg(m_config.wsPort)
+                      .arg(m_gateway->errorString());
+        return false;
+    }
+    HttpApiSettings api;
+    api.nodeId = m_settings.nodeId;
+    api.publicWsUrl = m_config.publicWsUrl;
+    api.wsPort = m_gateway->serverPort();
+    m_api = new HttpApi(*m_http, *m_accounts, *m_admission, *m_db, api);
+    m_sweeper = new Sweeper(*m_admission, *m_accounts);
+    m_sweeper->start();
+    qCInfo(lcServer).noquote() << "node" << m_settings.nodeId << "serving HTTP on"
+                               << m_config.listenText + QLatin1Char(':')
+            + QString::number(httpPort())
+                               << "and WebSocket on"
+                               << m_config.listenText + QLatin1Char(':')
+            + QString::number(wsPort());
+    return true;
+}
+
+quint16 ServerCore::httpPort() const
+{
+    return m_http ? m_http->serverPort() : 0;
+}
+
+quint16 ServerCore::wsPort() const
+{
+    return m_gateway ? m_gateway->serverPort() : 0;
+}
+
+void ServerCore::stop(std::function<void()> done)
+{
+    if (m_sweeper)
+        m_sweeper->stop();
+    if (m_http)
+        m_http->close();
+    if (!m_gateway) {
+        done();
+        return;
+    }
+    m_gateway->shutdown(std::move(done));
+}
+
+} // namespace roomgate::server

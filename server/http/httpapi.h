@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "server/http/router.h"
+#include "server/storage/records.h"
+
+#include <QObject>
+
+namespace roomgate::server {
+
+class AccountService;
+class AdmissionService;
+class Database;
+
+namespace http {
+class HttpServer;
+}
+
+/** What the HTTP API needs to know about the deployment. */
+struct HttpApiSettings
+{
+    QString nodeId;
+    QString publicWsUrl; ///< when set, websocketUrl is this + "?ticket=…"
+    quint16 wsPort = 8081;
+};
+
+/**
+ * Protocol v1 over HTTP: routes → services, and every refusal as problem+json from
+ * the shared code table (one mapping, here). Transport only: no admission rule
+ * lives in it. Lives on the main thread.
+ */
+class HttpApi : public QObject
+{
+    Q_OBJECT
+public:
+    HttpApi(http::HttpServer &server, AccountService &accounts, AdmissionService &admission,
+            Database &db, HttpApiSettings settings, QObject *parent = nullptr);
+
+private:
+    using Params = http::Router::Params;
+    void addRoutes();
+
+    // Phase 0
+    void createAccount(const http::HttpRequest &request, const http::HttpResponder &responder);
+    void createSession(const http::HttpRequest &request, const http::HttpResponder &responder);
+    void deleteSession(const http::HttpRequest &request, const http::HttpResponder &responder);
+    // Phase 1
+    void listRooms(const http::HttpRequest &request, const http::HttpResponder &responder);
+    void reserve(const http::HttpRequest &request, const Params &params,
+                 const http::HttpResponder &responder);
+    void cancel(const http::HttpRequest &request, const Params &params,
+                const http::HttpResponder &responder);
+    void health(const http::HttpRequest &request, const http::HttpResponder &responder);
+
+    /** The caller, or the refusal already sent (401/503). */
+    std::optional<User> authenticate(const http::HttpRequest &request,
+                                     const http::HttpResponder &responder);
+    QString websocketUrl(const http::HttpRequest &request, const QByteArray &ticket) const;
+
+    http::HttpServer &m_server;
+    AccountService &m_accounts;
+    AdmissionService &m_admission;
+    Database &m_db;
+    HttpApiSettings m_settings;
+    http::Router m_router;
+};
+
+} // namespace roomgate::server

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "shared/errorcode.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+
+namespace roomgate::server {
+
+/**
+ * One connection to the storage that is the source of truth for seats: SQLite (the
+ * embedded default, WAL) or PostgreSQL. Opens the connection, runs the versioned
+ * schema migrations and hands out prepared statements and transactions.
+ *
+ * Lives on, and is used only from, the thread that opened it (QSqlDatabase rule).
+ */
+class Database
+{
+public:
+    enum class Dialect { Sqlite, Postgres };
+
+    Database();
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    /**
+     * Opens @p url: `sqlite:///abs/path.db`, a plain file path, or
+     * `postgresql://user:pass@host:port/db`. Runs the migrations. On failure returns
+     * false and sets errorString().
+     */
+    bool open(const QString &url, int busyTimeoutMs = 5000);
+    void close();
+    bool isOpen() const;
+    QString errorString() const { return m_error; }
+    Dialect dialect() const { return m_dialect; }
+    int schemaVersion() const;
+
+    /** A prepared statement for @p sql, cached per connection; values must be bound. */
+    QSqlQuery &prepared(const QString &sql);
+
+    /** Runs @p query; on failure logs it and records the error for lastErrorCode(). */
+    bool exec(QSqlQuery &query);
+    bool execDirect(const QString &sql);
+
+    /** Unavailable for lost connections and lock time-outs, Internal otherwise. */
+    ErrorCode lastErrorCode() const { return m_lastErrorCode; }
+
+    /** Cheap liveness check for /healthz. */
+    bool ping();
+
+    bool begin(); ///< BEGIN IMMEDIATE (SQLite) / BEGIN (PostgreSQL)
+    bool commit();
+    void rollback();
+
+    /** The SQL of @p sqlite or, on PostgreSQL, @p postgres when given. */
+    QString dialectSql(const QString &sqlite, const QString &postgres) const
+    {
+        return m_dialect == Dialect::Postgres && !postgres.isEmpty() ? postgres : sqlite;
+    }
+
+private:
+    bool migrate();
+    void noteError(const QSqlError &error, const QString &what);
+
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    Dialect m_dialect = Dialect::Sqlite;
+    QString m_error;
+    ErrorCode m_lastErrorCode = ErrorCode::Ok;
+    QHash<QString, QSqlQuery> m_statements;
+};
+
+/**
+ * RAII transaction: begins on construction, rolls back unless commit() succeeded.
+ * One per storage decision, so a check and its change are never split.
+ */
+class Transaction
+{
+public:
+    explicit Transaction(Database &db) : m_db(db), m_active(db.begin()) { }
+    ~Transaction()
+    {
+        if (m_active)
+            m_db.rollback();
+    }
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+
+    bool isActive() const { return m_active; }
+    bool commit()
+    {
+        if (!m_active)
+            return false;
+        m_active = false;
+        if (m_db.commit())
+            return true;
+        m_db.rollback();
+        return false;
+    }
+
+private:
+    Database &m_db;
+    bool m_active;
+};
+
+} // namespace roomgate::server

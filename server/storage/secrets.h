@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace roomgate::server {
+
+/**
+ * Password hashing and the secrets the server hands out, on libsodium.
+ * Thread-safe free functions; hashing is slow on purpose, so callers run it off
+ * the event loop.
+ */
+namespace Secrets {
+
+enum class PasswordCost { Interactive, Moderate, Minimum };
+
+/** Initialises libsodium once; false when it cannot (no entropy source). */
+bool initialize();
+
+/** An Argon2id string (salt and limits inside), or empty on failure. */
+QByteArray hashPassword(const QString &nfcPassword, PasswordCost cost);
+bool verifyPassword(const QByteArray &storedHash, const QString &nfcPassword);
+
+/** @p count bytes from the system CSPRNG. */
+QByteArray randomBytes(int count);
+/** A fresh session token: 256 random bits, base64url. */
+QByteArray newToken();
+/** A fresh public id (128 random bits, hex). */
+QString newPublicId();
+
+/** Lower-case hex SHA-256: how tokens and tickets are stored. */
+QString storageHash(QByteArrayView secret);
+
+/** The ticket of reservation @p reservationId: HMAC-SHA-256 under @p key, base64url. */
+QByteArray deriveTicket(const QByteArray &key, const QString &reservationId);
+
+} // namespace Secrets
+} // namespace roomgate::server

@@ -1,0 +1,209 @@
+// SPDX-License-Identifier: MIT
+#include "tests/common/testserver.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QJsonDocument>
+#include <QNetworkReply>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <csignal>
+
+namespace roomgate::test {
+
+TestServer::TestServer(QStringList extraArgs) : m_extraArgs(std::move(extraArgs)) { }
+
+TestServer::~TestServer()
+{
+    if (m_process && m_process->state() != QProcess::NotRunning)
+        kill();
+}
+
+QString TestServer::binary()
+{
+    const QString fromEnv = qEnvironmentVariable("ROOMGATE_SERVER_BINARY");
+    return fromEnv.isEmpty() ? QStringLiteral("roomgate-server") : fromEnv;
+}
+
+bool TestServer::start()
+{
+    m_process = std::make_unique<QProcess>();
+    m_process->setProgram(binary());
+    QStringList args{QStringLiteral("--headless"),
+                     QStringLiteral("--http-port"),
+                     QStringLiteral("0"),
+                     QStringLiteral("--ws-port"),
+                     QStringLiteral("0"),
+                     QStringLiteral("--data-dir"),
+                     m_dir.path(),
+                     QStringLiteral("--password-cost"),
+                     QStringLiteral("minimum")};
+    args += m_extraArgs;
+    m_process->setArguments(args);
+    if (m_environment)
+        m_process->setProcessEnvironment(*m_environment);
+    m_process->setProcessChannelMode(QProcess::SeparateChannels);
+    QObject::connect(m_process.get(), &QProcess::readyReadStandardError, m_process.get(),
+                     [this] { m_output += QString::fromUtf8(m_process->readAllStandardError()); });
+    m_output.clear();
+    m_process->start();
+    if (!m_process->waitForStarted(5000))
+        return false;
+    static const QRegularExpression ready(
+        QStringLiteral("ready http=[^ ]*:(\\d+) ws=[^ ]*:(\\d+)"));
+    QString out;
+    QDeadlineTimer deadline(15000);
+    while (!deadline.hasExpired() && m_process->state() == QProcess::Running) {
+        m_process->waitForReadyRead(100);
+        out += QString::fromUtf8(m_process->readAllStandardOutput());
+        const auto match = ready.match(out);
+        if (match.hasMatch()) {
+            m_httpPort = match.captured(1).toUShort();
+            m_wsPort = match.captured(2).toUShort();
+            m_output += out;
+            return true;
+        }
+    }
+    m_output += out + QString::fromUtf8(m_process->readAllStandardError());
+    return false;
+}
+
+int TestServer::terminate()
+{
+    if (!m_process || m_process->state() == QProcess::NotRunning)
+        return m_process ? m_process->exitCode() : -1;
+    ::kill(static_cast<pid_t>(m_process->processId()), SIGTERM);
+    if (!m_process->waitForFinished(15000))
+        return -1;
+    m_output += QString::fromUtf8(m_process->readAllStandardError());
+    return m_process->exitStatus() == QProcess::NormalExit ? m_process->exitCode() : -1;
+}
+
+void TestServer::kill()
+{
+    if (!m_process)
+        return;
+    m_process->kill();
+    m_process->waitForFinished(10000);
+}
+
+HttpReply TestApi::request(const QByteArray &method, const QString &path, const QByteArray &body,
+                           const QByteArray &token, const QByteArray &contentType)
+{
+    QNetworkRequest req(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path)));
+    if (!contentType.isEmpty() && !body.isNull())
+        req.setRawHeader("Content-Type", contentType);
+    if (!token.isEmpty())
+        req.setRawHeader("Authorization", "Bearer " + token);
+    QNetworkReply *reply = m_nam.sendCustomRequest(req, method, body);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    if (!reply->isFinished())
+        finished.wait(20000);
+    HttpReply out;
+    out.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    out.body = reply->readAll();
+    out.json = QJsonDocument::fromJson(out.body).object();
+    out.contentType = reply->rawHeader("Content-Type");
+    out.retryAfter = reply->rawHeader("Retry-After");
+    out.allow = reply->rawHeader("Allow");
+    reply->deleteLater();
+    return out;
+}
+
+HttpReply TestApi::post(const QString &path, const QJsonObject &body, const QByteArray &token)
+{
+    return request("POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact), token);
+}
+
+QByteArray TestApi::userToken(const QString &name)
+{
+    const QJsonObject credentials{
+        {QStringLiteral("username"), name},
+        {QStringLiteral("password"), QString(QStringLiteral("password-") + name)}};
+    post(QStringLiteral("/api/v1/accounts"), credentials);
+    const HttpReply session = post(QStringLiteral("/api/v1/sessions"), credentials);
+    return session.json.value(QStringLiteral("token")).toString().toLatin1();
+}
+
+HttpReply TestApi::reserve(const QByteArray &token, const QString &room, bool create, int capacity)
+{
+    return post(QStringLiteral("/api/v1/rooms/%1/entries").arg(pathSegment(room)),
+                QJsonObject{{QStringLiteral("create"), QJsonValue(create)},
+                            {QStringLiteral("capacity"), QJsonValue(capacity)}},
+                token);
+}
+
+QString TestApi::pathSegment(const QString &text)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(text));
+}
+
+TestSocket::TestSocket()
+{
+    connect(&m_socket, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
+        m_frames.append(QJsonDocument::fromJson(text.toUtf8()).object());
+    });
+    connect(&m_socket, &QWebSocket::disconnected, this, [this] {
+        m_closed = true;
+        m_closeCode = m_socket.closeCode();
+        m_closeReason = m_socket.closeReason();
+    });
+}
+
+void TestSocket::open(const QString &url)
+{
+    m_socket.open(QUrl(url));
+}
+
+bool TestSocket::waitConnected(int timeoutMs)
+{
+    if (m_socket.state() == QAbstractSocket::ConnectedState)
+        return true;
+    QSignalSpy spy(&m_socket, &QWebSocket::connected);
+    return spy.wait(timeoutMs);
+}
+
+QJsonObject TestSocket::nextFrame(int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (m_read >= m_frames.size() && !deadline.hasExpired() && !m_closed) {
+        QSignalSpy spy(&m_socket, &QWebSocket::textMessageReceived);
+        if (m_read < m_frames.size())
+            break;
+        spy.wait(static_cast<int>(qMax<qint64>(1, deadline.remainingTime())));
+    }
+    if (m_read >= m_frames.size())
+        return {};
+    return m_frames.at(m_read++);
+}
+
+QJsonObject TestSocket::frameOfType(const QString &type, int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (!deadline.hasExpired()) {
+        const QJsonObject frame
+            = nextFrame(static_cast<int>(qMax<qint64>(1, deadline.remainingTime())));
+        if (frame.value(QStringLiteral("type")).toString() == type)
+            return frame;
+    }
+    return {};
+}
+
+bool TestSocket::waitClosed(int timeoutMs)
+{
+    if (m_closed)
+        return true;
+    QSignalSpy spy(&m_socket, &QWebSocket::disconnected);
+    spy.wait(timeoutMs);
+    return m_closed;
+}
+
+void TestSocket::send(const QJsonObject &frame)
+{
+    m_socket.sendTextMessage(
+        QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact)));
+}
+
+} // namespace roomgate::test
