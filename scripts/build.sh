@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
-# Configures (once) and builds Roomgate into build/. Extra args go to cmake.
+# Configures (once) and builds Roomgate into build/ (or $ROOMGATE_BUILD_DIR).
+# Usage: scripts/build.sh [target...]   (all targets when none is named)
+# Extra CMake options at configure time: ROOMGATE_CMAKE_ARGS="-DROOMGATE_SANITIZE=ON".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${ROOMGATE_BUILD_DIR:-build}
 if [ ! -f "$build/build.ninja" ]; then
-  cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DROOMGATE_FATAL_WARNINGS=ON "$@"
+  # shellcheck disable=SC2086
+  cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DROOMGATE_FATAL_WARNINGS=ON \
+        ${ROOMGATE_CMAKE_ARGS:-}
 fi
-cmake --build "$build" -j"$(nproc)"
+targets=()
+for t in "$@"; do targets+=(--target "$t"); done
+cmake --build "$build" -j"$(nproc)" "${targets[@]}"

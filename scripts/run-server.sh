@@ -3,5 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh run
-scripts/build.sh
+scripts/build.sh roomgate-server
 exec "${ROOMGATE_BUILD_DIR:-build}/server/app/roomgate-server" --headless --data-dir "${ROOMGATE_DATA_DIR:-data}" "$@"

@@ -13,7 +13,7 @@ QJsonObject Problem::toProblemJson() const
         {QStringLiteral("title"), QString::fromLatin1(info.title)},
         {QStringLiteral("status"), info.httpStatus},
         {QStringLiteral("code"), QString::fromLatin1(info.wireName)},
-        {QStringLiteral("detail"), detail.isEmpty() ? QString::fromLatin1(info.title) : detail},
+        {QStringLiteral("detail"), detail.isEmpty() ? QString::fromLatin1(info.sentence) : detail},
         {QStringLiteral("retryable"), info.retryable},
     };
     if (!room.isEmpty())
@@ -31,7 +31,7 @@ QJsonObject Problem::toErrorFrame() const
     QJsonObject frame{
         {QStringLiteral("type"), QStringLiteral("error")},
         {QStringLiteral("code"), QString::fromLatin1(info.wireName)},
-        {QStringLiteral("message"), detail.isEmpty() ? QString::fromLatin1(info.title) : detail},
+        {QStringLiteral("message"), detail.isEmpty() ? QString::fromLatin1(info.sentence) : detail},
         {QStringLiteral("retryable"), info.retryable},
     };
     if (!room.isEmpty())

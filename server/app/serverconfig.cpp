@@ -87,7 +87,7 @@ ServerConfig::ParseResult ServerConfig::parse(const QStringList &arguments,
         result.run = false;
         result.exitCode = 2;
         result.message = QStringLiteral("roomgate-server: ") + message
-            + QStringLiteral("\nTry 'roomgate-server --help'.");
+            + QStringLiteral(" (see roomgate-server --help)");
         return result;
     };
     if (!parser.parse(arguments))
@@ -117,6 +117,13 @@ ServerConfig::ParseResult ServerConfig::parse(const QStringList &arguments,
         QSettings ini(configFile, QSettings::IniFormat);
         if (ini.status() != QSettings::NoError)
             return fail(QStringLiteral("--config: '%1' is not a valid INI file").arg(configFile));
+        // A key outside [server] is a typo that would silently lose settings.
+        const QStringList all = ini.allKeys();
+        for (const QString &key : all) {
+            if (!key.startsWith(QLatin1String("server/")))
+                return fail(
+                    QStringLiteral("--config: '%1' is outside the [server] section").arg(key));
+        }
         ini.beginGroup(QStringLiteral("server"));
         const QStringList keys = ini.childKeys();
         for (const QString &key : keys) {

@@ -414,6 +414,34 @@ private Q_SLOTS:
                  QStringLiteral("Listed Room"));
     }
 
+    void unavailableWhileStorageIsLocked()
+    {
+        const QByteArray token = freshUser();
+        const int before = rowCount(QStringLiteral("reservations"));
+        QSqlDatabase locker
+            = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("locker"));
+        locker.setDatabaseName(m_server->databasePath());
+        QVERIFY(locker.open());
+        {
+            QSqlQuery q(locker);
+            QVERIFY(q.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+            // The server waits its busy timeout, then answers 503 with Retry-After.
+            const HttpReply r = m_api->reserve(token, QStringLiteral("locked"), true, 2);
+            QCOMPARE(r.status, 503);
+            QCOMPARE(r.code(), QStringLiteral("UNAVAILABLE"));
+            QCOMPARE(r.json.value(u"retryable").toBool(), true);
+            QVERIFY(r.json.value(u"retryAfterSeconds").toInt() >= 1);
+            QVERIFY(!r.retryAfter.isEmpty());
+            QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
+        }
+        locker.close();
+        locker = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("locker"));
+        // Nothing half-written, and the next try succeeds.
+        QCOMPARE(rowCount(QStringLiteral("reservations")), before);
+        QCOMPARE(m_api->reserve(token, QStringLiteral("locked"), true, 2).status, 201);
+    }
+
     void healthz()
     {
         const HttpReply r = m_api->request("GET", QStringLiteral("/healthz"));
