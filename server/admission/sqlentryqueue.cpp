@@ -19,12 +19,6 @@ const QString kBanned = QStringLiteral("banned"); // revoked by a ban
 
 constexpr qint64 kRememberEndedMs = 10 * 60 * 1000;
 
-template<typename T> Outcome<T> fail(Database &db)
-{
-    const ErrorCode code = db.lastErrorCode();
-    return Outcome<T>::failure(code == ErrorCode::Ok ? ErrorCode::Internal : code);
-}
-
 Reservation readReservation(const QSqlQuery &q)
 {
     Reservation r;
@@ -105,13 +99,13 @@ Outcome<ReserveResult> SqlEntryQueue::reserve(const ReserveRequest &request)
     using Result = Outcome<ReserveResult>;
     Transaction tx(m_db);
     if (!tx.isActive())
-        return fail<ReserveResult>(m_db);
+        return Outcome<ReserveResult>::failure(m_db.failureCode());
 
     ReserveResult result;
     Room &room = result.room;
     bool found = false;
     if (!loadRoom(QStringLiteral("name_key"), request.roomKey, request.now, true, &room, &found))
-        return fail<ReserveResult>(m_db);
+        return Outcome<ReserveResult>::failure(m_db.failureCode());
 
     if (!found) {
         if (!request.create)
@@ -125,10 +119,10 @@ Outcome<ReserveResult> SqlEntryQueue::reserve(const ReserveRequest &request)
         insert.addBindValue(request.now);
         insert.addBindValue(request.now);
         if (!m_db.exec(insert))
-            return fail<ReserveResult>(m_db);
+            return Outcome<ReserveResult>::failure(m_db.failureCode());
         if (!loadRoom(QStringLiteral("name_key"), request.roomKey, request.now, true, &room, &found)
             || !found)
-            return fail<ReserveResult>(m_db);
+            return Outcome<ReserveResult>::failure(m_db.failureCode());
         result.roomCreated = true;
     } else {
         QSqlQuery &checks = m_db.prepared(
@@ -139,7 +133,7 @@ Outcome<ReserveResult> SqlEntryQueue::reserve(const ReserveRequest &request)
         checks.addBindValue(room.id);
         checks.addBindValue(request.userId);
         if (!m_db.exec(checks) || !checks.next())
-            return fail<ReserveResult>(m_db);
+            return Outcome<ReserveResult>::failure(m_db.failureCode());
         const bool banned = checks.value(0).toInt() > 0;
         const bool member = checks.value(1).toInt() > 0;
         checks.finish();
@@ -157,13 +151,13 @@ Outcome<ReserveResult> SqlEntryQueue::reserve(const ReserveRequest &request)
         mine.addBindValue(room.id);
         mine.addBindValue(request.now);
         if (!m_db.exec(mine))
-            return fail<ReserveResult>(m_db);
+            return Outcome<ReserveResult>::failure(m_db.failureCode());
         if (mine.next()) {
             result.reservation = readReservation(mine);
             mine.finish();
             result.repeated = true;
             if (!tx.commit())
-                return fail<ReserveResult>(m_db);
+                return Outcome<ReserveResult>::failure(m_db.failureCode());
             return {ErrorCode::Ok, result};
         }
 
@@ -193,15 +187,15 @@ Outcome<ReserveResult> SqlEntryQueue::reserve(const ReserveRequest &request)
     insert.addBindValue(request.now);
     insert.addBindValue(request.now + request.ttlMs);
     if (!m_db.exec(insert))
-        return fail<ReserveResult>(m_db);
+        return Outcome<ReserveResult>::failure(m_db.failureCode());
     QSqlQuery &touch
         = m_db.prepared(QStringLiteral("UPDATE rooms SET last_activity = ? WHERE id = ?"));
     touch.addBindValue(request.now);
     touch.addBindValue(room.id);
     if (!m_db.exec(touch))
-        return fail<ReserveResult>(m_db);
+        return Outcome<ReserveResult>::failure(m_db.failureCode());
     if (!tx.commit())
-        return fail<ReserveResult>(m_db);
+        return Outcome<ReserveResult>::failure(m_db.failureCode());
 
     room.reserved += 1;
     room.lastActivity = request.now;
@@ -221,7 +215,7 @@ Outcome<CancelResult> SqlEntryQueue::cancel(const QString &ticketHash, qint64 us
     using Result = Outcome<CancelResult>;
     Transaction tx(m_db);
     if (!tx.isActive())
-        return fail<CancelResult>(m_db);
+        return Outcome<CancelResult>::failure(m_db.failureCode());
     QSqlQuery &q = m_db.prepared(
         QStringLiteral("SELECT ") + kReservationColumns
         + QStringLiteral(" FROM reservations r JOIN users u ON u.id = r.user_id LEFT JOIN rooms m "
@@ -231,7 +225,7 @@ Outcome<CancelResult> SqlEntryQueue::cancel(const QString &ticketHash, qint64 us
     q.addBindValue(userId);
     q.addBindValue(now);
     if (!m_db.exec(q))
-        return fail<CancelResult>(m_db);
+        return Outcome<CancelResult>::failure(m_db.failureCode());
     if (!q.next())
         return Result::failure(ErrorCode::ReservationNotFound);
     CancelResult result;
@@ -241,11 +235,11 @@ Outcome<CancelResult> SqlEntryQueue::cancel(const QString &ticketHash, qint64 us
     QSqlQuery &del = m_db.prepared(QStringLiteral("DELETE FROM reservations WHERE id = ?"));
     del.addBindValue(result.reservation.id);
     if (!m_db.exec(del))
-        return fail<CancelResult>(m_db);
+        return Outcome<CancelResult>::failure(m_db.failureCode());
     if (!deleteRoomIfGhost(result.reservation.roomId, now, &result.roomDeleted))
-        return fail<CancelResult>(m_db);
+        return Outcome<CancelResult>::failure(m_db.failureCode());
     if (!tx.commit())
-        return fail<CancelResult>(m_db);
+        return Outcome<CancelResult>::failure(m_db.failureCode());
     return {ErrorCode::Ok, result};
 }
 
@@ -254,7 +248,7 @@ Outcome<ClaimResult> SqlEntryQueue::claim(const ClaimRequest &request)
     using Result = Outcome<ClaimResult>;
     Transaction tx(m_db);
     if (!tx.isActive())
-        return fail<ClaimResult>(m_db);
+        return Outcome<ClaimResult>::failure(m_db.failureCode());
 
     QSqlQuery &q = m_db.prepared(
         QStringLiteral("SELECT ") + kReservationColumns
@@ -262,7 +256,7 @@ Outcome<ClaimResult> SqlEntryQueue::claim(const ClaimRequest &request)
                          "rooms m ON m.id = r.room_id WHERE r.ticket_hash = ?"));
     q.addBindValue(request.ticketHash);
     if (!m_db.exec(q))
-        return fail<ClaimResult>(m_db);
+        return Outcome<ClaimResult>::failure(m_db.failureCode());
     if (!q.next())
         return Result::failure(ErrorCode::TicketInvalid);
     ClaimResult result;
@@ -282,7 +276,7 @@ Outcome<ClaimResult> SqlEntryQueue::claim(const ClaimRequest &request)
     Room &room = result.room;
     bool found = false;
     if (!loadRoom(QStringLiteral("id"), r.roomId, request.now, true, &room, &found))
-        return fail<ClaimResult>(m_db);
+        return Outcome<ClaimResult>::failure(m_db.failureCode());
     if (!found)
         return Result::failure(ErrorCode::RoomNotFound);
     if (state == kRoomClosed || room.state == QLatin1String("closed"))
@@ -292,7 +286,7 @@ Outcome<ClaimResult> SqlEntryQueue::claim(const ClaimRequest &request)
     ban.addBindValue(room.id);
     ban.addBindValue(r.userId);
     if (!m_db.exec(ban) || !ban.next())
-        return fail<ClaimResult>(m_db);
+        return Outcome<ClaimResult>::failure(m_db.failureCode());
     const bool banned = ban.value(0).toInt() > 0;
     ban.finish();
     if (state == kBanned || banned)
@@ -302,7 +296,7 @@ Outcome<ClaimResult> SqlEntryQueue::claim(const ClaimRequest &request)
         "UPDATE reservations SET state = 'claimed' WHERE id = ? AND state = 'live'"));
     use.addBindValue(r.id);
     if (!m_db.exec(use))
-        return fail<ClaimResult>(m_db);
+        return Outcome<ClaimResult>::failure(m_db.failureCode());
     if (use.numRowsAffected() != 1)
         return Result::failure(ErrorCode::TicketAlreadyUsed);
 
@@ -316,13 +310,13 @@ Outcome<ClaimResult> SqlEntryQueue::claim(const ClaimRequest &request)
     member.addBindValue(request.address);
     member.addBindValue(request.now);
     if (!m_db.exec(member))
-        return fail<ClaimResult>(m_db);
+        return Outcome<ClaimResult>::failure(m_db.failureCode());
     QSqlQuery &memberId = m_db.prepared(
         QStringLiteral("SELECT id FROM memberships WHERE room_id = ? AND user_id = ?"));
     memberId.addBindValue(room.id);
     memberId.addBindValue(r.userId);
     if (!m_db.exec(memberId) || !memberId.next())
-        return fail<ClaimResult>(m_db);
+        return Outcome<ClaimResult>::failure(m_db.failureCode());
     Membership &m = result.membership;
     m.id = memberId.value(0).toLongLong();
     memberId.finish();
@@ -342,7 +336,7 @@ Outcome<ClaimResult> SqlEntryQueue::claim(const ClaimRequest &request)
     open.addBindValue(request.now);
     open.addBindValue(room.id);
     if (!m_db.exec(open))
-        return fail<ClaimResult>(m_db);
+        return Outcome<ClaimResult>::failure(m_db.failureCode());
     if (result.roomOpened)
         room.state = QStringLiteral("open");
     room.occupants += 1;
@@ -354,7 +348,7 @@ Outcome<ClaimResult> SqlEntryQueue::claim(const ClaimRequest &request)
         "ORDER BY m.since, m.id"));
     names.addBindValue(room.id);
     if (!m_db.exec(names))
-        return fail<ClaimResult>(m_db);
+        return Outcome<ClaimResult>::failure(m_db.failureCode());
     while (names.next())
         result.members.append(names.value(0).toString());
     names.finish();
@@ -365,7 +359,7 @@ Outcome<ClaimResult> SqlEntryQueue::claim(const ClaimRequest &request)
     history.addBindValue(room.id);
     history.addBindValue(request.historyLimit);
     if (!m_db.exec(history))
-        return fail<ClaimResult>(m_db);
+        return Outcome<ClaimResult>::failure(m_db.failureCode());
     while (history.next()) {
         ChatMessage msg;
         msg.id = history.value(0).toLongLong();
@@ -379,7 +373,7 @@ Outcome<ClaimResult> SqlEntryQueue::claim(const ClaimRequest &request)
     history.finish();
 
     if (!tx.commit())
-        return fail<ClaimResult>(m_db);
+        return Outcome<ClaimResult>::failure(m_db.failureCode());
     return {ErrorCode::Ok, result};
 }
 
@@ -387,7 +381,7 @@ Outcome<ExpiryResult> SqlEntryQueue::expireDue(qint64 now)
 {
     Transaction tx(m_db);
     if (!tx.isActive())
-        return fail<ExpiryResult>(m_db);
+        return Outcome<ExpiryResult>::failure(m_db.failureCode());
     ExpiryResult result;
     QSqlQuery &due = m_db.prepared(
         QStringLiteral("SELECT ") + kReservationColumns
@@ -395,7 +389,7 @@ Outcome<ExpiryResult> SqlEntryQueue::expireDue(qint64 now)
                          "ON m.id = r.room_id WHERE r.state = 'live' AND r.expires_at <= ?"));
     due.addBindValue(now);
     if (!m_db.exec(due))
-        return fail<ExpiryResult>(m_db);
+        return Outcome<ExpiryResult>::failure(m_db.failureCode());
     while (due.next())
         result.expired.append(readReservation(due));
     due.finish();
@@ -405,7 +399,7 @@ Outcome<ExpiryResult> SqlEntryQueue::expireDue(qint64 now)
             "UPDATE reservations SET state = 'expired' WHERE state = 'live' AND expires_at <= ?"));
         mark.addBindValue(now);
         if (!m_db.exec(mark))
-            return fail<ExpiryResult>(m_db);
+            return Outcome<ExpiryResult>::failure(m_db.failureCode());
         QSet<qint64> rooms;
         for (const Reservation &r : std::as_const(result.expired))
             rooms.insert(r.roomId);
@@ -413,10 +407,10 @@ Outcome<ExpiryResult> SqlEntryQueue::expireDue(qint64 now)
             Room room;
             bool found = false;
             if (!loadRoom(QStringLiteral("id"), roomId, now, false, &room, &found))
-                return fail<ExpiryResult>(m_db);
+                return Outcome<ExpiryResult>::failure(m_db.failureCode());
             bool deleted = false;
             if (found && !deleteRoomIfGhost(roomId, now, &deleted))
-                return fail<ExpiryResult>(m_db);
+                return Outcome<ExpiryResult>::failure(m_db.failureCode());
             if (deleted)
                 result.deletedRooms.append(room);
         }
@@ -426,9 +420,9 @@ Outcome<ExpiryResult> SqlEntryQueue::expireDue(qint64 now)
         QStringLiteral("DELETE FROM reservations WHERE state <> 'live' AND expires_at < ?"));
     purge.addBindValue(now - kRememberEndedMs);
     if (!m_db.exec(purge))
-        return fail<ExpiryResult>(m_db);
+        return Outcome<ExpiryResult>::failure(m_db.failureCode());
     if (!tx.commit())
-        return fail<ExpiryResult>(m_db);
+        return Outcome<ExpiryResult>::failure(m_db.failureCode());
     return {ErrorCode::Ok, result};
 }
 
@@ -443,7 +437,7 @@ Outcome<QList<Reservation>> SqlEntryQueue::liveReservations(const QString &roomK
     q.addBindValue(roomKey);
     q.addBindValue(roomKey);
     if (!m_db.exec(q))
-        return fail<QList<Reservation>>(m_db);
+        return Outcome<QList<Reservation>>::failure(m_db.failureCode());
     QList<Reservation> out;
     while (q.next())
         out.append(readReservation(q));

@@ -93,6 +93,21 @@ std::optional<QString> strictUtf8(const QByteArray &bytes)
     return text;
 }
 
+/** The username and password of a phase 0 body, or the BAD_REQUEST already sent. */
+std::optional<std::pair<QString, QString>> credentialsOf(const HttpRequest &request,
+                                                         const HttpResponder &responder)
+{
+    const auto body = jsonBody(request, false);
+    const QJsonValue username = body ? body->value(QStringLiteral("username")) : QJsonValue();
+    const QJsonValue password = body ? body->value(QStringLiteral("password")) : QJsonValue();
+    if (!body || !username.isString() || !password.isString()) {
+        refuse(responder, ErrorCode::BadRequest,
+               QStringLiteral("expected a JSON object with string fields username and password"));
+        return std::nullopt;
+    }
+    return std::pair{username.toString(), password.toString()};
+}
+
 qint64 nowMs()
 {
     return QDateTime::currentMSecsSinceEpoch();
@@ -161,15 +176,11 @@ std::optional<User> HttpApi::authenticate(const HttpRequest &request,
 
 void HttpApi::createAccount(const HttpRequest &request, const HttpResponder &responder)
 {
-    const auto body = jsonBody(request, false);
-    const QJsonValue username = body ? body->value(QStringLiteral("username")) : QJsonValue();
-    const QJsonValue password = body ? body->value(QStringLiteral("password")) : QJsonValue();
-    if (!body || !username.isString() || !password.isString()) {
-        refuse(responder, ErrorCode::BadRequest,
-               QStringLiteral("expected a JSON object with string fields username and password"));
+    const auto credentials = credentialsOf(request, responder);
+    if (!credentials)
         return;
-    }
-    m_accounts.signUp(username.toString(), password.toString(), [responder](Outcome<User> user) {
+    const auto &[username, password] = *credentials;
+    m_accounts.signUp(username, password, [responder](Outcome<User> user) {
         if (!user.ok()) {
             refuse(responder, user.code);
             return;
@@ -180,29 +191,24 @@ void HttpApi::createAccount(const HttpRequest &request, const HttpResponder &res
 
 void HttpApi::createSession(const HttpRequest &request, const HttpResponder &responder)
 {
-    const auto body = jsonBody(request, false);
-    const QJsonValue username = body ? body->value(QStringLiteral("username")) : QJsonValue();
-    const QJsonValue password = body ? body->value(QStringLiteral("password")) : QJsonValue();
-    if (!body || !username.isString() || !password.isString()) {
-        refuse(responder, ErrorCode::BadRequest,
-               QStringLiteral("expected a JSON object with string fields username and password"));
+    const auto credentials = credentialsOf(request, responder);
+    if (!credentials)
         return;
-    }
-    m_accounts.signIn(
-        username.toString(), password.toString(), [responder](Outcome<SessionGrant> grant) {
-            if (!grant.ok()) {
-                refuse(responder, grant.code);
-                return;
-            }
-            responder.send(HttpResponse::json(
-                201,
-                {
-                    {QStringLiteral("token"), QString::fromLatin1(grant.value.token)},
-                    {QStringLiteral("username"), grant.value.user.name},
-                    {QStringLiteral("expiresAt"), WireFormat::isoTime(grant.value.expiresAt)},
-                    {QStringLiteral("admin"), grant.value.user.admin},
-                }));
-        });
+    const auto &[username, password] = *credentials;
+    m_accounts.signIn(username, password, [responder](Outcome<SessionGrant> grant) {
+        if (!grant.ok()) {
+            refuse(responder, grant.code);
+            return;
+        }
+        responder.send(HttpResponse::json(
+            201,
+            {
+                {QStringLiteral("token"), QString::fromLatin1(grant.value.token)},
+                {QStringLiteral("username"), grant.value.user.name},
+                {QStringLiteral("expiresAt"), WireFormat::isoTime(grant.value.expiresAt)},
+                {QStringLiteral("admin"), grant.value.user.admin},
+            }));
+    });
 }
 
 void HttpApi::deleteSession(const HttpRequest &request, const HttpResponder &responder)

@@ -48,6 +48,11 @@ public:
 
     /** Unavailable for lost connections and lock time-outs, Internal otherwise. */
     ErrorCode lastErrorCode() const { return m_lastErrorCode; }
+    /** lastErrorCode(), never Ok: what a failed storage step answers. */
+    ErrorCode failureCode() const
+    {
+        return m_lastErrorCode == ErrorCode::Ok ? ErrorCode::Internal : m_lastErrorCode;
+    }
 
     /** Cheap liveness check for /healthz. */
     bool ping();

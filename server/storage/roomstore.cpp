@@ -7,16 +7,6 @@
 
 namespace roomgate::server {
 
-namespace {
-
-template<typename T> Outcome<T> fail(Database &db)
-{
-    const ErrorCode code = db.lastErrorCode();
-    return Outcome<T>::failure(code == ErrorCode::Ok ? ErrorCode::Internal : code);
-}
-
-} // namespace
-
 Outcome<QList<Room>> RoomStore::listRooms(qint64 now)
 {
     QSqlQuery &q = m_db.prepared(QStringLiteral(
@@ -26,7 +16,7 @@ Outcome<QList<Room>> RoomStore::listRooms(qint64 now)
         "v.expires_at > ?) FROM rooms r ORDER BY r.name_key"));
     q.addBindValue(now);
     if (!m_db.exec(q))
-        return fail<QList<Room>>(m_db);
+        return Outcome<QList<Room>>::failure(m_db.failureCode());
     QList<Room> rooms;
     while (q.next()) {
         Room room;
@@ -49,7 +39,7 @@ Outcome<ChatMessage> RoomStore::appendMessage(const Membership &membership, cons
 {
     Transaction tx(m_db);
     if (!tx.isActive())
-        return fail<ChatMessage>(m_db);
+        return Outcome<ChatMessage>::failure(m_db.failureCode());
     ChatMessage msg;
     msg.room = membership.roomName;
     msg.from = membership.userName;
@@ -62,7 +52,7 @@ Outcome<ChatMessage> RoomStore::appendMessage(const Membership &membership, cons
         seen.addBindValue(membership.userId);
         seen.addBindValue(clientId);
         if (!m_db.exec(seen))
-            return fail<ChatMessage>(m_db);
+            return Outcome<ChatMessage>::failure(m_db.failureCode());
         if (seen.next()) {
             msg.id = seen.value(0).toLongLong();
             msg.text = seen.value(1).toString();
@@ -85,10 +75,10 @@ Outcome<ChatMessage> RoomStore::appendMessage(const Membership &membership, cons
     insert.addBindValue(clientId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : clientId);
     insert.addBindValue(now);
     if (!m_db.exec(insert))
-        return fail<ChatMessage>(m_db);
+        return Outcome<ChatMessage>::failure(m_db.failureCode());
     if (m_db.dialect() == Database::Dialect::Postgres) {
         if (!insert.next())
-            return fail<ChatMessage>(m_db);
+            return Outcome<ChatMessage>::failure(m_db.failureCode());
         msg.id = insert.value(0).toLongLong();
     } else {
         msg.id = insert.lastInsertId().toLongLong();
@@ -99,9 +89,9 @@ Outcome<ChatMessage> RoomStore::appendMessage(const Membership &membership, cons
     touch.addBindValue(now);
     touch.addBindValue(membership.roomId);
     if (!m_db.exec(touch))
-        return fail<ChatMessage>(m_db);
+        return Outcome<ChatMessage>::failure(m_db.failureCode());
     if (!tx.commit())
-        return fail<ChatMessage>(m_db);
+        return Outcome<ChatMessage>::failure(m_db.failureCode());
     msg.text = text;
     msg.clientId = clientId;
     msg.sentAt = now;
@@ -112,21 +102,21 @@ Outcome<bool> RoomStore::endMembership(qint64 membershipId, qint64 now)
 {
     Transaction tx(m_db);
     if (!tx.isActive())
-        return fail<bool>(m_db);
+        return Outcome<bool>::failure(m_db.failureCode());
     QSqlQuery &touch = m_db.prepared(QStringLiteral(
         "UPDATE rooms SET last_activity = ? WHERE id = (SELECT room_id FROM memberships WHERE "
         "id = ?)"));
     touch.addBindValue(now);
     touch.addBindValue(membershipId);
     if (!m_db.exec(touch))
-        return fail<bool>(m_db);
+        return Outcome<bool>::failure(m_db.failureCode());
     QSqlQuery &del = m_db.prepared(QStringLiteral("DELETE FROM memberships WHERE id = ?"));
     del.addBindValue(membershipId);
     if (!m_db.exec(del))
-        return fail<bool>(m_db);
+        return Outcome<bool>::failure(m_db.failureCode());
     const bool existed = del.numRowsAffected() > 0;
     if (!tx.commit())
-        return fail<bool>(m_db);
+        return Outcome<bool>::failure(m_db.failureCode());
     return {ErrorCode::Ok, existed};
 }
 
@@ -146,7 +136,7 @@ Outcome<QList<Membership>> RoomStore::deleteMemberships(const QString &where,
 {
     Transaction tx(m_db);
     if (!tx.isActive())
-        return fail<QList<Membership>>(m_db);
+        return Outcome<QList<Membership>>::failure(m_db.failureCode());
     QSqlQuery &q = m_db.prepared(
         QStringLiteral("SELECT m.id, m.room_id, r.name, m.user_id, u.name, m.node_id, "
                        "m.connection_id, m.address, m.since FROM memberships m JOIN rooms r ON "
@@ -155,7 +145,7 @@ Outcome<QList<Membership>> RoomStore::deleteMemberships(const QString &where,
     for (const QVariant &v : binds)
         q.addBindValue(v);
     if (!m_db.exec(q))
-        return fail<QList<Membership>>(m_db);
+        return Outcome<QList<Membership>>::failure(m_db.failureCode());
     QList<Membership> gone;
     while (q.next()) {
         Membership m;
@@ -175,10 +165,10 @@ Outcome<QList<Membership>> RoomStore::deleteMemberships(const QString &where,
     for (const Membership &m : std::as_const(gone)) {
         del.addBindValue(m.id);
         if (!m_db.exec(del))
-            return fail<QList<Membership>>(m_db);
+            return Outcome<QList<Membership>>::failure(m_db.failureCode());
     }
     if (!tx.commit())
-        return fail<QList<Membership>>(m_db);
+        return Outcome<QList<Membership>>::failure(m_db.failureCode());
     return {ErrorCode::Ok, gone};
 }
 
