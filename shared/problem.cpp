@@ -11,7 +11,7 @@ QJsonObject Problem::toProblemJson() const
     QJsonObject body{
         {QStringLiteral("type"), problemType(code)},
         {QStringLiteral("title"), QString::fromLatin1(info.title)},
-        {QStringLiteral("status"), info.httpStatus},
+        {QStringLiteral("status"), httpStatus()},
         {QStringLiteral("code"), QString::fromLatin1(info.wireName)},
         {QStringLiteral("detail"), detail.isEmpty() ? QString::fromLatin1(info.sentence) : detail},
         {QStringLiteral("retryable"), info.retryable},

@@ -20,11 +20,12 @@ struct Problem
     QString room; ///< the room concerned, when there is one
     int retryAfterSeconds = 0; ///< 0: absent
     QString correlationId; ///< for Internal: the key into the server log
+    int statusOverride = 0; ///< HTTP status when the transport answers another (408)
 
     Problem() = default;
     Problem(ErrorCode c, QString d = {}) : code(c), detail(std::move(d)) { }
 
-    int httpStatus() const { return errorInfo(code).httpStatus; }
+    int httpStatus() const { return statusOverride ? statusOverride : errorInfo(code).httpStatus; }
     bool retryable() const { return errorInfo(code).retryable; }
 
     /** `application/problem+json` body. */

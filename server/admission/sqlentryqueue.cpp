@@ -267,20 +267,21 @@ Outcome<ClaimResult> SqlEntryQueue::claim(const ClaimRequest &request)
 
     // The ticket first, then its room, then the user: the contract's order.
     if (state == kClaimed)
-        return Result::failure(ErrorCode::TicketAlreadyUsed);
+        return Result{ErrorCode::TicketAlreadyUsed,
+                      result}; // with the reservation: its room names the refusal
     if (state == kExpired || r.expiresAt <= request.now)
-        return Result::failure(ErrorCode::TicketExpired);
+        return Result{ErrorCode::TicketExpired, result};
     if (state != kLive && state != kRoomClosed && state != kBanned)
-        return Result::failure(ErrorCode::TicketInvalid);
+        return Result{ErrorCode::TicketInvalid, result};
 
     Room &room = result.room;
     bool found = false;
     if (!loadRoom(QStringLiteral("id"), r.roomId, request.now, true, &room, &found))
         return Outcome<ClaimResult>::failure(m_db.failureCode());
     if (!found)
-        return Result::failure(ErrorCode::RoomNotFound);
+        return Result{ErrorCode::RoomNotFound, result};
     if (state == kRoomClosed || room.state == QLatin1String("closed"))
-        return Result::failure(ErrorCode::RoomClosed);
+        return Result{ErrorCode::RoomClosed, result};
     QSqlQuery &ban = m_db.prepared(
         QStringLiteral("SELECT COUNT(*) FROM bans WHERE room_id = ? AND user_id = ?"));
     ban.addBindValue(room.id);
@@ -290,7 +291,7 @@ Outcome<ClaimResult> SqlEntryQueue::claim(const ClaimRequest &request)
     const bool banned = ban.value(0).toInt() > 0;
     ban.finish();
     if (state == kBanned || banned)
-        return Result::failure(ErrorCode::Kicked);
+        return Result{ErrorCode::Kicked, result};
 
     QSqlQuery &use = m_db.prepared(QStringLiteral(
         "UPDATE reservations SET state = 'claimed' WHERE id = ? AND state = 'live'"));
@@ -298,7 +299,7 @@ Outcome<ClaimResult> SqlEntryQueue::claim(const ClaimRequest &request)
     if (!m_db.exec(use))
         return Outcome<ClaimResult>::failure(m_db.failureCode());
     if (use.numRowsAffected() != 1)
-        return Result::failure(ErrorCode::TicketAlreadyUsed);
+        return Result{ErrorCode::TicketAlreadyUsed, result};
 
     QSqlQuery &member = m_db.prepared(QStringLiteral(
         "INSERT INTO memberships (room_id, user_id, node_id, connection_id, address, since) "

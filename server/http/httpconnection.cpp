@@ -544,8 +544,9 @@ void HttpConnection::respond(quint64 sequence, HttpResponse response)
 void HttpConnection::reject(int status, ErrorCode code, const QString &detail)
 {
     qCDebug(lcHttp) << "refusing request from" << m_peerAddress << status << detail;
-    HttpResponse response = HttpResponse::problem(roomgate::Problem{code, detail});
-    response.status = status;
+    roomgate::Problem problem{code, detail};
+    problem.statusOverride = status;
+    HttpResponse response = HttpResponse::problem(problem);
     m_keepAlive = false;
     writeResponse(m_request, std::move(response), true);
     beginLingeringClose();

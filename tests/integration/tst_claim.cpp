@@ -77,9 +77,12 @@ class TestClaim : public QObject
         QSqlDatabase::removeDatabase(QStringLiteral("admin"));
     }
 
-    static void expectRefusal(TestSocket &socket, const QString &code, int closeCode)
+    static void expectRefusal(TestSocket &socket, const QString &code, int closeCode,
+                              const QString &room = {})
     {
         const QJsonObject frame = socket.nextFrame();
+        if (!room.isEmpty())
+            QCOMPARE(frame.value(u"room").toString(), room);
         QCOMPARE(frame.value(u"type").toString(), QStringLiteral("error"));
         QCOMPARE(frame.value(u"code").toString(), code);
         QVERIFY(frame.value(u"message").isString());
@@ -231,13 +234,14 @@ private Q_SLOTS:
     void replayIsAlreadyUsed()
     {
         const User user = freshUser();
-        const QString url = ticketUrl(user, freshRoom());
+        const QString name = freshRoom();
+        const QString url = ticketUrl(user, name);
         TestSocket first;
         first.open(url);
         QCOMPARE(first.nextFrame().value(u"type").toString(), QStringLiteral("joined"));
         TestSocket second;
         second.open(url);
-        expectRefusal(second, QStringLiteral("TICKET_ALREADY_USED"), 4409);
+        expectRefusal(second, QStringLiteral("TICKET_ALREADY_USED"), 4409, name);
         // The replay took nothing from the first claim.
         QVERIFY(!first.isClosed());
         // Also after the member left: the used ticket is remembered.
@@ -259,7 +263,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(room(user.token, name).value(u"reserved").toInt(), 0, 5000);
         TestSocket socket;
         socket.open(r.json.value(u"websocketUrl").toString());
-        expectRefusal(socket, QStringLiteral("TICKET_EXPIRED"), 4408);
+        expectRefusal(socket, QStringLiteral("TICKET_EXPIRED"), 4408, name);
     }
 
     void roomGoneClosedOrBanned_data()
@@ -289,7 +293,8 @@ private Q_SLOTS:
         execSql(sql, {name});
         TestSocket socket;
         socket.open(url);
-        expectRefusal(socket, code, closeCode);
+        // The room is named where it still exists.
+        expectRefusal(socket, code, closeCode, closeCode == 4404 ? QString() : name);
     }
 
     void malformedFramesClose_data()

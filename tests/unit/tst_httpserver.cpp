@@ -627,6 +627,8 @@ void TestHttpServer::requestTimeout()
     const std::optional<RawResponse> response = client.read();
     QVERIFY(response);
     QCOMPARE(response->status, 408);
+    // The problem body names the same status as the response (RFC 9457).
+    QCOMPARE(response->json().value(QStringLiteral("status")).toInt(), 408);
     QCOMPARE(response->json().value(QStringLiteral("detail")).toString(),
              QStringLiteral("request timed out"));
     QVERIFY(client.waitForClosed());
