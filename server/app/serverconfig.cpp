@@ -35,6 +35,9 @@ constexpr Option kOptions[] = {
     {"node-lease", "S", "Seconds a node's lease lasts without renewal (default 15)."},
     {"body-limit", "BYTES", "Largest HTTP body accepted (default 16384)."},
     {"frame-limit", "BYTES", "Largest WebSocket frame accepted (default 65536)."},
+    {"http-rate-per-address", "N", "HTTP requests a second per client address, in bursts of N (default 0: off)."},
+    {"http-rate-per-user", "N", "HTTP requests a second per signed-in user, in bursts of N (default 0: off)."},
+    {"message-rate", "N", "Chat frames a second per WebSocket, in bursts of N (default 0: off)."},
     {"password-cost", "COST", "interactive (default), moderate or minimum (tests and benchmarks only)."},
     {"config", "FILE", "INI file with a [server] section of these settings."},
     {"create-admin", "NAME", "Create or promote the admin NAME (password from ROOMGATE_ADMIN_PASSWORD or stdin), then exit."},
@@ -201,6 +204,9 @@ ServerConfig::ParseResult ServerConfig::parse(const QStringList &arguments,
     c.nodeLeaseSeconds = static_cast<int>(integer("node-lease", 3, 3600, c.nodeLeaseSeconds));
     c.bodyLimitBytes = integer("body-limit", 1024, 64 * 1024 * 1024, c.bodyLimitBytes);
     c.frameLimitBytes = integer("frame-limit", 1024, 64 * 1024 * 1024, c.frameLimitBytes);
+    c.httpRatePerAddress = static_cast<double>(integer("http-rate-per-address", 0, 1'000'000, 0));
+    c.httpRatePerUser = static_cast<double>(integer("http-rate-per-user", 0, 1'000'000, 0));
+    c.messageRate = static_cast<double>(integer("message-rate", 0, 1'000'000, 0));
     c.headless = true;
     flag("headless");
     c.metricsPublic = flag("metrics-public");

@@ -31,6 +31,9 @@ struct ServerConfig
     int nodeLeaseSeconds = 15;
     qint64 bodyLimitBytes = 16 * 1024;
     qint64 frameLimitBytes = 64 * 1024;
+    double httpRatePerAddress = 0; ///< requests/s per client address; 0: off
+    double httpRatePerUser = 0; ///< requests/s per signed-in user; 0: off
+    double messageRate = 0; ///< chat frames/s per connection; 0: off
     Secrets::PasswordCost passwordCost = Secrets::PasswordCost::Interactive;
     QString passwordCostText = QStringLiteral("interactive");
     QString createAdmin;

@@ -160,6 +160,7 @@ bool ServerCore::start()
     gateway.pingIntervalMs = m_config.pingIntervalSeconds * 1000LL;
     gateway.idleTimeoutMs = m_config.idleTimeoutSeconds * 1000LL;
     gateway.maxFrameBytes = m_config.frameLimitBytes;
+    gateway.messageRate = m_config.messageRate;
     m_gateway = new Gateway(*m_admission, *m_roomStore, *m_bus, gateway);
     if (!m_gateway->listen(m_config.listen, m_config.wsPort)) {
         m_error = QStringLiteral("cannot listen for WebSocket on %1 port %2: %3")
@@ -172,6 +173,8 @@ bool ServerCore::start()
     api.nodeId = m_settings.nodeId;
     api.publicWsUrl = m_config.publicWsUrl;
     api.wsPort = m_gateway->serverPort();
+    api.ratePerAddress = m_config.httpRatePerAddress;
+    api.ratePerUser = m_config.httpRatePerUser;
     m_api = new HttpApi(*m_http, *m_accounts, *m_admission, *m_db, api);
     m_sweeper = new Sweeper(*m_admission, *m_accounts);
     m_sweeper->start();

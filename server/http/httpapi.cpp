@@ -122,10 +122,21 @@ HttpApi::HttpApi(http::HttpServer &server, AccountService &accounts, AdmissionSe
       m_accounts(accounts),
       m_admission(admission),
       m_db(db),
-      m_settings(std::move(settings))
+      m_settings(std::move(settings)),
+      m_perAddress(m_settings.ratePerAddress),
+      m_perUser(m_settings.ratePerUser)
 {
     addRoutes();
     m_server.setHandler([this](const HttpRequest &request, const HttpResponder &responder) {
+        // 413 is the transport's; per-address limits come next, before anything else.
+        qint64 waitMs = 0;
+        if (!m_perAddress.tryAcquire(request.peerAddress.toString(), &waitMs)) {
+            Problem problem(ErrorCode::RateLimited,
+                            QStringLiteral("too many requests from this address"));
+            problem.retryAfterSeconds = Problem::secondsRoundedUp(waitMs);
+            responder.send(problemResponse(problem));
+            return;
+        }
         m_router.dispatch(request, responder);
     });
 }
@@ -169,6 +180,13 @@ std::optional<User> HttpApi::authenticate(const HttpRequest &request,
                user.code == ErrorCode::Unauthenticated
                    ? QStringLiteral("the session is unknown or has expired; sign in again")
                    : QString());
+        return std::nullopt;
+    }
+    qint64 waitMs = 0;
+    if (!m_perUser.tryAcquire(QString::number(user.value.id), &waitMs)) {
+        Problem problem(ErrorCode::RateLimited, QStringLiteral("too many requests from this user"));
+        problem.retryAfterSeconds = Problem::secondsRoundedUp(waitMs);
+        responder.send(problemResponse(problem));
         return std::nullopt;
     }
     return user.value;

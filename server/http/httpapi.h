@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "server/admission/ratelimiter.h"
 #include "server/http/router.h"
 #include "server/storage/records.h"
 
@@ -22,6 +23,8 @@ struct HttpApiSettings
     QString nodeId;
     QString publicWsUrl; ///< when set, websocketUrl is this + "?ticket=…"
     quint16 wsPort = 8081;
+    double ratePerAddress = 0; ///< 0: off
+    double ratePerUser = 0; ///< 0: off
 };
 
 /**
@@ -63,6 +66,8 @@ private:
     Database &m_db;
     HttpApiSettings m_settings;
     http::Router m_router;
+    RateLimiter m_perAddress;
+    RateLimiter m_perUser;
 };
 
 } // namespace roomgate::server

@@ -166,6 +166,14 @@ void ClientConnection::onTextMessage(const QString &text)
 
 void ClientConnection::handleChat(const QJsonObject &frame)
 {
+    qint64 waitMs = 0;
+    if (!m_gateway.messageLimiter().tryAcquire(m_connectionId, &waitMs)) {
+        Problem problem(ErrorCode::RateLimited, QStringLiteral("too many messages; slow down"));
+        problem.room = m_membership.roomName;
+        problem.retryAfterSeconds = Problem::secondsRoundedUp(waitMs);
+        refuse(problem);
+        return;
+    }
     const QJsonValue text = frame.value(QStringLiteral("text"));
     const QJsonValue clientId = frame.value(QStringLiteral("clientId"));
     if (!text.isString() || (!clientId.isUndefined() && !clientId.isString())) {

@@ -27,7 +27,12 @@ QString compact(const QJsonObject &object)
 
 Gateway::Gateway(AdmissionService &admission, RoomStore &rooms, EventBus &bus,
                  const GatewaySettings &settings, QObject *parent)
-    : QObject(parent), m_admission(admission), m_rooms(rooms), m_bus(bus), m_settings(settings)
+    : QObject(parent),
+      m_admission(admission),
+      m_rooms(rooms),
+      m_bus(bus),
+      m_settings(settings),
+      m_messageLimiter(settings.messageRate)
 {
     connect(&m_bus, &EventBus::delivered, this, &Gateway::onEvent);
     m_housekeeping.setInterval(static_cast<int>(std::clamp<qint64>(
@@ -100,6 +105,7 @@ void Gateway::onFinished(ClientConnection *connection)
 {
     if (!m_connections.remove(connection))
         return;
+    m_messageLimiter.forget(connection->connectionId());
     const QString room = connection->membership().roomName;
     auto it = m_byRoom.find(room);
     if (it != m_byRoom.end()) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "server/admission/ratelimiter.h"
 #include "server/realtime/eventbus.h"
 #include "shared/errorcode.h"
 
@@ -28,6 +29,7 @@ struct GatewaySettings
     qint64 idleTimeoutMs = 90'000;
     qint64 maxFrameBytes = 64 * 1024;
     int handshakeTimeoutMs = 10'000;
+    double messageRate = 0; ///< chat frames a second per connection; 0: off
 };
 
 /**
@@ -62,6 +64,7 @@ public:
     EventBus &bus() { return m_bus; }
     const GatewaySettings &settings() const { return m_settings; }
     void joinRoomIndex(ClientConnection *connection);
+    RateLimiter &messageLimiter() { return m_messageLimiter; }
 
 Q_SIGNALS:
     void connectionCountChanged(int count);
@@ -83,6 +86,7 @@ private:
     QString m_error;
     QSet<ClientConnection *> m_connections;
     QHash<QString, QSet<ClientConnection *>> m_byRoom;
+    RateLimiter m_messageLimiter;
     QTimer m_housekeeping;
     std::function<void()> m_shutdownDone;
     bool m_shuttingDown = false;
