@@ -20,7 +20,8 @@ struct Option
 
 // clang-format off
 constexpr Option kOptions[] = {
-    {"headless", nullptr, "Run without any window (the default for now)."},
+    {"headless", nullptr, "Run without any window (QCoreApplication only)."},
+    {"dashboard", nullptr, "Open the admin dashboard window (default when a display is present)."},
     {"listen", "ADDR", "Address to listen on (default 127.0.0.1)."},
     {"http-port", "N", "HTTP API port (default 8080; 0 picks a free one)."},
     {"ws-port", "N", "WebSocket port (default 8081; 0 picks a free one)."},
@@ -207,11 +208,13 @@ ServerConfig::ParseResult ServerConfig::parse(const QStringList &arguments,
     c.httpRatePerAddress = static_cast<double>(integer("http-rate-per-address", 0, 1'000'000, 0));
     c.httpRatePerUser = static_cast<double>(integer("http-rate-per-user", 0, 1'000'000, 0));
     c.messageRate = static_cast<double>(integer("message-rate", 0, 1'000'000, 0));
-    c.headless = true;
-    flag("headless");
+    c.headless = flag("headless");
+    c.dashboard = flag("dashboard");
     c.metricsPublic = flag("metrics-public");
     if (!error.isEmpty())
         return fail(error);
+    if (c.headless && c.dashboard)
+        return fail(QStringLiteral("--headless and --dashboard exclude each other"));
     if (c.httpPort != 0 && c.httpPort == c.wsPort)
         return fail(
             QStringLiteral("--http-port and --ws-port must differ (both %1)").arg(c.httpPort));

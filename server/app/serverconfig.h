@@ -37,7 +37,8 @@ struct ServerConfig
     Secrets::PasswordCost passwordCost = Secrets::PasswordCost::Interactive;
     QString passwordCostText = QStringLiteral("interactive");
     QString createAdmin;
-    bool headless = true;
+    bool headless = false; ///< --headless: never open the dashboard
+    bool dashboard = false; ///< --dashboard: open it (default when a display is present)
     bool metricsPublic = false;
 
     /** What parsing decided: run, or exit at once with a code and a message. */

@@ -2,7 +2,9 @@
 #include "server/app/servercore.h"
 
 #include "server/admission/accountservice.h"
+#include "server/admission/adminservice.h"
 #include "server/admission/admissionservice.h"
+#include "server/admission/metrics.h"
 #include "server/admission/sqlentryqueue.h"
 #include "server/admission/sweeper.h"
 #include "server/http/httpapi.h"
@@ -10,6 +12,7 @@
 #include "server/realtime/eventbus.h"
 #include "server/realtime/gateway.h"
 #include "server/storage/accountstore.h"
+#include "server/storage/adminstore.h"
 #include "server/storage/database.h"
 #include "server/storage/roomstore.h"
 
@@ -69,6 +72,8 @@ ServerCore::~ServerCore()
     delete m_api;
     delete m_http;
     delete m_sweeper;
+    delete m_metrics;
+    delete m_adminService;
     delete m_admission;
     delete m_accounts;
     delete m_bus;
@@ -136,6 +141,9 @@ bool ServerCore::open()
     m_bus = new InProcessEventBus();
     m_accounts = new AccountService(*m_accountStore, m_settings);
     m_admission = new AdmissionService(*m_queue, *m_roomStore, *m_bus, m_settings);
+    m_adminStore = std::make_unique<AdminStore>(*m_db);
+    m_adminService = new AdminService(*m_adminStore, *m_queue, *m_roomStore, *m_bus, m_settings);
+    m_metrics = new Metrics(*m_admission, *m_bus);
     return true;
 }
 
@@ -175,7 +183,12 @@ bool ServerCore::start()
     api.wsPort = m_gateway->serverPort();
     api.ratePerAddress = m_config.httpRatePerAddress;
     api.ratePerUser = m_config.httpRatePerUser;
-    m_api = new HttpApi(*m_http, *m_accounts, *m_admission, *m_db, api);
+    api.metricsPublic = m_config.metricsPublic;
+    m_api
+        = new HttpApi(*m_http, *m_accounts, *m_admission, *m_adminService, *m_metrics, *m_db, api);
+    m_api->setSocketCounter([this] { return socketCount(); });
+    connect(m_gateway, &Gateway::connectionCountChanged, this, &ServerCore::socketCountChanged);
+    m_startedAt = QDateTime::currentDateTimeUtc();
     m_sweeper = new Sweeper(*m_admission, *m_accounts);
     m_sweeper->start();
     qCInfo(lcServer).noquote() << "node" << m_settings.nodeId << "serving HTTP on"
@@ -190,6 +203,11 @@ bool ServerCore::start()
 quint16 ServerCore::httpPort() const
 {
     return m_http ? m_http->serverPort() : 0;
+}
+
+int ServerCore::socketCount() const
+{
+    return m_gateway ? m_gateway->connectionCount() : 0;
 }
 
 quint16 ServerCore::wsPort() const

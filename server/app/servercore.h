@@ -4,6 +4,7 @@
 #include "server/admission/admissionsettings.h"
 #include "server/app/serverconfig.h"
 
+#include <QDateTime>
 #include <QObject>
 
 #include <functional>
@@ -12,6 +13,9 @@
 namespace roomgate::server {
 
 class AccountService;
+class AdminService;
+class AdminStore;
+class Metrics;
 class AccountStore;
 class AdmissionService;
 class Database;
@@ -52,7 +56,18 @@ public:
 
     AccountService &accounts() { return *m_accounts; }
     AdmissionService &admission() { return *m_admission; }
+    AdminService &admin() { return *m_adminService; }
+    Metrics &metrics() { return *m_metrics; }
+    EventBus &bus() { return *m_bus; }
     Database &database() { return *m_db; }
+    /** Connected WebSockets on this node (0 before start()). */
+    int socketCount() const;
+    /** When start() succeeded. */
+    QDateTime startedAt() const { return m_startedAt; }
+
+Q_SIGNALS:
+    /** The number of connected WebSockets changed. */
+    void socketCountChanged(int count);
 
 private:
     bool prepareDataDir();
@@ -64,6 +79,10 @@ private:
     std::unique_ptr<AccountStore> m_accountStore;
     std::unique_ptr<RoomStore> m_roomStore;
     std::unique_ptr<SqlEntryQueue> m_queue;
+    std::unique_ptr<AdminStore> m_adminStore;
+    AdminService *m_adminService = nullptr;
+    Metrics *m_metrics = nullptr;
+    QDateTime m_startedAt;
     EventBus *m_bus = nullptr;
     AccountService *m_accounts = nullptr;
     AdmissionService *m_admission = nullptr;

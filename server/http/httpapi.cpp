@@ -2,7 +2,9 @@
 #include "server/http/httpapi.h"
 
 #include "server/admission/accountservice.h"
+#include "server/admission/adminservice.h"
 #include "server/admission/admissionservice.h"
+#include "server/admission/metrics.h"
 #include "server/admission/wireformat.h"
 #include "server/http/httpserver.h"
 #include "server/storage/database.h"
@@ -83,6 +85,17 @@ std::optional<QJsonObject> jsonBody(const HttpRequest &request, bool emptyIsObje
     return doc.object();
 }
 
+/** BAD_REQUEST for a body that is not what @p expected describes, naming the likely cause. */
+void refuseBody(const HttpRequest &request, const HttpResponder &responder, const QString &expected)
+{
+    refuse(
+        responder, ErrorCode::BadRequest,
+        hasJsonContentType(request)
+            ? QStringLiteral("expected ") + expected
+            : QStringLiteral("send the body as JSON with Content-Type: application/json; expected ")
+                + expected);
+}
+
 /** Valid UTF-8 only (a path that does not decode is refused, never "repaired"). */
 std::optional<QString> strictUtf8(const QByteArray &bytes)
 {
@@ -101,11 +114,20 @@ std::optional<std::pair<QString, QString>> credentialsOf(const HttpRequest &requ
     const QJsonValue username = body ? body->value(QStringLiteral("username")) : QJsonValue();
     const QJsonValue password = body ? body->value(QStringLiteral("password")) : QJsonValue();
     if (!body || !username.isString() || !password.isString()) {
-        refuse(responder, ErrorCode::BadRequest,
-               QStringLiteral("expected a JSON object with string fields username and password"));
+        refuseBody(request, responder,
+                   QStringLiteral("a JSON object with string fields username and password"));
         return std::nullopt;
     }
     return std::pair{username.toString(), password.toString()};
+}
+
+/** A JSON number as a whole number; -1 when it is not one (a broken rule, not a type error). */
+qint64 wholeNumber(const QJsonValue &value, qint64 fallback)
+{
+    if (!value.isDouble())
+        return fallback;
+    const double v = value.toDouble();
+    return v == std::floor(v) && std::abs(v) < 1e12 ? static_cast<qint64>(v) : -1;
 }
 
 qint64 nowMs()
@@ -116,11 +138,14 @@ qint64 nowMs()
 } // namespace
 
 HttpApi::HttpApi(http::HttpServer &server, AccountService &accounts, AdmissionService &admission,
-                 Database &db, HttpApiSettings settings, QObject *parent)
+                 AdminService &admin, Metrics &metrics, Database &db, HttpApiSettings settings,
+                 QObject *parent)
     : QObject(parent),
       m_server(server),
       m_accounts(accounts),
       m_admission(admission),
+      m_adminService(admin),
+      m_metrics(metrics),
       m_db(db),
       m_settings(std::move(settings)),
       m_perAddress(m_settings.ratePerAddress),
@@ -161,6 +186,19 @@ void HttpApi::addRoutes()
     m_router.add("POST", "/api/v1/rooms/{name}/entries", withParams(&HttpApi::reserve));
     m_router.add("DELETE", "/api/v1/entries/{ticket}", withParams(&HttpApi::cancel));
     m_router.add("GET", "/healthz", plain(&HttpApi::health));
+    m_router.add("GET", "/metrics", plain(&HttpApi::metrics));
+    m_router.add("POST", "/api/v1/admin/rooms", plain(&HttpApi::adminCreateRoom));
+    m_router.add("PATCH", "/api/v1/admin/rooms/{name}", withParams(&HttpApi::adminUpdateRoom));
+    m_router.add("DELETE", "/api/v1/admin/rooms/{name}", withParams(&HttpApi::adminDeleteRoom));
+    m_router.add("GET", "/api/v1/admin/reservations", plain(&HttpApi::adminReservations));
+    m_router.add("DELETE", "/api/v1/admin/reservations/{id}", withParams(&HttpApi::adminRevoke));
+    m_router.add("GET", "/api/v1/admin/members", plain(&HttpApi::adminMembers));
+    m_router.add("DELETE", "/api/v1/admin/rooms/{name}/members/{user}",
+                 withParams(&HttpApi::adminKick));
+    m_router.add("PUT", "/api/v1/admin/rooms/{name}/bans/{user}", withParams(&HttpApi::adminBan));
+    m_router.add("DELETE", "/api/v1/admin/rooms/{name}/bans/{user}",
+                 withParams(&HttpApi::adminUnban));
+    m_router.add("GET", "/api/v1/admin/audit", plain(&HttpApi::adminAudit));
 }
 
 std::optional<User> HttpApi::authenticate(const HttpRequest &request,
@@ -283,7 +321,7 @@ void HttpApi::reserve(const HttpRequest &request, const Params &params,
         return;
     const auto body = jsonBody(request, true);
     if (!body) {
-        refuse(responder, ErrorCode::BadRequest, QStringLiteral("the body must be a JSON object"));
+        refuseBody(request, responder, QStringLiteral("a JSON object (or no body)"));
         return;
     }
     const QJsonValue create = body->value(QStringLiteral("create"));
@@ -300,13 +338,7 @@ void HttpApi::reserve(const HttpRequest &request, const Params &params,
                QStringLiteral("the room name is not valid UTF-8"));
         return;
     }
-    qint64 wanted = TextRules::kDefaultCapacity;
-    if (capacity.isDouble()) {
-        const double value = capacity.toDouble();
-        // Not a whole number, or out of any sensible range: a broken rule, not a type error.
-        wanted = (value == std::floor(value) && std::abs(value) < 1e12) ? static_cast<qint64>(value)
-                                                                        : -1;
-    }
+    const qint64 wanted = wholeNumber(capacity, TextRules::kDefaultCapacity);
     const auto outcome = m_admission.reserve(*user, *name, create.toBool(false), wanted);
     if (!outcome.ok()) {
         Problem problem(outcome.code);
@@ -359,6 +391,262 @@ void HttpApi::health(const HttpRequest &, const HttpResponder &responder)
                                {QStringLiteral("version"), QStringLiteral(ROOMGATE_VERSION)},
                                {QStringLiteral("node"), m_settings.nodeId},
                            }));
+}
+
+namespace {
+
+QJsonObject reservationJson(const Reservation &r)
+{
+    return {
+        {QStringLiteral("id"), r.id},
+        {QStringLiteral("user"), r.userName},
+        {QStringLiteral("room"), r.roomName},
+        {QStringLiteral("node"), r.nodeId},
+        {QStringLiteral("createdAt"), WireFormat::isoTime(r.createdAt)},
+        {QStringLiteral("expiresAt"), WireFormat::isoTime(r.expiresAt)},
+    };
+}
+
+QJsonObject memberJson(const Membership &m)
+{
+    return {
+        {QStringLiteral("user"), m.userName},
+        {QStringLiteral("room"), m.roomName},
+        {QStringLiteral("node"), m.nodeId},
+        {QStringLiteral("address"), m.address},
+        {QStringLiteral("since"), WireFormat::isoTime(m.since)},
+    };
+}
+
+/** The decoded text of a path parameter; a null string when it is not UTF-8. */
+QString textParam(const http::Router::Params &params, int index)
+{
+    return strictUtf8(params.value(index)).value_or(QString());
+}
+
+} // namespace
+
+std::optional<User> HttpApi::requireAdmin(const HttpRequest &request,
+                                          const HttpResponder &responder)
+{
+    auto user = authenticate(request, responder);
+    if (!user)
+        return std::nullopt;
+    // Checked before any validation or lookup: a non-admin learns nothing here.
+    if (!user->admin) {
+        refuse(responder, ErrorCode::Forbidden, QStringLiteral("this needs an admin session"));
+        return std::nullopt;
+    }
+    return user;
+}
+
+void HttpApi::metrics(const HttpRequest &request, const HttpResponder &responder)
+{
+    if (!m_settings.metricsPublic && !requireAdmin(request, responder))
+        return;
+    const auto counts = m_adminService.counts();
+    if (!counts.ok()) {
+        refuse(responder, counts.code);
+        return;
+    }
+    HttpResponse response;
+    response.status = 200;
+    response.body = m_metrics.render(counts.value, m_sockets ? m_sockets() : 0);
+    response.setHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+    responder.send(response);
+}
+
+void HttpApi::adminCreateRoom(const HttpRequest &request, const HttpResponder &responder)
+{
+    const auto admin = requireAdmin(request, responder);
+    if (!admin)
+        return;
+    const auto body = jsonBody(request, false);
+    const QJsonValue name = body ? body->value(QStringLiteral("name")) : QJsonValue();
+    const QJsonValue capacity = body ? body->value(QStringLiteral("capacity")) : QJsonValue();
+    if (!body || !name.isString() || (!capacity.isUndefined() && !capacity.isDouble())) {
+        refuseBody(request, responder, QStringLiteral("{\"name\": string, \"capacity\": number}"));
+        return;
+    }
+    const auto room = m_adminService.createRoom(admin->name, name.toString(),
+                                                wholeNumber(capacity, TextRules::kDefaultCapacity));
+    if (!room.ok()) {
+        refuse(responder, room.code, {}, TextRules::normalizedRoomName(name.toString()));
+        return;
+    }
+    responder.send(HttpResponse::json(201, WireFormat::room(room.value)));
+}
+
+void HttpApi::adminUpdateRoom(const HttpRequest &request, const Params &params,
+                              const HttpResponder &responder)
+{
+    const auto admin = requireAdmin(request, responder);
+    if (!admin)
+        return;
+    const auto body = jsonBody(request, false);
+    const QJsonValue capacity = body ? body->value(QStringLiteral("capacity")) : QJsonValue();
+    const QJsonValue state = body ? body->value(QStringLiteral("state")) : QJsonValue();
+    if (!body || (!capacity.isUndefined() && !capacity.isDouble())
+        || (!state.isUndefined() && !state.isString())
+        || (capacity.isUndefined() && state.isUndefined())) {
+        refuseBody(request, responder,
+                   QStringLiteral("{\"capacity\"?: number, \"state\"?: \"open\"|\"closed\"}"));
+        return;
+    }
+    std::optional<qint64> newCapacity;
+    if (capacity.isDouble())
+        newCapacity = wholeNumber(capacity, -1);
+    std::optional<QString> newState;
+    if (state.isString())
+        newState = state.toString();
+    const QString name = textParam(params, 0);
+    const auto room = m_adminService.updateRoom(admin->name, name, newCapacity, newState);
+    if (!room.ok()) {
+        refuse(responder, room.code,
+               room.code == ErrorCode::BadRequest
+                   ? QStringLiteral("state must be \"open\" or \"closed\"")
+                   : QString(),
+               name);
+        return;
+    }
+    responder.send(HttpResponse::json(200, WireFormat::room(room.value)));
+}
+
+void HttpApi::adminDeleteRoom(const HttpRequest &request, const Params &params,
+                              const HttpResponder &responder)
+{
+    const auto admin = requireAdmin(request, responder);
+    if (!admin)
+        return;
+    const ErrorCode code = m_adminService.deleteRoom(admin->name, textParam(params, 0));
+    if (code != ErrorCode::Ok) {
+        refuse(responder, code);
+        return;
+    }
+    responder.send(HttpResponse::noContent());
+}
+
+void HttpApi::adminReservations(const HttpRequest &request, const HttpResponder &responder)
+{
+    if (!requireAdmin(request, responder))
+        return;
+    const auto list = m_adminService.reservations(request.queryItem(QStringLiteral("room")));
+    if (!list.ok()) {
+        refuse(responder, list.code);
+        return;
+    }
+    QJsonArray out;
+    for (const Reservation &r : list.value)
+        out.append(reservationJson(r));
+    responder.send(HttpResponse::json(200, {{QStringLiteral("reservations"), out}}));
+}
+
+void HttpApi::adminRevoke(const HttpRequest &request, const Params &params,
+                          const HttpResponder &responder)
+{
+    const auto admin = requireAdmin(request, responder);
+    if (!admin)
+        return;
+    const ErrorCode code = m_adminService.revokeReservation(admin->name, textParam(params, 0));
+    if (code != ErrorCode::Ok) {
+        refuse(responder, code);
+        return;
+    }
+    responder.send(HttpResponse::noContent());
+}
+
+void HttpApi::adminMembers(const HttpRequest &request, const HttpResponder &responder)
+{
+    if (!requireAdmin(request, responder))
+        return;
+    const auto list = m_adminService.members(request.queryItem(QStringLiteral("room")));
+    if (!list.ok()) {
+        refuse(responder, list.code);
+        return;
+    }
+    QJsonArray out;
+    for (const Membership &m : list.value)
+        out.append(memberJson(m));
+    responder.send(HttpResponse::json(200, {{QStringLiteral("members"), out}}));
+}
+
+void HttpApi::adminKick(const HttpRequest &request, const Params &params,
+                        const HttpResponder &responder)
+{
+    const auto admin = requireAdmin(request, responder);
+    if (!admin)
+        return;
+    const ErrorCode code
+        = m_adminService.kick(admin->name, textParam(params, 0), textParam(params, 1));
+    if (code != ErrorCode::Ok) {
+        refuse(responder, code);
+        return;
+    }
+    responder.send(HttpResponse::noContent());
+}
+
+void HttpApi::adminBan(const HttpRequest &request, const Params &params,
+                       const HttpResponder &responder)
+{
+    const auto admin = requireAdmin(request, responder);
+    if (!admin)
+        return;
+    const ErrorCode code
+        = m_adminService.ban(admin->name, textParam(params, 0), textParam(params, 1));
+    if (code != ErrorCode::Ok) {
+        refuse(responder, code);
+        return;
+    }
+    responder.send(HttpResponse::noContent());
+}
+
+void HttpApi::adminUnban(const HttpRequest &request, const Params &params,
+                         const HttpResponder &responder)
+{
+    const auto admin = requireAdmin(request, responder);
+    if (!admin)
+        return;
+    const ErrorCode code
+        = m_adminService.unban(admin->name, textParam(params, 0), textParam(params, 1));
+    if (code != ErrorCode::Ok) {
+        refuse(responder, code);
+        return;
+    }
+    responder.send(HttpResponse::noContent());
+}
+
+void HttpApi::adminAudit(const HttpRequest &request, const HttpResponder &responder)
+{
+    if (!requireAdmin(request, responder))
+        return;
+    int limit = 100;
+    if (request.hasQueryItem(QStringLiteral("limit"))) {
+        bool ok = false;
+        const qint64 value = request.queryItem(QStringLiteral("limit")).toLongLong(&ok);
+        if (!ok || value <= 0) {
+            refuse(responder, ErrorCode::BadRequest,
+                   QStringLiteral("limit must be a whole number of at least 1 (over 1000 is "
+                                  "clamped)"));
+            return;
+        }
+        limit = static_cast<int>(std::min<qint64>(value, 1000));
+    }
+    const auto entries = m_adminService.audit(limit);
+    if (!entries.ok()) {
+        refuse(responder, entries.code);
+        return;
+    }
+    QJsonArray out;
+    for (const AuditEntry &e : entries.value) {
+        out.append(QJsonObject{
+            {QStringLiteral("at"), WireFormat::isoTime(e.at)},
+            {QStringLiteral("admin"), e.admin},
+            {QStringLiteral("action"), e.action},
+            {QStringLiteral("target"), e.target},
+            {QStringLiteral("detail"), e.detail},
+        });
+    }
+    responder.send(HttpResponse::json(200, {{QStringLiteral("entries"), out}}));
 }
 
 } // namespace roomgate::server

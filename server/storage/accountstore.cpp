@@ -88,7 +88,15 @@ Outcome<User> AccountStore::upsertAdmin(const QString &name, const QString &name
         return Outcome<User>::failure(m_db.lastErrorCode());
     User user = readUser(again);
     again.finish();
-    if (!tx.commit())
+    // The bootstrap is an admin action like any other: audited, in the same transaction.
+    QSqlQuery &audit = m_db.prepared(QStringLiteral(
+        "INSERT INTO audit_log (at, admin, action, target, detail) VALUES (?, 'cli', "
+        "'admin.bootstrap', ?, ?)"));
+    audit.addBindValue(now);
+    audit.addBindValue(user.name);
+    audit.addBindValue(found ? QStringLiteral("{\"created\":false}")
+                             : QStringLiteral("{\"created\":true}"));
+    if (!m_db.exec(audit) || !tx.commit())
         return Outcome<User>::failure(m_db.lastErrorCode());
     if (created)
         *created = !found;

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "server/admission/admissionservice.h"
+#include "server/storage/adminstore.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <array>
+
+namespace roomgate::server {
+
+class AdminService;
+
+/**
+ * Counters and the reserve/claim latency histograms, fed by AdmissionService's
+ * decided signal and the event bus; rendered in Prometheus text format for
+ * /metrics and read by the dashboard. Lives on the main thread.
+ */
+class Metrics : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr std::array<double, 12> kBuckets{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
+                                                     0.05,   0.1,   0.25,   0.5,   1.0,  2.5};
+
+    struct Histogram
+    {
+        std::array<quint64, kBuckets.size()> buckets{}; ///< cumulative counts per bound
+        quint64 count = 0;
+        double sum = 0;
+        void observe(double seconds);
+    };
+
+    Metrics(AdmissionService &admission, EventBus &bus, QObject *parent = nullptr);
+
+    /** Decisions of @p phase by wire code ("OK" for success). */
+    const QHash<QString, quint64> &decisions(AdmissionService::Phase phase) const;
+    quint64 messages() const { return m_messages; }
+    quint64 expired() const { return m_expired; }
+    quint64 cancelled() const { return m_cancelled; }
+    const Histogram &reserveLatency() const { return m_reserve; }
+    const Histogram &claimLatency() const { return m_claim; }
+
+    /** Prometheus text format 0.0.4, gauges given by the caller (read at scrape time). */
+    QByteArray render(const StorageCounts &counts, int sockets) const;
+
+Q_SIGNALS:
+    /** Coalesced by the caller; emitted on every counted event. */
+    void changed();
+
+private:
+    QHash<QString, quint64> m_reserveDecisions;
+    QHash<QString, quint64> m_claimDecisions;
+    Histogram m_reserve;
+    Histogram m_claim;
+    quint64 m_messages = 0;
+    quint64 m_expired = 0;
+    quint64 m_cancelled = 0;
+};
+
+} // namespace roomgate::server
