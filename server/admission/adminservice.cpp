@@ -69,6 +69,15 @@ void AdminService::done(const AuditEntry &e)
     Q_EMIT adminActed(e);
 }
 
+ErrorCode AdminService::unknownUser(const QString &roomKey)
+{
+    // The room is judged before the user, as for names that could be users.
+    const auto found = m_store.findRoom(roomKey, nowMs());
+    if (!found.ok())
+        return found.code;
+    return found.value ? ErrorCode::UserNotFound : ErrorCode::RoomNotFound;
+}
+
 Outcome<Room> AdminService::createRoom(const QString &admin, const QString &name, qint64 capacity)
 {
     const QString normalized = TextRules::normalizedRoomName(name);
@@ -153,7 +162,7 @@ ErrorCode AdminService::kick(const QString &admin, const QString &room, const QS
         return ErrorCode::RoomNotFound;
     const QString who = userKey(user);
     if (who.isNull())
-        return ErrorCode::UserNotFound;
+        return unknownUser(*key);
     const AuditEntry e
         = entry(admin, QStringLiteral("member.kick"), room + QLatin1Char('/') + user);
     const auto kicked = m_store.kick(*key, who, e);
@@ -179,7 +188,7 @@ ErrorCode AdminService::ban(const QString &admin, const QString &room, const QSt
         return ErrorCode::RoomNotFound;
     const QString who = userKey(user);
     if (who.isNull())
-        return ErrorCode::UserNotFound;
+        return unknownUser(*key);
     const AuditEntry e = entry(admin, QStringLiteral("member.ban"), room + QLatin1Char('/') + user);
     const auto banned = m_store.ban(*key, who, e);
     if (!banned.ok())
@@ -208,7 +217,7 @@ ErrorCode AdminService::unban(const QString &admin, const QString &room, const Q
         return ErrorCode::RoomNotFound;
     const QString who = userKey(user);
     if (who.isNull())
-        return ErrorCode::UserNotFound;
+        return unknownUser(*key);
     const AuditEntry e
         = entry(admin, QStringLiteral("member.unban"), room + QLatin1Char('/') + user);
     const ErrorCode code = m_store.unban(*key, who, e);

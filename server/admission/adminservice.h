@@ -58,6 +58,8 @@ private:
                      const QJsonObject &detail = {}) const;
     /** The room key of @p name, or RoomNotFound when it cannot name a room. */
     std::optional<QString> roomKey(const QString &name) const;
+    /** RoomNotFound or UserNotFound for a user name that cannot exist in @p roomKey. */
+    ErrorCode unknownUser(const QString &roomKey);
     void publish(int kind, const QString &room, const QString &user = {});
     void done(const AuditEntry &entry);
 
