@@ -49,6 +49,8 @@ public:
     /** Newest first; @p limit 1–1000. */
     Outcome<QList<AuditEntry>> audit(int limit);
     Outcome<StorageCounts> counts();
+    /** Every node that ever took a lease on this storage, with its lease. */
+    Outcome<QList<NodeLease>> nodes() { return m_store.nodes(); }
 
 Q_SIGNALS:
     void adminActed(const roomgate::server::AuditEntry &entry);

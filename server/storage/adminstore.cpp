@@ -456,4 +456,18 @@ Outcome<StorageCounts> AdminStore::counts(qint64 now)
     return {ErrorCode::Ok, c};
 }
 
+Outcome<QList<NodeLease>> AdminStore::nodes()
+{
+    QSqlQuery &q = m_db.prepared(
+        QStringLiteral("SELECT id, started_at, lease_expires FROM nodes ORDER BY id"));
+    if (!m_db.exec(q))
+        return Outcome<QList<NodeLease>>::failure(m_db.failureCode());
+    QList<NodeLease> out;
+    while (q.next())
+        out.append(
+            NodeLease{q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toLongLong()});
+    q.finish();
+    return {ErrorCode::Ok, out};
+}
+
 } // namespace roomgate::server

@@ -28,6 +28,14 @@ struct BanResult
     QList<Reservation> revoked;
 };
 
+/** A server node as its lease row tells. */
+struct NodeLease
+{
+    QString id;
+    qint64 startedAt = 0;
+    qint64 leaseExpires = 0; ///< past: the node is considered dead
+};
+
 /** Counts for gauges, from one read. */
 struct StorageCounts
 {
@@ -65,6 +73,7 @@ public:
     Outcome<QList<Membership>> members(const QString &roomKey);
     Outcome<QList<AuditEntry>> audit(int limit);
     Outcome<StorageCounts> counts(qint64 now);
+    Outcome<QList<NodeLease>> nodes();
 
 private:
     bool insertAudit(const AuditEntry &audit);
