@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: MIT
+#include "server/storage/secrets.h"
+#include "shared/ticketformat.h"
+
+#include <QSet>
+#include <QTest>
+
+using namespace roomgate;
+using namespace roomgate::server;
+
+/** Ticket derivation, tokens and password hashing. */
+class TestSecrets : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(Secrets::initialize()); }
+
+    void ticketsAreDerivedNotRandom()
+    {
+        const QByteArray key(32, 'k');
+        const QString id = Secrets::newPublicId();
+        const QByteArray ticket = Secrets::deriveTicket(key, id);
+        QVERIFY(TicketFormat::isWellFormed(ticket));
+        // The same reservation always answers the same ticket (repeat reserve) …
+        QCOMPARE(Secrets::deriveTicket(key, id), ticket);
+        // … which nobody can make without the key, nor from another id.
+        QVERIFY(Secrets::deriveTicket(QByteArray(32, 'x'), id) != ticket);
+        QVERIFY(Secrets::deriveTicket(key, Secrets::newPublicId()) != ticket);
+        QVERIFY(!ticket.contains(id.toLatin1()));
+    }
+
+    void storageHashIsNotTheSecret()
+    {
+        const QByteArray token = Secrets::newToken();
+        const QString hash = Secrets::storageHash(token);
+        QCOMPARE(hash.size(), 64);
+        QVERIFY(hash != QString::fromLatin1(token));
+        QCOMPARE(Secrets::storageHash(token), hash);
+        QVERIFY(Secrets::storageHash(Secrets::newToken()) != hash);
+    }
+
+    void tokensAndIdsAreUnique()
+    {
+        QSet<QByteArray> tokens;
+        QSet<QString> ids;
+        for (int i = 0; i < 1000; ++i) {
+            tokens.insert(Secrets::newToken());
+            ids.insert(Secrets::newPublicId());
+        }
+        QCOMPARE(tokens.size(), 1000);
+        QCOMPARE(ids.size(), 1000);
+        QCOMPARE(Secrets::newPublicId().size(), 32); // 128 bits
+    }
+
+    void passwords()
+    {
+        const QByteArray hash = Secrets::hashPassword(QStringLiteral("correct horse"),
+                                                      Secrets::PasswordCost::Minimum);
+        QVERIFY(hash.startsWith("$argon2id$"));
+        QVERIFY(!hash.contains("correct horse"));
+        QVERIFY(Secrets::verifyPassword(hash, QStringLiteral("correct horse")));
+        QVERIFY(!Secrets::verifyPassword(hash, QStringLiteral("correct horsE")));
+        // Salted: the same password hashes differently each time.
+        QVERIFY(
+            Secrets::hashPassword(QStringLiteral("correct horse"), Secrets::PasswordCost::Minimum)
+            != hash);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSecrets)
+#include "tst_secrets.moc"
