@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: MIT
+#include "client/core/reservation.h"
+
+namespace roomgate::client {
+
+bool Reservation::fromJson(const QJsonObject &object, Reservation *reservation)
+{
+    const QJsonValue ticket = object.value(u"ticket");
+    const QJsonValue url = object.value(u"websocketUrl");
+    if (!ticket.isString() || !url.isString())
+        return false;
+    const QUrl websocketUrl(url.toString(), QUrl::StrictMode);
+    if (!websocketUrl.isValid()
+        || (websocketUrl.scheme() != u"ws" && websocketUrl.scheme() != u"wss"))
+        return false;
+    reservation->ticket = ticket.toString();
+    reservation->websocketUrl = websocketUrl;
+    reservation->expiresAt
+        = QDateTime::fromString(object.value(u"expiresAt").toString(), Qt::ISODateWithMs);
+    reservation->ttlSeconds = object.value(u"ttlSeconds").toInt();
+    if (!RoomInfo::fromJson(object.value(u"room").toObject(), &reservation->room))
+        reservation->room = {};
+    return true;
+}
+
+} // namespace roomgate::client
