@@ -143,11 +143,13 @@ ErrorCode AdminService::deleteRoom(const QString &admin, const QString &name)
 
 ErrorCode AdminService::revokeReservation(const QString &admin, const QString &id)
 {
-    const AuditEntry e = entry(admin, QStringLiteral("reservation.revoke"), id);
+    AuditEntry e = entry(admin, QStringLiteral("reservation.revoke"), id);
     bool roomDeleted = false;
     const auto revoked = m_store.revokeReservation(id, e, &roomDeleted);
     if (!revoked.ok())
         return revoked.code;
+    e.detail.insert(QStringLiteral("room"), revoked.value.roomName);
+    e.detail.insert(QStringLiteral("user"), revoked.value.userName);
     publish(int(RoomEvent::Kind::Cancelled), revoked.value.roomName, revoked.value.userName);
     if (roomDeleted)
         publish(int(RoomEvent::Kind::RoomDeleted), revoked.value.roomName);

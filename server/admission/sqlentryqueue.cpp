@@ -435,8 +435,10 @@ Outcome<QList<Reservation>> SqlEntryQueue::liveReservations(const QString &roomK
                          "m.id = r.room_id WHERE r.state = 'live' AND r.expires_at > ? AND "
                          "(? = '' OR m.name_key = ?) ORDER BY r.expires_at"));
     q.addBindValue(now);
-    q.addBindValue(roomKey);
-    q.addBindValue(roomKey);
+    // A null QString binds as SQL NULL, which '' never equals: bind "all rooms" as ''.
+    const QString key = roomKey.isNull() ? QStringLiteral("") : roomKey;
+    q.addBindValue(key);
+    q.addBindValue(key);
     if (!m_db.exec(q))
         return Outcome<QList<Reservation>>::failure(m_db.failureCode());
     QList<Reservation> out;

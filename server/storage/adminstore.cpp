@@ -179,7 +179,7 @@ Outcome<Room> AdminStore::deleteRoom(const QString &key, const AuditEntry &audit
     return {ErrorCode::Ok, room};
 }
 
-Outcome<Reservation> AdminStore::revokeReservation(const QString &id, const AuditEntry &audit,
+Outcome<Reservation> AdminStore::revokeReservation(const QString &id, AuditEntry audit,
                                                    bool *roomDeleted)
 {
     using Result = Outcome<Reservation>;
@@ -206,6 +206,8 @@ Outcome<Reservation> AdminStore::revokeReservation(const QString &id, const Audi
     r.createdAt = q.value(6).toLongLong();
     r.expiresAt = q.value(7).toLongLong();
     q.finish();
+    audit.detail.insert(QStringLiteral("room"), r.roomName);
+    audit.detail.insert(QStringLiteral("user"), r.userName);
     // Forgotten: a later claim is TICKET_INVALID (4401).
     QSqlQuery &del = m_db.prepared(QStringLiteral("DELETE FROM reservations WHERE id = ?"));
     del.addBindValue(r.id);
@@ -397,8 +399,10 @@ Outcome<QList<Membership>> AdminStore::members(const QString &roomKey)
         "SELECT m.id, m.room_id, r.name, m.user_id, u.name, m.node_id, m.connection_id, "
         "m.address, m.since FROM memberships m JOIN rooms r ON r.id = m.room_id JOIN users u ON "
         "u.id = m.user_id WHERE (? = '' OR r.name_key = ?) ORDER BY r.name_key, m.since"));
-    q.addBindValue(roomKey);
-    q.addBindValue(roomKey);
+    // A null QString binds as SQL NULL, which '' never equals: bind "all rooms" as ''.
+    const QString key = roomKey.isNull() ? QStringLiteral("") : roomKey;
+    q.addBindValue(key);
+    q.addBindValue(key);
     if (!m_db.exec(q))
         return Outcome<QList<Membership>>::failure(m_db.failureCode());
     QList<Membership> out;

@@ -61,8 +61,8 @@ public:
                              std::optional<QString> state, const AuditEntry &audit,
                              QList<Reservation> *revoked);
     Outcome<Room> deleteRoom(const QString &key, const AuditEntry &audit);
-    Outcome<Reservation> revokeReservation(const QString &id, const AuditEntry &audit,
-                                           bool *roomDeleted);
+    /** Records @p audit with the reservation's room and user added to its detail. */
+    Outcome<Reservation> revokeReservation(const QString &id, AuditEntry audit, bool *roomDeleted);
     Outcome<Membership> kick(const QString &roomKey, const QString &userKey,
                              const AuditEntry &audit);
     Outcome<BanResult> ban(const QString &roomKey, const QString &userKey, const AuditEntry &audit);

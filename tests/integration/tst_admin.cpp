@@ -273,6 +273,13 @@ private Q_SLOTS:
         QVERIFY(!id.isEmpty());
         QVERIFY(id != ticket);
         QVERIFY(!list.body.contains(ticket.toLatin1()));
+        // Without ?room= every room's reservations are listed.
+        const HttpReply all = admin("GET", QStringLiteral("/api/v1/admin/reservations"));
+        QCOMPARE(all.status, 200);
+        bool listed = false;
+        for (const QJsonValue &v : all.json.value(u"reservations").toArray())
+            listed = listed || v.toObject().value(u"id").toString() == id;
+        QVERIFY(listed);
         QCOMPARE(admin("DELETE", QStringLiteral("/api/v1/admin/reservations/") + id).status, 204);
         QCOMPARE(room(name).value(u"reserved").toInt(), 0);
         TestSocket socket;
@@ -295,6 +302,9 @@ private Q_SLOTS:
         const HttpReply members
             = admin("GET", QStringLiteral("/api/v1/admin/members?room=") + seg(name));
         QCOMPARE(members.json.value(u"members").toArray().size(), 2);
+        // Without ?room= the members of every room are listed.
+        const HttpReply everyone = admin("GET", QStringLiteral("/api/v1/admin/members"));
+        QVERIFY(everyone.json.value(u"members").toArray().size() >= 2);
         const QJsonObject first = members.json.value(u"members").toArray().first().toObject();
         QCOMPARE(first.value(u"user").toString(), victim.name);
         QCOMPARE(first.value(u"room").toString(), name);
@@ -358,6 +368,15 @@ private Q_SLOTS:
         QCOMPARE(newest.value(u"action").toString(), QStringLiteral("room.create"));
         QCOMPARE(newest.value(u"target").toString(), name);
         QCOMPARE(newest.value(u"detail").toObject().value(u"capacity").toInt(), 2);
+        bool revokeNamesItsSeat = false;
+        for (const QJsonValue &v : entries) {
+            const QJsonObject e = v.toObject();
+            if (e.value(u"action").toString() == QLatin1String("reservation.revoke"))
+                revokeNamesItsSeat
+                    = !e.value(u"detail").toObject().value(u"room").toString().isEmpty()
+                    && !e.value(u"detail").toObject().value(u"user").toString().isEmpty();
+        }
+        QVERIFY(revokeNamesItsSeat);
         QVERIFY(newest.value(u"at").toString().endsWith(QLatin1Char('Z')));
         const QJsonObject oldest = entries.last().toObject();
         QCOMPARE(oldest.value(u"admin").toString(), QStringLiteral("cli"));
