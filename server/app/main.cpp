@@ -2,12 +2,18 @@
 #include "server/admission/accountservice.h"
 #include "server/app/servercore.h"
 #include "server/app/unixsignals.h"
+#include "server/dashboard/dashboardwindow.h"
 #include "server/storage/database.h"
 
+#include <QApplication>
 #include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QTextStream>
+#include <QTranslator>
 
 #include <cstdio>
+#include <memory>
 
 using namespace roomgate;
 using namespace roomgate::server;
@@ -35,21 +41,69 @@ int createAdmin(ServerCore &core, const QString &name)
     return 0;
 }
 
+bool hasDisplay(const QProcessEnvironment &environment)
+{
+    return !environment.value(QStringLiteral("DISPLAY")).isEmpty()
+        || !environment.value(QStringLiteral("WAYLAND_DISPLAY")).isEmpty();
+}
+
+/** `host:port`, with an IPv6 host in brackets. */
+QString endpoint(const QString &host, quint16 port)
+{
+    const QString h
+        = host.contains(QLatin1Char(':')) ? QLatin1Char('[') + host + QLatin1Char(']') : host;
+    return h + QLatin1Char(':') + QString::number(port);
+}
+
+/** Qt's own strings (dialog buttons) and the dashboard's, in the system locale. */
+void installTranslators(QTranslator &qt, QTranslator &dashboard)
+{
+    const QLocale locale;
+    if (qt.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(&qt);
+    // English is the fallback: its numerus forms read "1 room", where the source says "room(s)".
+    if (dashboard.load(locale, QStringLiteral("roomgate_dashboard"), QStringLiteral("_"),
+                       QStringLiteral(":/i18n"))
+        || dashboard.load(QStringLiteral(":/i18n/roomgate_dashboard_en.qm")))
+        QCoreApplication::installTranslator(&dashboard);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("roomgate-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ROOMGATE_VERSION));
 
+    // The configuration decides which application object the process needs (with
+    // widgets or without), so it is read before there is one.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     ServerConfig config;
-    const auto parsed
-        = ServerConfig::parse(app.arguments(), QProcessEnvironment::systemEnvironment(), &config);
+    const auto parsed = ServerConfig::parse(arguments, environment, &config);
     if (!parsed.run) {
-        std::fprintf(parsed.exitCode == 0 ? stdout : stderr, "%s\n", qPrintable(parsed.message));
-        return parsed.exitCode;
+        // --help names the executable only when an application object exists.
+        QCoreApplication app(argc, argv);
+        const auto answer
+            = ServerConfig::parse(QCoreApplication::arguments(), environment, &config);
+        std::fprintf(answer.exitCode == 0 ? stdout : stderr, "%s\n", qPrintable(answer.message));
+        return answer.exitCode;
     }
+    const bool dashboard = config.createAdmin.isEmpty() && !config.headless
+        && (config.dashboard || hasDisplay(environment));
+    if (dashboard && !hasDisplay(environment)
+        && environment.value(QStringLiteral("QT_QPA_PLATFORM")).isEmpty()) {
+        std::fprintf(stderr,
+                     "roomgate-server: --dashboard needs a display (DISPLAY or "
+                     "WAYLAND_DISPLAY); run with --headless without one\n");
+        return 1;
+    }
+    const std::unique_ptr<QCoreApplication> app = dashboard
+        ? std::make_unique<QApplication>(argc, argv)
+        : std::make_unique<QCoreApplication>(argc, argv);
 
     ServerCore core(config);
     if (!core.open()) {
@@ -64,17 +118,46 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "roomgate-server: %s\n", qPrintable(core.errorString()));
         return 1;
     }
-    QObject::connect(&signals, &UnixSignals::terminationRequested, &core, [&core](int) {
-        static bool stopping = false;
+    // SIGINT/SIGTERM and closing the dashboard take the same graceful path.
+    bool stopping = false;
+    const auto stop = [&core, &stopping] {
         if (stopping)
             return;
         stopping = true;
         core.stop([] { QCoreApplication::exit(0); });
-    });
+    };
+    QObject::connect(&signals, &UnixSignals::terminationRequested, &core, [&stop](int) { stop(); });
     // One machine-readable line for scripts and tests: where this node listens.
     std::printf("roomgate-server ready http=%s:%u ws=%s:%u node=%s\n",
                 qPrintable(config.listenText), unsigned(core.httpPort()),
                 qPrintable(config.listenText), unsigned(core.wsPort()), qPrintable(core.nodeId()));
     std::fflush(stdout);
-    return app.exec();
+
+    // Declared after core: the window goes first, while the services it shows still exist.
+    QTranslator qtTranslator;
+    QTranslator dashboardTranslator;
+    std::unique_ptr<dashboard::DashboardWindow> window;
+    if (dashboard) {
+        // The node stops first (members told SERVER_SHUTDOWN), then the process exits.
+        QGuiApplication::setQuitOnLastWindowClosed(false);
+        installTranslators(qtTranslator, dashboardTranslator);
+        window = std::make_unique<dashboard::DashboardWindow>(dashboard::DashboardContext{
+            .admin = core.admin(),
+            .admission = core.admission(),
+            .metrics = core.metrics(),
+            .bus = core.bus(),
+            .nodeId = core.nodeId(),
+            .httpAddress = endpoint(config.listenText, core.httpPort()),
+            .wsAddress = endpoint(config.listenText, core.wsPort()),
+            .startedAt = core.startedAt(),
+            .socketCount = [&core] { return core.socketCount(); },
+        });
+        QObject::connect(window.get(), &dashboard::DashboardWindow::stopRequested, &core, stop);
+        // Undocumented, for the screenshots in docs/: which tab to open with.
+        const QString tab = environment.value(QStringLiteral("ROOMGATE_DASHBOARD_TAB"));
+        if (!tab.isEmpty())
+            window->showTab(tab);
+        window->show();
+    }
+    return app->exec();
 }

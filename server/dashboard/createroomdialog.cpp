@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: MIT
+#include "server/dashboard/createroomdialog.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+
+namespace roomgate::server::dashboard {
+
+namespace {
+// The protocol's limits (docs/protocol.md, Defaults): the service checks them again.
+constexpr int kMaxCapacity = 10'000;
+constexpr int kDefaultCapacity = 16;
+constexpr int kMaxNameLength = 64;
+} // namespace
+
+CreateRoomDialog::CreateRoomDialog(QWidget *parent)
+    : QDialog(parent),
+      m_name(new QLineEdit(this)),
+      m_capacity(new QSpinBox(this)),
+      m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+{
+    setWindowTitle(tr("New room"));
+    m_name->setMaxLength(kMaxNameLength);
+    m_name->setPlaceholderText(tr("Letters, digits, spaces, _ - ."));
+    m_capacity->setRange(1, kMaxCapacity);
+    m_capacity->setValue(kDefaultCapacity);
+
+    auto *form = new QFormLayout(this);
+    form->addRow(tr("&Name:"), m_name);
+    form->addRow(tr("&Seats:"), m_capacity);
+    form->addRow(m_buttons);
+
+    QPushButton *ok = m_buttons->button(QDialogButtonBox::Ok);
+    ok->setText(tr("Create"));
+    ok->setEnabled(false);
+    connect(m_name, &QLineEdit::textChanged, ok,
+            [ok](const QString &text) { ok->setEnabled(!text.trimmed().isEmpty()); });
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+}
+
+QString CreateRoomDialog::roomName() const
+{
+    return m_name->text().trimmed();
+}
+
+int CreateRoomDialog::capacity() const
+{
+    return m_capacity->value();
+}
+
+} // namespace roomgate::server::dashboard
