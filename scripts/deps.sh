@@ -7,7 +7,7 @@ packages=(
   cmake ninja-build g++ pkg-config
   qt6-base-dev qt6-websockets-dev qt6-httpserver-dev qt6-charts-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite libqt6sql6-psql
-  libgl-dev libsodium-dev qtkeychain-qt6-dev qt6-svg-dev fonts-noto-cjk
+  libgl-dev libsodium-dev qtkeychain-qt6-dev qt6-svg-dev fonts-noto-cjk qt6-translations-l10n
 )
 if [ "${1:-run}" = test ]; then
   packages+=(clang-format curl)

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Screenshots of the desktop client for docs/screenshots/ and the README: the real app on a
+# virtual display (Xvfb), against a real roomgate-server filled by screenshot-peer.py, driven
+# with xdotool, captured with ImageMagick's import.
+# Needs: xvfb, xdotool, imagemagick, x11-utils, fonts-noto-cjk, python3-websockets (Debian).
+# Usage: client/app/screenshots.sh   (after building roomgate and roomgate-server)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+build=${ROOMGATE_BUILD_DIR:-build}
+export SERVER="$build/server/app/roomgate-server" APP="$build/client/app/roomgate"
+export OUT=docs/screenshots WORK
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+mkdir -p "$OUT"
+
+xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
+  set -euo pipefail
+  port=18580
+  export ROOMGATE_ADMIN_PASSWORD="screenshots only, not a secret"
+  "$SERVER" --data-dir "$WORK/data" --password-cost minimum --create-admin root >/dev/null
+  "$SERVER" --headless --data-dir "$WORK/data" --http-port $port --ws-port $((port + 1)) \
+            --password-cost minimum --ticket-ttl 60 >"$WORK/server.log" 2>&1 &
+  server=$!
+  for _ in $(seq 100); do grep -q "ready http" "$WORK/server.log" && break; sleep 0.1; done
+  /usr/bin/python3 client/app/screenshot-peer.py $port root >"$WORK/peer.log" 2>&1 &
+  peer=$!
+  for _ in $(seq 100); do grep -q "peer ready" "$WORK/peer.log" && break; sleep 0.1; done
+
+  # visible PID: the id of the shown top-level window of process PID (waits for it).
+  visible() { xdotool search --sync --onlyvisible --pid "$1" | tail -1; }
+  shot() { import -window "$1" "$2"; echo "wrote $2 ($(du -k "$2" | cut -f1) KiB)"; }
+
+  # alice, in English: sign in, the room list, a chat with bob.
+  HOME="$WORK/alice" LANG=en_US.UTF-8 "$APP" --server "http://127.0.0.1:$port" --user alice &
+  alice=$!
+  window=$(visible $alice)
+  xdotool windowfocus --sync "$window"
+  xdotool type --delay 40 "correct horse"
+  sleep 0.5
+  shot "$window" "$OUT/client-signin.png"
+  xdotool key alt+r
+  sleep 2
+  window=$(visible $alice)
+  xdotool windowsize --sync "$window" 1280 800
+  xdotool windowfocus --sync "$window"
+  sleep 1
+  xdotool key ctrl+f Tab Down
+  sleep 0.5
+  shot root "$OUT/client-rooms.png"
+  xdotool key ctrl+f
+  xdotool type --delay 40 "Tea"
+  xdotool key Return
+  sleep 1.5
+  xdotool type --delay 40 "Hi bob! Green tea for me, please."
+  xdotool key Return
+  xdotool key ctrl+f ctrl+a BackSpace
+  sleep 2.5
+  shot root "$OUT/client-chat.png"
+
+  # 지민, in Korean: Study hall is full (members and a reservation that runs out later).
+  HOME="$WORK/jimin" LANG=ko_KR.UTF-8 "$APP" --lang ko --server "http://127.0.0.1:$port" \
+        --user 지민 --enter "Study hall" &
+  jimin=$!
+  window=$(visible $jimin)
+  xdotool windowfocus --sync "$window"
+  xdotool type --delay 40 "correct horse"
+  xdotool key Return
+  sleep 2
+  window=$(visible $jimin)
+  xdotool windowsize --sync "$window" 1280 800
+  sleep 2.5
+  shot root "$OUT/client-room-full-ko.png"
+  kill $jimin
+  wait $jimin || true
+
+  # Back to alice: the server stops under her, the Tea Room tab counts down to reconnect.
+  window=$(visible $alice)
+  xdotool windowfocus --sync "$window"
+  kill $peer
+  wait $peer || true
+  kill -TERM $server
+  wait $server || true
+  sleep 4
+  shot root "$OUT/client-reconnect.png"
+  kill $alice
+  wait $alice || true
+'

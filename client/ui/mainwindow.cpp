@@ -1,0 +1,452 @@
+// SPDX-License-Identifier: MIT
+#include "client/ui/mainwindow.h"
+
+#include "client/core/sessionmanager.h"
+#include "client/ui/createroomdialog.h"
+#include "client/ui/failurebanner.h"
+#include "client/ui/logging.h"
+#include "client/ui/roomdelegate.h"
+#include "client/ui/roomlistmodel.h"
+#include "client/ui/roomview.h"
+
+#include <QAction>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenuBar>
+#include <QPainter>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace roomgate::client::ui {
+
+namespace {
+constexpr int kRefreshIntervalMs = 10'000;
+constexpr int kNoticeMs = 15'000;
+
+/** A small coloured dot for a room tab: joined, entering, failed, not in the room. */
+QIcon indicatorIcon(RoomView::Indicator indicator)
+{
+    QColor colour;
+    switch (indicator) {
+    case RoomView::Indicator::Joined:
+        colour = QColor(0x2e, 0xa0, 0x43);
+        break;
+    case RoomView::Indicator::Entering:
+        colour = QColor(0xd6, 0x8a, 0x00);
+        break;
+    case RoomView::Indicator::Failed:
+        colour = QColor(0xc0, 0x39, 0x2b);
+        break;
+    case RoomView::Indicator::Idle:
+        colour = QColor(0x9a, 0x9a, 0x9a);
+        break;
+    }
+    QPixmap pixmap(12, 12);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(colour);
+    painter.drawEllipse(QRectF(1.5, 1.5, 9, 9));
+    return QIcon(pixmap);
+}
+
+} // namespace
+
+MainWindow::MainWindow(ApiClient *api, const QString &username, QWidget *parent)
+    : QMainWindow(parent),
+      m_api(api),
+      m_username(username),
+      m_sessions(new SessionManager(api, this)),
+      m_rooms(new RoomListModel(this)),
+      m_filtered(new QSortFilterProxyModel(this)),
+      m_listBanner(new FailureBanner(this)),
+      m_filter(new QLineEdit(this)),
+      m_roomList(new QListView(this)),
+      m_emptyList(new QLabel(this)),
+      m_refreshButton(new QPushButton(tr("Refresh"), this)),
+      m_createButton(new QPushButton(tr("Create room…"), this)),
+      m_enterButton(new QPushButton(tr("Enter"), this)),
+      m_rightPane(new QStackedWidget(this)),
+      m_tabs(new QTabWidget(this)),
+      m_accountLabel(new QLabel(this)),
+      m_memoryOnlyLabel(new QLabel(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Roomgate — %1").arg(username));
+    resize(1200, 760);
+
+    // The room list.
+    m_listBanner->setObjectName(QStringLiteral("roomListBanner"));
+    m_filtered->setSourceModel(m_rooms);
+    m_filtered->setFilterRole(RoomListModel::NameRole);
+    m_filtered->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_filter->setObjectName(QStringLiteral("roomFilter"));
+    m_filter->setPlaceholderText(tr("Filter rooms"));
+    m_filter->setClearButtonEnabled(true);
+    m_roomList->setObjectName(QStringLiteral("roomList"));
+    m_roomList->setModel(m_filtered);
+    m_roomList->setItemDelegate(new RoomDelegate(m_roomList));
+    m_roomList->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_roomList->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_roomList->setUniformItemSizes(true);
+    m_roomList->setAlternatingRowColors(true);
+    m_roomList->setAccessibleName(tr("Rooms"));
+    m_emptyList->setObjectName(QStringLiteral("emptyRoomList"));
+    m_emptyList->setWordWrap(true);
+    m_emptyList->setAlignment(Qt::AlignCenter);
+    m_emptyList->hide();
+    m_refreshButton->setObjectName(QStringLiteral("refreshButton"));
+    m_refreshButton->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
+    m_createButton->setObjectName(QStringLiteral("createRoomButton"));
+    m_enterButton->setObjectName(QStringLiteral("enterButton"));
+    m_enterButton->setDefault(true);
+
+    auto *listHeader = new QLabel(tr("Rooms"), this);
+    QFont headerFont = listHeader->font();
+    headerFont.setBold(true);
+    if (headerFont.pointSizeF() > 0)
+        headerFont.setPointSizeF(headerFont.pointSizeF() * 1.2);
+    listHeader->setFont(headerFont);
+    auto *listButtons = new QHBoxLayout;
+    listButtons->addWidget(m_refreshButton);
+    listButtons->addStretch(1);
+    listButtons->addWidget(m_createButton);
+    listButtons->addWidget(m_enterButton);
+
+    auto *listPane = new QWidget(this);
+    auto *listLayout = new QVBoxLayout(listPane);
+    listLayout->addWidget(listHeader);
+    listLayout->addWidget(m_listBanner);
+    listLayout->addWidget(m_filter);
+    listLayout->addWidget(m_roomList, 1);
+    listLayout->addWidget(m_emptyList);
+    listLayout->addLayout(listButtons);
+
+    // The rooms the user is in.
+    m_tabs->setObjectName(QStringLiteral("roomTabs"));
+    m_tabs->setTabsClosable(true);
+    m_tabs->setMovable(true);
+    m_tabs->setDocumentMode(true);
+    auto *placeholder
+        = new QLabel(tr("Enter a room from the list — double-click it — or create one.\n"
+                        "You can be in several rooms at once: each gets a tab here."),
+                     this);
+    placeholder->setAlignment(Qt::AlignCenter);
+    placeholder->setWordWrap(true);
+    QPalette placeholderPalette = placeholder->palette();
+    placeholderPalette.setColor(QPalette::WindowText, QColor(0x7a, 0x7a, 0x7a));
+    placeholder->setPalette(placeholderPalette);
+    m_rightPane->addWidget(placeholder);
+    m_rightPane->addWidget(m_tabs);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(listPane);
+    splitter->addWidget(m_rightPane);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({400, 800});
+    splitter->setChildrenCollapsible(false);
+    setCentralWidget(splitter);
+
+    // Menus.
+    QMenu *appMenu = menuBar()->addMenu(tr("&Roomgate"));
+    QAction *signOut = appMenu->addAction(tr("Sign &out"));
+    signOut->setObjectName(QStringLiteral("signOutAction"));
+    connect(signOut, &QAction::triggered, this, &MainWindow::signOutRequested);
+    appMenu->addSeparator();
+    QAction *quit = appMenu->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+    QMenu *roomMenu = menuBar()->addMenu(tr("R&oom"));
+    QAction *create = roomMenu->addAction(tr("&Create room…"));
+    create->setShortcut(QKeySequence::New);
+    connect(create, &QAction::triggered, this, &MainWindow::showCreateRoomDialog);
+    m_enterAction = roomMenu->addAction(tr("&Enter selected room"));
+    connect(m_enterAction, &QAction::triggered, this, &MainWindow::enterSelectedRoom);
+    QAction *refresh = roomMenu->addAction(tr("&Refresh the list"));
+    refresh->setShortcut(QKeySequence::Refresh);
+    connect(refresh, &QAction::triggered, this, &MainWindow::refreshRooms);
+    roomMenu->addSeparator();
+    m_leaveAction = roomMenu->addAction(tr("&Leave room"));
+    m_leaveAction->setShortcut(QKeySequence::Close);
+    connect(m_leaveAction, &QAction::triggered, this, [this] {
+        if (RoomView *view = currentRoomView())
+            leaveRoom(view);
+    });
+    QAction *findAction = new QAction(this);
+    findAction->setShortcut(QKeySequence::Find);
+    connect(findAction, &QAction::triggered, m_filter,
+            [this] { m_filter->setFocus(Qt::ShortcutFocusReason); });
+    addAction(findAction);
+
+    // Status bar.
+    m_accountLabel->setText(tr("Signed in as %1 on %2")
+                                .arg(username, api ? api->baseUrl().toDisplayString() : QString()));
+    statusBar()->addPermanentWidget(m_accountLabel);
+    m_memoryOnlyLabel->setObjectName(QStringLiteral("memoryOnlyStatus"));
+    m_memoryOnlyLabel->setText(tr("Session not saved: no keychain"));
+    m_memoryOnlyLabel->setToolTip(
+        tr("No system keychain answered, so your session is kept in memory only. "
+           "You sign in again after quitting."));
+    m_memoryOnlyLabel->setStyleSheet(
+        QStringLiteral("QLabel { color: #8a5a00; border-left: 1px solid #b0b0b0; "
+                       "padding-left: 8px; margin-left: 4px; }"));
+    m_memoryOnlyLabel->hide();
+    statusBar()->addPermanentWidget(m_memoryOnlyLabel);
+
+    // Behaviour.
+    connect(m_filter, &QLineEdit::textChanged, m_filtered,
+            &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_filter, &QLineEdit::returnPressed, this, [this] {
+        if (m_filtered->rowCount() == 1)
+            m_roomList->setCurrentIndex(m_filtered->index(0, 0));
+        enterSelectedRoom();
+    });
+    connect(m_roomList, &QListView::activated, this, &MainWindow::enterSelectedRoom);
+    connect(m_roomList->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::updateActions);
+    connect(m_filtered, &QAbstractItemModel::modelReset, this, &MainWindow::updateActions);
+    connect(m_filtered, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateActions);
+    connect(m_filtered, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateActions);
+    connect(m_refreshButton, &QPushButton::clicked, this, &MainWindow::refreshRooms);
+    connect(m_createButton, &QPushButton::clicked, this, &MainWindow::showCreateRoomDialog);
+    connect(m_enterButton, &QPushButton::clicked, this, &MainWindow::enterSelectedRoom);
+    connect(m_listBanner, &FailureBanner::retryRequested, this, &MainWindow::refreshRooms);
+    connect(m_listBanner, &FailureBanner::countdownFinished, this, &MainWindow::refreshRooms);
+    connect(m_listBanner, &FailureBanner::signInAgainRequested, this,
+            &MainWindow::signInAgainRequested);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
+        if (auto *view = qobject_cast<RoomView *>(m_tabs->widget(index)))
+            leaveRoom(view);
+    });
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateActions);
+    connect(m_sessions, &SessionManager::sessionAdded, this, &MainWindow::addRoomView);
+
+    m_refreshTimer.setInterval(kRefreshIntervalMs);
+    connect(&m_refreshTimer, &QTimer::timeout, this, &MainWindow::refreshRooms);
+    m_refreshTimer.start();
+    updateActions();
+    refreshRooms();
+}
+
+MainWindow::~MainWindow()
+{
+    // The views go first: they watch sessions the SessionManager is about to delete.
+    m_sessions->disconnect(this);
+    const QList<RoomView *> views = m_views.values();
+    m_views.clear();
+    qDeleteAll(views);
+}
+
+RoomView *MainWindow::roomView(const QString &room) const
+{
+    if (RoomSession *session = m_sessions->session(room))
+        return m_views.value(session);
+    const QString key = SessionManager::roomKey(room);
+    for (RoomView *view : m_views) {
+        if (SessionManager::roomKey(view->roomName()) == key)
+            return view;
+    }
+    return nullptr;
+}
+
+QList<RoomView *> MainWindow::roomViews() const
+{
+    QList<RoomView *> views;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (auto *view = qobject_cast<RoomView *>(m_tabs->widget(i)))
+            views.append(view);
+    }
+    return views;
+}
+
+RoomView *MainWindow::currentRoomView() const
+{
+    return qobject_cast<RoomView *>(m_tabs->currentWidget());
+}
+
+QString MainWindow::selectedRoom() const
+{
+    const QModelIndex index = m_roomList->currentIndex();
+    return index.isValid() ? index.data(RoomListModel::NameRole).toString() : QString();
+}
+
+void MainWindow::updateActions()
+{
+    const bool selected = !selectedRoom().isEmpty();
+    m_enterButton->setEnabled(selected);
+    m_enterAction->setEnabled(selected);
+    m_leaveAction->setEnabled(currentRoomView() != nullptr);
+    const bool empty = m_rooms->rowCount() == 0;
+    m_emptyList->setText(empty ? tr("No rooms yet: create the first one.")
+                               : tr("No room matches the filter."));
+    m_emptyList->setVisible(m_filtered->rowCount() == 0);
+}
+
+void MainWindow::refreshRooms()
+{
+    if (!m_api || m_refreshInFlight)
+        return;
+    m_refreshInFlight = true;
+    m_api->listRooms(this, [this](const ApiResult<QList<RoomInfo>> &result) {
+        m_refreshInFlight = false;
+        if (!result.ok()) {
+            const Problem &problem = result.problem;
+            FailureBanner::Actions actions = problem.code == ErrorCode::Unauthenticated
+                ? FailureBanner::Actions(FailureBanner::Action::SignInAgain)
+                : FailureBanner::Actions(FailureBanner::Action::RetryNow);
+            const int countdown
+                = problem.code == ErrorCode::RateLimited ? qMax(1, problem.retryAfterSeconds) : 0;
+            // Automatic refreshes keep trying in the background; the banner stays.
+            m_listBanner->showProblem(tr("Could not load the rooms"), problem, actions, countdown);
+            Q_EMIT roomsRefreshed(false);
+            return;
+        }
+        m_listBanner->clear();
+        const QString current = selectedRoom();
+        m_rooms->setRooms(result.value);
+        if (!current.isEmpty() && !m_roomList->currentIndex().isValid()) {
+            const int row = m_rooms->rowOf(current);
+            if (row >= 0)
+                m_roomList->setCurrentIndex(m_filtered->mapFromSource(m_rooms->index(row)));
+        }
+        updateActions();
+        Q_EMIT roomsRefreshed(true);
+    });
+}
+
+void MainWindow::showCreateRoomDialog()
+{
+    auto *dialog = new CreateRoomDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    QStringList names;
+    for (const RoomInfo &room : m_rooms->rooms())
+        names.append(room.name);
+    dialog->setExistingRooms(names);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        enterRoom(dialog->roomName(), EntryOptions{true, dialog->capacity()});
+    });
+    dialog->open();
+}
+
+void MainWindow::enterSelectedRoom()
+{
+    const QString room = selectedRoom();
+    if (!room.isEmpty())
+        enterRoom(room);
+}
+
+RoomView *MainWindow::enterRoom(const QString &room, const EntryOptions &options)
+{
+    RoomSession *session = m_sessions->open(room, options);
+    if (!session)
+        return nullptr;
+    RoomView *view = m_views.value(session);
+    if (!view) {
+        // Opened again while it was still leaving: the tab was already gone.
+        addRoomView(session);
+        view = m_views.value(session);
+        if (session->isIdle() || session->state() == RoomSession::State::Leaving)
+            session->enter();
+    }
+    m_tabs->setCurrentWidget(view);
+    view->setFocus(Qt::OtherFocusReason);
+    return view;
+}
+
+void MainWindow::addRoomView(RoomSession *session)
+{
+    if (m_views.contains(session))
+        return;
+    auto *view = new RoomView(session, m_tabs);
+    m_views.insert(session, view);
+    const int index = m_tabs->addTab(view, view->roomName());
+    m_tabs->setCurrentIndex(index);
+    m_rightPane->setCurrentWidget(m_tabs);
+    connect(view, &RoomView::statusChanged, this, [this, view] { updateTab(view); });
+    connect(view, &RoomView::leaveRequested, this, [this, view] { leaveRoom(view); });
+    connect(view, &RoomView::chooseAnotherRoomRequested, this,
+            [this, view] { chooseAnotherRoom(view); });
+    connect(view, &RoomView::signInAgainRequested, this, &MainWindow::signInAgainRequested);
+    connect(view, &RoomView::failureShown, this,
+            [this](const QString &summary) { statusBar()->showMessage(summary, kNoticeMs); });
+    connect(session, &RoomSession::stateChanged, this, [this](RoomSession::State state) {
+        // Seats changed hands: the list's numbers are stale.
+        if (state == RoomSession::State::Joined || state == RoomSession::State::Idle)
+            refreshRooms();
+    });
+    // A dropped connection may be the server going away: the list should say so too.
+    connect(session, &RoomSession::connectionLost, this, &MainWindow::refreshRooms);
+    updateTab(view);
+    updateActions();
+    qCInfo(lcUi) << "room tab opened for" << session->room();
+}
+
+void MainWindow::updateTab(RoomView *view)
+{
+    const int index = m_tabs->indexOf(view);
+    if (index < 0)
+        return;
+    m_tabs->setTabText(index, view->roomName());
+    m_tabs->setTabIcon(index, indicatorIcon(view->indicator()));
+    m_tabs->setTabToolTip(index, view->statusText());
+}
+
+void MainWindow::removeRoomView(RoomView *view)
+{
+    m_views.remove(view->session());
+    for (auto it = m_views.begin(); it != m_views.end();) {
+        if (it.value() == view)
+            it = m_views.erase(it);
+        else
+            ++it;
+    }
+    const int index = m_tabs->indexOf(view);
+    if (index >= 0)
+        m_tabs->removeTab(index);
+    view->deleteLater();
+    if (m_tabs->count() == 0)
+        m_rightPane->setCurrentIndex(0);
+    updateActions();
+}
+
+void MainWindow::leaveRoom(RoomView *view)
+{
+    RoomSession *session = view->session();
+    removeRoomView(view);
+    if (session)
+        m_sessions->close(session->room());
+}
+
+void MainWindow::chooseAnotherRoom(RoomView *view)
+{
+    leaveRoom(view);
+    refreshRooms();
+    m_roomList->setFocus(Qt::OtherFocusReason);
+}
+
+void MainWindow::resumeAfterSignIn()
+{
+    m_listBanner->clear();
+    refreshRooms();
+    for (RoomSession *session : m_sessions->sessions()) {
+        if (session->hasFailed() && session->failure().code == ErrorCode::Unauthenticated)
+            session->retryNow();
+    }
+}
+
+void MainWindow::setMemoryOnlyNote(bool memoryOnly)
+{
+    m_memoryOnlyLabel->setVisible(memoryOnly);
+}
+
+} // namespace roomgate::client::ui

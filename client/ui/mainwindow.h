@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "client/core/apiclient.h"
+#include "client/core/entryoptions.h"
+#include "client/core/roomsession.h"
+
+#include <QHash>
+#include <QMainWindow>
+#include <QPointer>
+#include <QTimer>
+
+class QAction;
+class QLabel;
+class QLineEdit;
+class QListView;
+class QPushButton;
+class QSortFilterProxyModel;
+class QStackedWidget;
+class QTabWidget;
+
+namespace roomgate::client {
+class SessionManager;
+}
+
+namespace roomgate::client::ui {
+
+class FailureBanner;
+class RoomListModel;
+class RoomView;
+
+/**
+ * The signed-in window: the room list on the left (filter, seats bar, state,
+ * refresh, create, enter), a tab per room the user is in on the right, one
+ * RoomSession each through a SessionManager, so several rooms run at once.
+ * Failures of the room list itself show in a banner above it; failures of an entry
+ * in the room's tab. Nothing here speaks the protocol: ApiClient and RoomSession do.
+ *
+ * Created by the ClientShell for one signed-in account and destroyed on sign-out
+ * (which leaves every room); uses the shell's ApiClient. GUI thread.
+ */
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    MainWindow(ApiClient *api, const QString &username, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    QString username() const { return m_username; }
+    SessionManager *sessions() const { return m_sessions; }
+    RoomListModel *rooms() const { return m_rooms; }
+    /** The tab of @p room, or nullptr. */
+    RoomView *roomView(const QString &room) const;
+    QList<RoomView *> roomViews() const;
+    RoomView *currentRoomView() const;
+
+    FailureBanner *roomListBanner() const { return m_listBanner; }
+    QLineEdit *filterEdit() const { return m_filter; }
+    QListView *roomList() const { return m_roomList; }
+    QTabWidget *roomTabs() const { return m_tabs; }
+    QPushButton *refreshButton() const { return m_refreshButton; }
+    QPushButton *createButton() const { return m_createButton; }
+    QPushButton *enterButton() const { return m_enterButton; }
+
+    /** Enters @p room (or brings its tab to the front) and returns its tab. */
+    RoomView *enterRoom(const QString &room, const EntryOptions &options = {});
+    void refreshRooms();
+    /** Opens the Create room dialog (window-modal, not blocking). */
+    void showCreateRoomDialog();
+    /** Signed in again as the same user: reload the list, retry what the 401 stopped. */
+    void resumeAfterSignIn();
+    /** Says in the status bar that the token lives in memory only. */
+    void setMemoryOnlyNote(bool memoryOnly);
+
+Q_SIGNALS:
+    void signOutRequested();
+    void signInAgainRequested();
+    /** A room list answer arrived (successful or not); for tests and screenshots. */
+    void roomsRefreshed(bool ok);
+
+private:
+    void addRoomView(RoomSession *session);
+    void removeRoomView(RoomView *view);
+    void leaveRoom(RoomView *view);
+    void chooseAnotherRoom(RoomView *view);
+    void enterSelectedRoom();
+    void updateTab(RoomView *view);
+    void updateActions();
+    QString selectedRoom() const;
+
+    QPointer<ApiClient> m_api;
+    QString m_username;
+    SessionManager *m_sessions;
+    RoomListModel *m_rooms;
+    QSortFilterProxyModel *m_filtered;
+
+    FailureBanner *m_listBanner;
+    QLineEdit *m_filter;
+    QListView *m_roomList;
+    QLabel *m_emptyList;
+    QPushButton *m_refreshButton;
+    QPushButton *m_createButton;
+    QPushButton *m_enterButton;
+    QStackedWidget *m_rightPane;
+    QTabWidget *m_tabs;
+    QLabel *m_accountLabel;
+    QLabel *m_memoryOnlyLabel;
+    QAction *m_leaveAction = nullptr;
+    QAction *m_enterAction = nullptr;
+
+    QHash<RoomSession *, RoomView *> m_views;
+    QTimer m_refreshTimer;
+    bool m_refreshInFlight = false;
+};
+
+} // namespace roomgate::client::ui

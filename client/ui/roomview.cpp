@@ -1,0 +1,379 @@
+// SPDX-License-Identifier: MIT
+#include "client/ui/roomview.h"
+
+#include "client/ui/failurebanner.h"
+#include "client/ui/logging.h"
+#include "client/ui/memberlistmodel.h"
+#include "client/ui/messagedelegate.h"
+#include "client/ui/messageedit.h"
+#include "client/ui/messagelistmodel.h"
+#include "shared/textrules.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListView>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace roomgate::client::ui {
+
+namespace {
+/** Automatic retries in a row (ROOM_FULL, RATE_LIMITED) before the user decides. */
+constexpr int kMaxAutoRetries = 10;
+
+using State = RoomSession::State;
+} // namespace
+
+RoomView::RoomView(RoomSession *session, QWidget *parent)
+    : QWidget(parent),
+      m_session(session),
+      m_messages(new MessageListModel(this)),
+      m_members(new MemberListModel(this)),
+      m_title(new QLabel(this)),
+      m_status(new QLabel(this)),
+      m_leave(new QPushButton(tr("Leave"), this)),
+      m_enterAgain(new QPushButton(tr("Enter again"), this)),
+      m_banner(new FailureBanner(this)),
+      m_transcript(new QListView(this)),
+      m_membersHeader(new QLabel(this)),
+      m_memberView(new QListView(this)),
+      m_input(new MessageEdit(this)),
+      m_send(new QPushButton(tr("Send"), this)),
+      m_counter(new QLabel(this))
+{
+    setObjectName(QStringLiteral("roomView"));
+    m_title->setObjectName(QStringLiteral("roomTitle"));
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    if (titleFont.pointSizeF() > 0)
+        titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
+    m_title->setFont(titleFont);
+    m_title->setTextFormat(Qt::PlainText);
+    m_status->setObjectName(QStringLiteral("roomStatus"));
+    m_leave->setObjectName(QStringLiteral("leaveButton"));
+    m_leave->setToolTip(tr("Leave the room and give the seat back"));
+    m_enterAgain->setObjectName(QStringLiteral("enterAgainButton"));
+    m_enterAgain->hide();
+
+    m_transcript->setObjectName(QStringLiteral("transcript"));
+    m_transcript->setModel(m_messages);
+    m_transcript->setItemDelegate(new MessageDelegate(m_transcript));
+    m_transcript->setResizeMode(QListView::Adjust);
+    m_transcript->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_transcript->setSelectionMode(QAbstractItemView::NoSelection);
+    m_transcript->setFocusPolicy(Qt::NoFocus);
+    m_transcript->setUniformItemSizes(false);
+    m_transcript->setWordWrap(true);
+    m_transcript->setAccessibleName(tr("Messages"));
+
+    m_memberView->setObjectName(QStringLiteral("memberList"));
+    m_memberView->setModel(m_members);
+    m_memberView->setSelectionMode(QAbstractItemView::NoSelection);
+    m_memberView->setFocusPolicy(Qt::NoFocus);
+    m_memberView->setAccessibleName(tr("Members"));
+
+    m_input->setObjectName(QStringLiteral("messageInput"));
+    m_input->setPlaceholderText(tr("Write a message — Enter sends, Shift+Enter starts a new line"));
+    m_send->setObjectName(QStringLiteral("sendButton"));
+    m_send->setEnabled(false);
+    m_counter->setObjectName(QStringLiteral("characterCounter"));
+    m_counter->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_counter->hide();
+
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_title);
+    header->addSpacing(12);
+    header->addWidget(m_status, 1);
+    header->addWidget(m_enterAgain);
+    header->addWidget(m_leave);
+
+    auto *membersPane = new QWidget(this);
+    auto *membersLayout = new QVBoxLayout(membersPane);
+    membersLayout->setContentsMargins(0, 0, 0, 0);
+    membersLayout->addWidget(m_membersHeader);
+    membersLayout->addWidget(m_memberView);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(m_transcript);
+    splitter->addWidget(membersPane);
+    splitter->setStretchFactor(0, 4);
+    splitter->setStretchFactor(1, 1);
+    splitter->setChildrenCollapsible(false);
+
+    auto *sendColumn = new QVBoxLayout;
+    sendColumn->addWidget(m_send);
+    sendColumn->addWidget(m_counter);
+    sendColumn->addStretch(1);
+    auto *inputRow = new QHBoxLayout;
+    inputRow->addWidget(m_input, 1);
+    inputRow->addLayout(sendColumn);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(header);
+    layout->addWidget(m_banner);
+    layout->addWidget(splitter, 1);
+    layout->addLayout(inputRow);
+
+    connect(m_leave, &QPushButton::clicked, this, &RoomView::leaveRequested);
+    connect(m_enterAgain, &QPushButton::clicked, this, [this] {
+        if (m_session)
+            m_session->enter();
+    });
+    connect(m_send, &QPushButton::clicked, this, &RoomView::send);
+    connect(m_input, &MessageEdit::submitted, this, &RoomView::send);
+    connect(m_input, &QPlainTextEdit::textChanged, this, &RoomView::updateInput);
+    connect(m_banner, &FailureBanner::retryRequested, this, [this] { retry(false); });
+    connect(m_banner, &FailureBanner::countdownFinished, this, [this] { retry(true); });
+    connect(m_banner, &FailureBanner::chooseAnotherRoomRequested, this,
+            &RoomView::chooseAnotherRoomRequested);
+    connect(m_banner, &FailureBanner::signInAgainRequested, this, &RoomView::signInAgainRequested);
+
+    connect(session, &RoomSession::stateChanged, this, &RoomView::onStateChanged);
+    connect(session, &RoomSession::joined, this, &RoomView::onJoined);
+    connect(session, &RoomSession::failed, this, &RoomView::onFailed);
+    connect(session, &RoomSession::membersChanged, this, &RoomView::onMembersChanged);
+    connect(session, &RoomSession::reconnectingIn, this, &RoomView::updateStatus);
+    connect(session, &RoomSession::messageReceived, this, [this](const ChatMessage &message) {
+        const bool atEnd = transcriptAtEnd() || message.own;
+        if (m_messages->appendMessage(message))
+            scrollToEndLater(atEnd);
+    });
+    connect(session, &RoomSession::memberJoined, this, [this](const QString &user) {
+        if (user != m_session->you())
+            m_messages->appendNotice(tr("%1 joined").arg(user));
+    });
+    connect(session, &RoomSession::memberLeft, this, [this](const QString &user) {
+        if (user != m_session->you())
+            m_messages->appendNotice(tr("%1 left").arg(user));
+    });
+    connect(session, &RoomSession::connectionLost, this, [this](ErrorCode code) {
+        m_messages->appendNotice(tr("Connection lost: %1").arg(errorSentence(code)),
+                                 MessageListModel::Kind::Warning);
+        scrollToEndLater(true);
+    });
+    connect(session, &RoomSession::messageRefused, this, [this](ErrorCode code) {
+        m_messages->appendNotice(tr("Your message was not sent: %1").arg(errorSentence(code)),
+                                 MessageListModel::Kind::Warning);
+        scrollToEndLater(true);
+        // Give the text back, so it can be shortened and sent again.
+        if (m_input->toPlainText().isEmpty() && !m_lastSent.isEmpty())
+            m_input->setPlainText(m_lastSent);
+    });
+
+    m_previousState = session->state();
+    if (session->isJoined())
+        onJoined();
+    else if (session->hasFailed())
+        onFailed(session->failure());
+    updateStatus();
+    onMembersChanged();
+    updateInput();
+    setFocusProxy(m_input);
+}
+
+RoomView::~RoomView() = default;
+
+QString RoomView::roomName() const
+{
+    if (!m_session)
+        return {};
+    const QString known = m_session->roomInfo().name;
+    return known.isEmpty() ? m_session->room() : known;
+}
+
+QString RoomView::statusFor(RoomSession::State state, bool reconnecting, int secondsLeft)
+{
+    switch (state) {
+    case State::Idle:
+        return tr("Not in the room");
+    case State::Reserving:
+        if (reconnecting && secondsLeft > 0)
+            return tr("Reconnecting in %n s…", nullptr, secondsLeft);
+        return tr("Reserving a seat…");
+    case State::Connecting:
+        return tr("Connecting…");
+    case State::Joined:
+        return tr("Joined");
+    case State::Leaving:
+        return tr("Leaving…");
+    case State::Failed:
+        return tr("Not in the room: see the notice below");
+    }
+    return {};
+}
+
+QString RoomView::statusText() const
+{
+    return m_status->text();
+}
+
+RoomView::Indicator RoomView::indicator() const
+{
+    if (!m_session)
+        return Indicator::Idle;
+    switch (m_session->state()) {
+    case State::Joined:
+        return Indicator::Joined;
+    case State::Failed:
+        return Indicator::Failed;
+    case State::Reserving:
+    case State::Connecting:
+        return Indicator::Entering;
+    case State::Idle:
+    case State::Leaving:
+        break;
+    }
+    return Indicator::Idle;
+}
+
+void RoomView::updateStatus()
+{
+    if (!m_session)
+        return;
+    m_title->setText(roomName());
+    const QString text = statusFor(m_session->state(), m_session->isReconnecting(),
+                                   m_session->reconnectSecondsLeft());
+    QString colour;
+    switch (indicator()) {
+    case Indicator::Joined:
+        colour = QStringLiteral("#2ea043");
+        break;
+    case Indicator::Entering:
+        colour = QStringLiteral("#d68a00");
+        break;
+    case Indicator::Failed:
+        colour = QStringLiteral("#c0392b");
+        break;
+    case Indicator::Idle:
+        colour = QStringLiteral("#8a8a8a");
+        break;
+    }
+    m_status->setText(text);
+    m_enterAgain->setVisible(m_session->isIdle());
+    m_status->setStyleSheet(QStringLiteral("QLabel { color: %1; }").arg(colour));
+    m_status->setAccessibleName(text);
+    Q_EMIT statusChanged();
+}
+
+void RoomView::onStateChanged(RoomSession::State state)
+{
+    if (state == State::Failed)
+        m_endedWhileJoined = m_previousState == State::Joined;
+    else
+        m_banner->clear();
+    m_previousState = state;
+    if (state != State::Joined && state != State::Failed)
+        onMembersChanged();
+    updateStatus();
+    updateInput();
+}
+
+void RoomView::onJoined()
+{
+    m_autoRetries = 0;
+    m_banner->clear();
+    const bool again = m_everJoined;
+    m_everJoined = true;
+    m_messages->appendHistory(m_session->history());
+    if (again)
+        m_messages->appendNotice(tr("Connected again"));
+    m_transcript->scrollToBottom();
+    onMembersChanged();
+    updateStatus();
+    updateInput();
+    qCDebug(lcUi) << "room view joined" << roomName();
+}
+
+void RoomView::onFailed(const RoomSession::Failure &failure)
+{
+    const bool autoRetry = m_autoRetries < kMaxAutoRetries;
+    m_banner->showFailure(failure, m_endedWhileJoined, autoRetry);
+    if (m_endedWhileJoined) {
+        m_messages->appendNotice(m_banner->title() + QStringLiteral(": ") + m_banner->sentence(),
+                                 MessageListModel::Kind::Warning);
+        scrollToEndLater(true);
+    }
+    m_members->clear();
+    m_membersHeader->setText(tr("Not in the room"));
+    updateStatus();
+    Q_EMIT failureShown(tr("%1 — %2: %3").arg(roomName(), m_banner->title(), m_banner->sentence()));
+}
+
+void RoomView::onMembersChanged()
+{
+    if (!m_session)
+        return;
+    if (!m_session->isJoined()) {
+        // Who was there when the connection went: kept, greyed, until we know again.
+        m_members->setStale(true);
+        m_membersHeader->setText(m_members->rowCount() > 0
+                                     ? tr("Last seen in the room (%1)").arg(m_members->rowCount())
+                                     : tr("Members"));
+        return;
+    }
+    m_members->setMembers(m_session->members(), m_session->you());
+    m_members->setStale(false);
+    m_membersHeader->setText(tr("In the room (%1)").arg(m_members->rowCount()));
+}
+
+void RoomView::retry(bool automatic)
+{
+    if (!m_session)
+        return;
+    m_autoRetries = automatic ? m_autoRetries + 1 : 0;
+    m_session->retryNow();
+}
+
+void RoomView::updateInput()
+{
+    const QString text = m_input->toPlainText();
+    const int count = TextRules::codePointCount(text.normalized(QString::NormalizationForm_C));
+    const bool tooLong = count > TextRules::kMessageMax;
+    if (count > kCounterThreshold) {
+        m_counter->setText(tr("%1 / %2").arg(count).arg(TextRules::kMessageMax));
+        m_counter->setStyleSheet(
+            tooLong ? QStringLiteral("QLabel { color: #c0392b; font-weight: bold; }") : QString());
+        m_counter->setToolTip(
+            tooLong ? tr("%n character(s) over the limit", nullptr, count - TextRules::kMessageMax)
+                    : tr("%n character(s) left", nullptr, TextRules::kMessageMax - count));
+        m_counter->show();
+    } else {
+        m_counter->hide();
+    }
+    const bool joined = m_session && m_session->isJoined();
+    m_send->setEnabled(joined && !tooLong && !text.trimmed().isEmpty());
+    m_send->setToolTip(
+        tooLong ? tr("The message is longer than %1 characters").arg(TextRules::kMessageMax)
+                : QString());
+}
+
+void RoomView::send()
+{
+    if (!m_send->isEnabled() || !m_session)
+        return;
+    const QString text = m_input->toPlainText();
+    const QString clientId = m_session->sendMessage(text);
+    if (clientId.isEmpty())
+        return; // refused here (messageRefused says why) or not joined any more
+    m_lastSent = text;
+    m_input->clear();
+}
+
+bool RoomView::transcriptAtEnd() const
+{
+    const QScrollBar *bar = m_transcript->verticalScrollBar();
+    return bar->value() >= bar->maximum() - 4;
+}
+
+void RoomView::scrollToEndLater(bool wasAtEnd)
+{
+    if (!wasAtEnd)
+        return;
+    // After the view has laid the new row out.
+    QTimer::singleShot(0, m_transcript, [view = m_transcript] { view->scrollToBottom(); });
+}
+
+} // namespace roomgate::client::ui

@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "client/core/roomsession.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+class QListView;
+class QPushButton;
+
+namespace roomgate::client::ui {
+
+class FailureBanner;
+class MemberListModel;
+class MessageEdit;
+class MessageListModel;
+
+/**
+ * One room's tab: a status line naming the phase ("Reserving a seat…", "Connecting…",
+ * "Joined", "Reconnecting in N s…"), the failure banner, the transcript with history,
+ * the member list with live presence, and the input with Enter to send and a counter
+ * near the 4000-character limit.
+ *
+ * A view over one RoomSession, which it does not own (the SessionManager does): it
+ * asks the MainWindow to leave, to go back to the room list or to sign in again
+ * through its signals. GUI thread.
+ */
+class RoomView : public QWidget
+{
+    Q_OBJECT
+public:
+    /** How the room's tab looks at a glance. */
+    enum class Indicator { Idle, Entering, Joined, Failed };
+    Q_ENUM(Indicator)
+
+    /** The input counts characters from here on; the protocol's limit is 4000. */
+    static constexpr int kCounterThreshold = 3500;
+
+    explicit RoomView(RoomSession *session, QWidget *parent = nullptr);
+    ~RoomView() override;
+
+    RoomSession *session() const { return m_session; }
+    /** The server's form of the room name once known, else the name as entered. */
+    QString roomName() const;
+    QString statusText() const;
+    Indicator indicator() const;
+
+    FailureBanner *banner() const { return m_banner; }
+    MessageListModel *messages() const { return m_messages; }
+    MemberListModel *members() const { return m_members; }
+    MessageEdit *input() const { return m_input; }
+    QPushButton *sendButton() const { return m_send; }
+    QLabel *counter() const { return m_counter; }
+
+    /** The status line for a session in @p state. */
+    static QString statusFor(RoomSession::State state, bool reconnecting, int secondsLeft);
+
+Q_SIGNALS:
+    void leaveRequested();
+    void chooseAnotherRoomRequested();
+    void signInAgainRequested();
+    /** The status line or the indicator changed (the tab follows). */
+    void statusChanged();
+    /** A failure is shown in the banner; @p summary is one line for a status bar. */
+    void failureShown(const QString &summary);
+
+private:
+    void onStateChanged(RoomSession::State state);
+    void onJoined();
+    void onFailed(const RoomSession::Failure &failure);
+    void onMembersChanged();
+    void updateStatus();
+    void updateInput();
+    void send();
+    void retry(bool automatic);
+    void scrollToEndLater(bool wasAtEnd);
+    bool transcriptAtEnd() const;
+
+    QPointer<RoomSession> m_session;
+    MessageListModel *m_messages;
+    MemberListModel *m_members;
+
+    QLabel *m_title;
+    QLabel *m_status;
+    QPushButton *m_leave;
+    QPushButton *m_enterAgain;
+    FailureBanner *m_banner;
+    QListView *m_transcript;
+    QLabel *m_membersHeader;
+    QListView *m_memberView;
+    MessageEdit *m_input;
+    QPushButton *m_send;
+    QLabel *m_counter;
+
+    RoomSession::State m_previousState = RoomSession::State::Idle;
+    bool m_endedWhileJoined = false;
+    bool m_everJoined = false;
+    int m_autoRetries = 0;
+    QString m_lastSent;
+};
+
+} // namespace roomgate::client::ui

@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: MIT
+#include "client/ui/signinwindow.h"
+
+#include "client/ui/failurebanner.h"
+
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QIcon>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace roomgate::client::ui {
+
+SignInWindow::SignInWindow(QWidget *parent)
+    : QWidget(parent),
+      m_server(new QLineEdit(this)),
+      m_username(new QLineEdit(this)),
+      m_password(new QLineEdit(this)),
+      m_signIn(new QPushButton(tr("Sign &in"), this)),
+      m_register(new QPushButton(tr("&Register"), this)),
+      m_hint(new QLabel(this)),
+      m_busy(new QLabel(this)),
+      m_banner(new FailureBanner(this)),
+      m_keychainNote(new QLabel(this))
+{
+    setObjectName(QStringLiteral("signInWindow"));
+    setWindowTitle(tr("Roomgate — Sign in"));
+
+    auto *logo = new QLabel(this);
+    const QIcon icon = QIcon(QStringLiteral(":/icons/roomgate.png"));
+    if (!icon.isNull())
+        logo->setPixmap(icon.pixmap(64, 64));
+    auto *name = new QLabel(QStringLiteral("Roomgate"), this);
+    QFont nameFont = name->font();
+    nameFont.setBold(true);
+    if (nameFont.pointSizeF() > 0)
+        nameFont.setPointSizeF(nameFont.pointSizeF() * 1.8);
+    name->setFont(nameFont);
+    auto *tagline = new QLabel(tr("Chat rooms where your seat is kept for you."), this);
+    tagline->setWordWrap(true);
+    auto *heading = new QVBoxLayout;
+    heading->addWidget(name);
+    heading->addWidget(tagline);
+    auto *top = new QHBoxLayout;
+    top->addWidget(logo);
+    top->addLayout(heading, 1);
+
+    m_server->setObjectName(QStringLiteral("serverEdit"));
+    m_server->setPlaceholderText(QStringLiteral("http://127.0.0.1:8080"));
+    m_server->setInputMethodHints(Qt::ImhUrlCharactersOnly | Qt::ImhNoAutoUppercase);
+    m_username->setObjectName(QStringLiteral("usernameEdit"));
+    m_username->setInputMethodHints(Qt::ImhNoAutoUppercase);
+    m_password->setObjectName(QStringLiteral("passwordEdit"));
+    m_password->setEchoMode(QLineEdit::Password);
+    m_signIn->setObjectName(QStringLiteral("signInButton"));
+    m_signIn->setDefault(true);
+    m_register->setObjectName(QStringLiteral("registerButton"));
+    m_register->setToolTip(tr("Create an account with this user name and password, then sign in"));
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Server:"), m_server);
+    form->addRow(tr("&User name:"), m_username);
+    form->addRow(tr("&Password:"), m_password);
+
+    m_hint->setObjectName(QStringLiteral("signInHint"));
+    m_hint->setWordWrap(true);
+    m_hint->setStyleSheet(QStringLiteral("QLabel { color: #c0392b; }"));
+    m_hint->hide();
+    m_busy->setObjectName(QStringLiteral("signInBusy"));
+    m_busy->hide();
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_busy);
+    buttons->addStretch(1);
+    buttons->addWidget(m_register);
+    buttons->addWidget(m_signIn);
+
+    m_keychainNote->setObjectName(QStringLiteral("memoryOnlyNote"));
+    m_keychainNote->setWordWrap(true);
+    m_keychainNote->setText(
+        tr("No system keychain answered: your session is kept in memory only, and you "
+           "sign in again after quitting."));
+    QPalette notePalette = m_keychainNote->palette();
+    notePalette.setColor(QPalette::WindowText, QColor(0x6a, 0x6a, 0x6a));
+    m_keychainNote->setPalette(notePalette);
+    QFont noteFont = m_keychainNote->font();
+    if (noteFont.pointSizeF() > 0)
+        noteFont.setPointSizeF(noteFont.pointSizeF() * 0.9);
+    m_keychainNote->setFont(noteFont);
+    m_keychainNote->hide();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(24, 20, 24, 16);
+    layout->setSpacing(12);
+    layout->addLayout(top);
+    layout->addLayout(form);
+    layout->addWidget(m_hint);
+    layout->addWidget(m_banner);
+    layout->addLayout(buttons);
+    layout->addStretch(1);
+    layout->addWidget(m_keychainNote);
+
+    connect(m_signIn, &QPushButton::clicked, this, [this] {
+        if (checkFields())
+            Q_EMIT signInRequested(server(), username(), m_password->text());
+    });
+    connect(m_register, &QPushButton::clicked, this, [this] {
+        if (checkFields())
+            Q_EMIT registerRequested(server(), username(), m_password->text());
+    });
+    for (QLineEdit *edit : {m_server, m_username, m_password}) {
+        connect(edit, &QLineEdit::returnPressed, m_signIn, &QPushButton::click);
+        connect(edit, &QLineEdit::textChanged, this, &SignInWindow::updateButtons);
+    }
+    updateButtons();
+    resize(480, 400);
+}
+
+void SignInWindow::focusFirstEmptyField()
+{
+    for (QLineEdit *edit : {m_server, m_username, m_password}) {
+        if (edit->text().isEmpty()) {
+            edit->setFocus(Qt::OtherFocusReason);
+            return;
+        }
+    }
+    m_password->setFocus(Qt::OtherFocusReason);
+}
+
+void SignInWindow::setServer(const QString &server)
+{
+    m_server->setText(server);
+}
+
+void SignInWindow::setUsername(const QString &username)
+{
+    m_username->setText(username);
+}
+
+QString SignInWindow::username() const
+{
+    return m_username->text().trimmed();
+}
+
+QUrl SignInWindow::server() const
+{
+    const QString text = m_server->text().trimmed();
+    const QUrl url(text.contains(QStringLiteral("://")) ? text : QStringLiteral("http://") + text);
+    return url.adjusted(QUrl::StripTrailingSlash);
+}
+
+bool SignInWindow::checkFields()
+{
+    const QUrl url = server();
+    QString problem;
+    if (!url.isValid() || url.host().isEmpty()
+        || (url.scheme() != u"http" && url.scheme() != u"https"))
+        problem = tr("Enter the server's address, for example http://127.0.0.1:8080.");
+    else if (username().isEmpty())
+        problem = tr("Enter your user name.");
+    else if (m_password->text().isEmpty())
+        problem = tr("Enter your password.");
+    m_hint->setText(problem);
+    m_hint->setVisible(!problem.isEmpty());
+    return problem.isEmpty();
+}
+
+void SignInWindow::updateButtons()
+{
+    const bool filled = !m_server->text().trimmed().isEmpty() && !username().isEmpty()
+        && !m_password->text().isEmpty();
+    m_signIn->setEnabled(!m_isBusy && filled);
+    m_register->setEnabled(!m_isBusy && filled);
+    if (m_hint->isVisible() && filled)
+        m_hint->hide();
+}
+
+void SignInWindow::setBusy(bool busy, const QString &message)
+{
+    m_isBusy = busy;
+    for (QLineEdit *edit : {m_server, m_username, m_password})
+        edit->setReadOnly(busy);
+    m_busy->setText(message);
+    m_busy->setVisible(busy && !message.isEmpty());
+    if (busy)
+        m_banner->clear();
+    updateButtons();
+}
+
+void SignInWindow::showProblem(const QString &title, const Problem &problem)
+{
+    // Signing in again is what this window is for: no action buttons needed here.
+    m_banner->showProblem(title, problem, {});
+    m_password->setFocus(Qt::OtherFocusReason);
+    m_password->selectAll();
+}
+
+void SignInWindow::clearProblem()
+{
+    m_banner->clear();
+}
+
+void SignInWindow::setMemoryOnlyNote(bool memoryOnly)
+{
+    m_keychainNote->setVisible(memoryOnly);
+}
+
+void SignInWindow::clearPassword()
+{
+    m_password->clear();
+}
+
+} // namespace roomgate::client::ui

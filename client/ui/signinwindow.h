@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "shared/problem.h"
+
+#include <QUrl>
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace roomgate::client::ui {
+
+class FailureBanner;
+
+/**
+ * The first window: server address, user name and password, Sign in and Register.
+ * It only collects and reports: the ClientShell does the calls and hands back
+ * refusals (shown in a FailureBanner) and the keychain note.
+ * Top-level window owned by the ClientShell; GUI thread.
+ */
+class SignInWindow : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit SignInWindow(QWidget *parent = nullptr);
+
+    void setServer(const QString &server);
+    void setUsername(const QString &username);
+    QString username() const;
+    /** The address as typed, completed to a URL (`127.0.0.1:8080` → `http://127.0.0.1:8080`). */
+    QUrl server() const;
+
+    /** While a call runs: fields and buttons off, @p message shown. */
+    void setBusy(bool busy, const QString &message = {});
+    void showProblem(const QString &title, const Problem &problem);
+    void clearProblem();
+    /** Says, once and quietly, that the session token lives in memory only. */
+    void setMemoryOnlyNote(bool memoryOnly);
+    /** Puts the cursor where typing goes next: the first empty field, else the password. */
+    void focusFirstEmptyField();
+    /** Empties the password field (after a sign-in, or when a session ended). */
+    void clearPassword();
+
+    FailureBanner *banner() const { return m_banner; }
+    QLineEdit *serverEdit() const { return m_server; }
+    QLineEdit *usernameEdit() const { return m_username; }
+    QLineEdit *passwordEdit() const { return m_password; }
+    QPushButton *signInButton() const { return m_signIn; }
+    QPushButton *registerButton() const { return m_register; }
+    QLabel *memoryOnlyNote() const { return m_keychainNote; }
+
+Q_SIGNALS:
+    void signInRequested(const QUrl &server, const QString &username, const QString &password);
+    void registerRequested(const QUrl &server, const QString &username, const QString &password);
+
+private:
+    /** True when the fields can be sent; else says what is missing. */
+    bool checkFields();
+    void updateButtons();
+
+    QLineEdit *m_server;
+    QLineEdit *m_username;
+    QLineEdit *m_password;
+    QPushButton *m_signIn;
+    QPushButton *m_register;
+    QLabel *m_hint;
+    QLabel *m_busy;
+    FailureBanner *m_banner;
+    QLabel *m_keychainNote;
+    bool m_isBusy = false;
+};
+
+} // namespace roomgate::client::ui

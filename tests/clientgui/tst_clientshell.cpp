@@ -1,0 +1,465 @@
+// SPDX-License-Identifier: MIT
+#include "client/core/sessionmanager.h"
+#include "client/ui/clientshell.h"
+#include "client/ui/createroomdialog.h"
+#include "client/ui/failurebanner.h"
+#include "client/ui/mainwindow.h"
+#include "client/ui/memberlistmodel.h"
+#include "client/ui/messageedit.h"
+#include "client/ui/messagelistmodel.h"
+#include "client/ui/roomlistmodel.h"
+#include "client/ui/roomview.h"
+#include "client/ui/signinwindow.h"
+#include "client/ui/uilanguage.h"
+#include "tests/common/testserver.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QInputMethodEvent>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace roomgate;
+using namespace roomgate::client;
+using namespace roomgate::client::ui;
+using namespace roomgate::test;
+
+namespace {
+constexpr int kTimeoutMs = 10'000;
+const QString kPassword = QStringLiteral("correct horse battery");
+
+/**
+ * Types @p text into @p widget: key presses for Latin-1, an input method's commit for
+ * the rest (Hangul arrives from an IME as committed text, not as key events).
+ */
+void typeText(QWidget *widget, const QString &text)
+{
+    for (const QChar c : text) {
+        if (c.unicode() < 0x100) {
+            QTest::keyClick(widget, c.toLatin1());
+        } else {
+            QInputMethodEvent commit;
+            commit.setCommitString(QString(c));
+            QApplication::sendEvent(widget, &commit);
+        }
+    }
+}
+} // namespace
+
+/**
+ * The desktop client driven like a user, through its windows' fields and buttons, on
+ * the offscreen platform against a real roomgate-server on loopback.
+ */
+class TestClientShell : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<TestApi> m_api;
+    UiLanguage m_language;
+    std::unique_ptr<ClientShell> m_shell; ///< alice's app, shared by the English tests
+
+    QString serverUrl() const
+    {
+        return QStringLiteral("http://127.0.0.1:%1").arg(m_server->httpPort());
+    }
+
+    static ClientShell::Options options()
+    {
+        ClientShell::Options options;
+        options.useKeychain = false; // never touch the developer's real keychain
+        options.restoreSession = false;
+        return options;
+    }
+
+    /** Types into the sign-in window and presses @p button; the main window is up after. */
+    static bool signInThroughWindow(ClientShell &shell, const QString &server, const QString &user,
+                                    QPushButton *(SignInWindow::*button)() const)
+    {
+        SignInWindow *window = shell.signInWindow();
+        window->serverEdit()->setText(server);
+        window->usernameEdit()->clear();
+        typeText(window->usernameEdit(), user);
+        window->passwordEdit()->clear();
+        typeText(window->passwordEdit(), kPassword);
+        QTest::mouseClick((window->*button)(), Qt::LeftButton);
+        return QTest::qWaitFor(
+            [&] { return shell.mainWindow() && shell.mainWindow()->isVisible(); }, kTimeoutMs);
+    }
+
+    /** Selects @p room in the room list (refreshing until it is there) and presses Enter. */
+    static RoomView *enterFromList(MainWindow *main, const QString &room)
+    {
+        const bool listed = QTest::qWaitFor(
+            [&] {
+                if (main->rooms()->rowOf(room) >= 0)
+                    return true;
+                main->refreshRooms();
+                return false;
+            },
+            kTimeoutMs);
+        if (!listed)
+            return nullptr;
+        main->filterEdit()->setText(room);
+        QListView *list = main->roomList();
+        if (list->model()->rowCount() != 1)
+            return nullptr;
+        list->setCurrentIndex(list->model()->index(0, 0));
+        QTest::mouseClick(main->enterButton(), Qt::LeftButton);
+        main->filterEdit()->clear();
+        return main->roomView(room);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("RoomgateTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_clientshell"));
+        QSettings().clear();
+        QCOMPARE(m_language.install(QStringLiteral("en")), u"en");
+        m_server = std::make_unique<TestServer>();
+        QVERIFY2(m_server->start(), qPrintable(m_server->output()));
+        m_api = std::make_unique<TestApi>(m_server->httpPort());
+    }
+
+    void cleanupTestCase()
+    {
+        m_shell.reset();
+        QSettings().clear();
+        QCOMPARE(m_server->terminate(), 0);
+    }
+
+    void signInRefusedThenRegister()
+    {
+        m_shell = std::make_unique<ClientShell>(options());
+        m_shell->start();
+        SignInWindow *window = m_shell->signInWindow();
+        QVERIFY(window->isVisible());
+        QCOMPARE(window->serverEdit()->text(), QStringLiteral("http://127.0.0.1:8080"));
+        // No keychain in tests: the token stays in memory, and the window says so.
+        QVERIFY(window->memoryOnlyNote()->isVisible());
+
+        // Signing in before the account exists: refused, shown inline.
+        window->serverEdit()->setText(serverUrl());
+        QTest::keyClicks(window->usernameEdit(), QStringLiteral("alice"));
+        QTest::keyClicks(window->passwordEdit(), kPassword);
+        QTest::mouseClick(window->signInButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(window->banner()->isVisible(), kTimeoutMs);
+        QCOMPARE(window->banner()->code(), ErrorCode::BadCredentials);
+        QCOMPARE(window->banner()->title(), QStringLiteral("Could not sign in"));
+        QCOMPARE(window->banner()->sentence(), errorSentence(ErrorCode::BadCredentials));
+        QCOMPARE(QApplication::activeModalWidget(), nullptr);
+
+        // Register creates the account and signs in.
+        QVERIFY(signInThroughWindow(*m_shell, serverUrl(), QStringLiteral("alice"),
+                                    &SignInWindow::registerButton));
+        QVERIFY(!window->isVisible());
+        MainWindow *main = m_shell->mainWindow();
+        QCOMPARE(main->username(), QStringLiteral("alice"));
+        QVERIFY(main->findChild<QLabel *>(QStringLiteral("memoryOnlyStatus"))->isVisible());
+
+        // Server and user name are remembered; the token is nowhere in the settings.
+        QSettings settings;
+        QCOMPARE(settings.value(QStringLiteral("signIn/server")).toString(), serverUrl());
+        QCOMPARE(settings.value(QStringLiteral("signIn/username")).toString(), u"alice");
+        settings.sync();
+        QFile file(settings.fileName());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray stored = file.readAll();
+        QVERIFY(!m_shell->api()->token().isEmpty());
+        QVERIFY(!stored.contains(m_shell->api()->token().toLatin1()));
+        QVERIFY(!stored.contains(kPassword.toLatin1()));
+    }
+
+    void createRoomFromDialog()
+    {
+        QVERIFY(m_shell && m_shell->mainWindow());
+        MainWindow *main = m_shell->mainWindow();
+        QTest::mouseClick(main->createButton(), Qt::LeftButton);
+        CreateRoomDialog *dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (dialog = main->findChild<CreateRoomDialog *>()) && dialog->isVisible(), kTimeoutMs);
+        QDialogButtonBox *buttons = dialog->findChild<QDialogButtonBox *>();
+        QPushButton *create = buttons->button(QDialogButtonBox::Ok);
+        QVERIFY(!create->isEnabled());
+        QTest::keyClicks(dialog->nameEdit(), QStringLiteral("Tea/Room"));
+        QVERIFY(!create->isEnabled()); // not a valid room name: said at once
+        dialog->nameEdit()->clear();
+        QTest::keyClicks(dialog->nameEdit(), QStringLiteral("Tea Room"));
+        dialog->capacityEdit()->setValue(4);
+        QVERIFY(create->isEnabled());
+        QTest::mouseClick(create, Qt::LeftButton);
+
+        RoomView *view = main->roomView(QStringLiteral("Tea Room"));
+        QVERIFY(view);
+        QCOMPARE(main->currentRoomView(), view);
+        QTRY_COMPARE_WITH_TIMEOUT(view->statusText(), QStringLiteral("Joined"), kTimeoutMs);
+        QCOMPARE(view->members()->members(), QStringList{QStringLiteral("alice")});
+
+        // The list shows the new room with its seats: 1 member, no reservation, 4 seats.
+        QTRY_VERIFY_WITH_TIMEOUT(main->rooms()->rowOf(QStringLiteral("Tea Room")) >= 0, kTimeoutMs);
+        const QModelIndex row
+            = main->rooms()->index(main->rooms()->rowOf(QStringLiteral("Tea Room")));
+        QTRY_COMPARE_WITH_TIMEOUT(row.data(RoomListModel::OccupancyTextRole).toString(),
+                                  QStringLiteral("1 + 0 / 4"), kTimeoutMs);
+        QCOMPARE(row.data(RoomListModel::StateTextRole).toString(), QStringLiteral("Open"));
+    }
+
+    void sendMessageAndSeeIt()
+    {
+        QVERIFY(m_shell && m_shell->mainWindow());
+        RoomView *view = m_shell->mainWindow()->roomView(QStringLiteral("Tea Room"));
+        QVERIFY(view);
+        MessageEdit *input = view->input();
+        const QString text = QStringLiteral("hello from the test, 안녕하세요");
+        typeText(input, text);
+        QCOMPARE(input->toPlainText(), text);
+        QVERIFY(view->sendButton()->isEnabled());
+        QTest::keyClick(input, Qt::Key_Return);
+
+        MessageListModel *messages = view->messages();
+        QTRY_COMPARE_WITH_TIMEOUT(messages->messageCount(), 1, kTimeoutMs);
+        const QModelIndex last = messages->index(messages->rowCount() - 1);
+        QCOMPARE(last.data(MessageListModel::TextRole).toString(), text);
+        QCOMPARE(last.data(MessageListModel::SenderRole).toString(), u"alice");
+        QVERIFY(last.data(MessageListModel::OwnRole).toBool());
+        QVERIFY(last.data(MessageListModel::IdRole).toLongLong() > 0); // the server's ack
+        QVERIFY(input->toPlainText().isEmpty());
+    }
+
+    void secondMemberPresenceAndMessages()
+    {
+        QVERIFY(m_shell && m_shell->mainWindow());
+        RoomView *view = m_shell->mainWindow()->roomView(QStringLiteral("Tea Room"));
+        QVERIFY(view);
+        const QByteArray bob = m_api->userToken(QStringLiteral("bob"));
+        const HttpReply reserved = m_api->reserve(bob, QStringLiteral("Tea Room"), false);
+        QCOMPARE(reserved.status, 201);
+        TestSocket socket;
+        socket.open(reserved.json.value(u"websocketUrl").toString());
+        QCOMPARE(socket.frameOfType(QStringLiteral("joined")).value(u"you").toString(), u"bob");
+
+        QTRY_COMPARE_WITH_TIMEOUT(view->members()->members(),
+                                  (QStringList{QStringLiteral("alice"), QStringLiteral("bob")}),
+                                  kTimeoutMs);
+        socket.send({{QStringLiteral("type"), QStringLiteral("message")},
+                     {QStringLiteral("text"), QStringLiteral("hi alice")}});
+        MessageListModel *messages = view->messages();
+        QTRY_COMPARE_WITH_TIMEOUT(messages->messageCount(), 2, kTimeoutMs);
+        const QModelIndex last = messages->index(messages->rowCount() - 1);
+        QCOMPARE(last.data(MessageListModel::SenderRole).toString(), u"bob");
+        QVERIFY(!last.data(MessageListModel::OwnRole).toBool());
+
+        socket.send({{QStringLiteral("type"), QStringLiteral("leave")}});
+        QVERIFY(socket.waitClosed());
+        QTRY_COMPARE_WITH_TIMEOUT(view->members()->members(), QStringList{QStringLiteral("alice")},
+                                  kTimeoutMs);
+        QCOMPARE(messages->index(messages->rowCount() - 1).data(MessageListModel::TextRole),
+                 QVariant(QStringLiteral("bob left")));
+    }
+
+    void counterNearTheLimit()
+    {
+        QVERIFY(m_shell && m_shell->mainWindow());
+        RoomView *view = m_shell->mainWindow()->roomView(QStringLiteral("Tea Room"));
+        QVERIFY(view);
+        MessageEdit *input = view->input();
+        input->setPlainText(QString(3500, u'a'));
+        QVERIFY(!view->counter()->isVisible());
+        input->setPlainText(QString(3600, u'a'));
+        QVERIFY(view->counter()->isVisible());
+        QCOMPARE(view->counter()->text(), QStringLiteral("3600 / 4000"));
+        QVERIFY(view->sendButton()->isEnabled());
+        // Characters are code points: 4000 Hangul syllables and emoji are fine.
+        input->setPlainText(QString(3999, u'한') + QStringLiteral("😀"));
+        QCOMPARE(view->counter()->text(), QStringLiteral("4000 / 4000"));
+        QVERIFY(view->sendButton()->isEnabled());
+        input->setPlainText(QString(4001, u'a'));
+        QCOMPARE(view->counter()->text(), QStringLiteral("4001 / 4000"));
+        QVERIFY(view->counter()->styleSheet().contains(QStringLiteral("#c0392b")));
+        QVERIFY(!view->sendButton()->isEnabled());
+        const int before = view->messages()->rowCount();
+        QTest::keyClick(input, Qt::Key_Return);
+        QCOMPARE(view->messages()->rowCount(), before); // nothing was sent
+        QCOMPARE(input->toPlainText().size(), 4001); // and nothing lost
+        input->clear();
+        QVERIFY(!view->counter()->isVisible());
+        QVERIFY(!view->sendButton()->isEnabled());
+    }
+
+    void leaveClosesTheTab()
+    {
+        QVERIFY(m_shell && m_shell->mainWindow());
+        MainWindow *main = m_shell->mainWindow();
+        RoomView *view = main->roomView(QStringLiteral("Tea Room"));
+        QVERIFY(view);
+        QPointer<RoomSession> session = view->session();
+        QTest::mouseClick(view->findChild<QPushButton *>(QStringLiteral("leaveButton")),
+                          Qt::LeftButton);
+        QCOMPARE(main->roomTabs()->count(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(session.isNull(), kTimeoutMs);
+        QCOMPARE(main->sessions()->count(), 0);
+        const int row = main->rooms()->rowOf(QStringLiteral("Tea Room"));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            main->rooms()->index(row).data(RoomListModel::OccupantsRole).toInt(), 0, kTimeoutMs);
+    }
+
+    void endedSessionAsksToSignInAgain()
+    {
+        QVERIFY(m_shell && m_shell->mainWindow());
+        MainWindow *main = m_shell->mainWindow();
+        // The session ends behind the app's back (signed out elsewhere).
+        const HttpReply out = m_api->request("DELETE", QStringLiteral("/api/v1/sessions/current"),
+                                             {}, m_shell->api()->token().toLatin1());
+        QCOMPARE(out.status, 204);
+        main->refreshRooms();
+        FailureBanner *banner = main->roomListBanner();
+        QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), kTimeoutMs);
+        QCOMPARE(banner->code(), ErrorCode::Unauthenticated);
+        QCOMPARE(banner->actions(), FailureBanner::Actions(FailureBanner::Action::SignInAgain));
+        QTest::mouseClick(banner->findChild<QPushButton *>(QStringLiteral("signInAgainButton")),
+                          Qt::LeftButton);
+
+        SignInWindow *window = m_shell->signInWindow();
+        QVERIFY(window->isVisible());
+        QVERIFY(!main->isVisible());
+        QCOMPARE(window->usernameEdit()->text(), u"alice");
+        QTest::keyClicks(window->passwordEdit(), kPassword);
+        QTest::mouseClick(window->signInButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(main->isVisible(), kTimeoutMs);
+        QCOMPARE(m_shell->mainWindow(), main); // same account: same window, rooms kept
+        QTRY_VERIFY_WITH_TIMEOUT(!banner->isVisible(), kTimeoutMs);
+    }
+
+    void signOutReturnsToTheSignInWindow()
+    {
+        QVERIFY(m_shell && m_shell->mainWindow());
+        const QString token = m_shell->api()->token();
+        QVERIFY(!token.isEmpty());
+        QSignalSpy signedOut(m_shell.get(), &ClientShell::signedOut);
+        m_shell->mainWindow()->findChild<QAction *>(QStringLiteral("signOutAction"))->trigger();
+        QCOMPARE(signedOut.size(), 1);
+        QVERIFY(m_shell->signInWindow()->isVisible());
+        QVERIFY(m_shell->signInWindow()->passwordEdit()->text().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(!m_shell->mainWindow(), kTimeoutMs);
+        QVERIFY(m_shell->api()->token().isEmpty());
+        // The server ended the session too.
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_api->request("GET", QStringLiteral("/api/v1/rooms"), {}, token.toLatin1()).status,
+            401, kTimeoutMs);
+    }
+
+    void fullRoomShowsTheKoreanBanner()
+    {
+        m_shell.reset();
+        UiLanguage korean;
+        QCOMPARE(korean.install(QStringLiteral("ko")), u"ko");
+        const QString english = QString::fromUtf8(errorInfo(ErrorCode::RoomFull).sentence);
+        const QString roomFullKo
+            = QStringLiteral("방이 가득 찼습니다. 자리가 날 때까지 기다리거나 다른 방을 고르세요.");
+        QCOMPARE(QCoreApplication::translate("roomgate::ErrorText", english.toUtf8().constData()),
+                 roomFullKo);
+
+        // Carol holds the only seat of a new room with a reservation she does not claim.
+        const QByteArray carol = m_api->userToken(QStringLiteral("carol"));
+        const HttpReply held = m_api->reserve(carol, QStringLiteral("Single"), true, 1);
+        QCOMPARE(held.status, 201);
+        const int ttl = held.json.value(u"ttlSeconds").toInt();
+        QVERIFY(ttl > 2);
+
+        ClientShell shell(options());
+        shell.start();
+        QCOMPARE(shell.signInWindow()->signInButton()->text(), QStringLiteral("로그인(&I)"));
+        QVERIFY(signInThroughWindow(shell, serverUrl(), QStringLiteral("지민"),
+                                    &SignInWindow::registerButton));
+        RoomView *view = enterFromList(shell.mainWindow(), QStringLiteral("Single"));
+        QVERIFY(view);
+        FailureBanner *banner = view->banner();
+        QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), kTimeoutMs);
+
+        const RoomSession::Failure &failure = view->session()->failure();
+        QCOMPARE(failure.code, ErrorCode::RoomFull);
+        QCOMPARE(failure.phase, RoomSession::Phase::Reservation);
+        QCOMPARE(banner->title(), QStringLiteral("좌석을 예약하지 못했습니다"));
+        QCOMPARE(banner->sentence(), roomFullKo);
+        QVERIFY(banner->findChild<QPushButton *>(QStringLiteral("retryNowButton"))->isVisible());
+        QVERIFY(banner->findChild<QPushButton *>(QStringLiteral("chooseAnotherRoomButton"))
+                    ->isVisible());
+        QCOMPARE(QApplication::activeModalWidget(), nullptr);
+
+        // The countdown starts from the server's retryAfterSeconds: until carol's
+        // reservation expires, at most its TTL away.
+        QVERIFY(failure.retryAfterSeconds >= 1 && failure.retryAfterSeconds <= ttl);
+        QVERIFY(banner->isCountingDown());
+        QCOMPARE(banner->countdownStartSeconds(), failure.retryAfterSeconds);
+        const int left = banner->countdownSeconds();
+        QVERIFY(left <= failure.retryAfterSeconds && left >= failure.retryAfterSeconds - 1);
+        QCOMPARE(banner->countdownText(), QStringLiteral("%1초 후 다시 시도합니다…").arg(left));
+        QTRY_VERIFY_WITH_TIMEOUT(banner->countdownSeconds() < left, 3000);
+        QCOMPARE(view->statusText(), RoomView::statusFor(RoomSession::State::Failed, false, 0));
+    }
+
+    void countdownRetriesByItself()
+    {
+        // A server with a short ticket TTL: the held seat frees up within seconds, and the
+        // countdown's own retry gets the user in without a click.
+        TestServer server({QStringLiteral("--ticket-ttl"), QStringLiteral("2")});
+        QVERIFY2(server.start(), qPrintable(server.output()));
+        TestApi api(server.httpPort());
+        // Dave is in the room (so it stays when reservations lapse), Frank holds the
+        // other seat with a reservation he never claims.
+        const HttpReply daves
+            = api.reserve(api.userToken(QStringLiteral("dave")), QStringLiteral("Quick"), true, 2);
+        QCOMPARE(daves.status, 201);
+        TestSocket dave;
+        dave.open(daves.json.value(u"websocketUrl").toString());
+        QVERIFY(!dave.frameOfType(QStringLiteral("joined")).isEmpty());
+        QCOMPARE(api.reserve(api.userToken(QStringLiteral("frank")), QStringLiteral("Quick"), false)
+                     .status,
+                 201);
+
+        ClientShell shell(options());
+        shell.start();
+        QVERIFY(signInThroughWindow(shell,
+                                    QStringLiteral("http://127.0.0.1:%1").arg(server.httpPort()),
+                                    QStringLiteral("erin"), &SignInWindow::registerButton));
+        RoomView *view = shell.mainWindow()->enterRoom(QStringLiteral("Quick"));
+        QVERIFY(view);
+        QTRY_VERIFY_WITH_TIMEOUT(view->banner()->isCountingDown(), kTimeoutMs);
+        QCOMPARE(view->banner()->countdownStartSeconds(),
+                 view->session()->failure().retryAfterSeconds);
+        QSignalSpy joined(view->session(), &RoomSession::joined);
+        QVERIFY(joined.wait(kTimeoutMs));
+        QVERIFY(!view->banner()->isVisible());
+        QCOMPARE(view->statusText(), QStringLiteral("Joined"));
+
+        // The server stops under the joined room: the tab counts down to a reconnect and
+        // keeps who was there, greyed.
+        QCOMPARE(server.terminate(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(view->statusText().startsWith(QStringLiteral("Reconnecting in ")),
+                                 kTimeoutMs);
+        QVERIFY(view->statusText().endsWith(QStringLiteral(" s…")));
+        QVERIFY(view->members()->isStale());
+        // (Dave may or may not be reported gone before the server closes on erin.)
+        QVERIFY(view->members()->members().contains(QStringLiteral("erin")));
+        MessageListModel *messages = view->messages();
+        QCOMPARE(messages->index(messages->rowCount() - 1).data(MessageListModel::TextRole),
+                 QVariant(QStringLiteral("Connection lost: ")
+                          + errorSentence(ErrorCode::ServerShutdown)));
+        QVERIFY(!view->banner()->isVisible()); // retrying by itself is no failure yet
+    }
+};
+
+QTEST_MAIN(TestClientShell)
+#include "tst_clientshell.moc"

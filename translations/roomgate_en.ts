@@ -1,0 +1,655 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>main</name>
+    <message>
+        <source>Unknown language &quot;%1&quot;: use one of %2.</source>
+        <translation>Unknown language &quot;%1&quot;: use one of %2.</translation>
+    </message>
+    <message>
+        <source>Roomgate chat client.</source>
+        <translation>Roomgate chat client.</translation>
+    </message>
+    <message>
+        <source>User interface language: ko or en (default: the system&apos;s).</source>
+        <translation>User interface language: ko or en (default: the system&apos;s).</translation>
+    </message>
+    <message>
+        <source>Server address (default: the last one used, else http://127.0.0.1:8080).</source>
+        <translation>Server address (default: the last one used, else http://127.0.0.1:8080).</translation>
+    </message>
+    <message>
+        <source>User name to fill in (default: the last one used).</source>
+        <translation>User name to fill in (default: the last one used).</translation>
+    </message>
+    <message>
+        <source>Enter this room after signing in (repeatable).</source>
+        <translation>Enter this room after signing in (repeatable).</translation>
+    </message>
+    <message>
+        <source>Keep the session token in memory only, without asking the system keychain.</source>
+        <translation>Keep the session token in memory only, without asking the system keychain.</translation>
+    </message>
+    <message>
+        <source>Not a server address: %1</source>
+        <translation>Not a server address: %1</translation>
+    </message>
+</context>
+<context>
+    <name>roomgate::ErrorText</name>
+    <message>
+        <source>Done.</source>
+        <translation>Done.</translation>
+    </message>
+    <message>
+        <source>The server did not understand the request. Update the app or report the problem.</source>
+        <translation>The server did not understand the request. Update the app or report the problem.</translation>
+    </message>
+    <message>
+        <source>User names have 2 to 32 letters, digits or _ - . characters.</source>
+        <translation>User names have 2 to 32 letters, digits or _ - . characters.</translation>
+    </message>
+    <message>
+        <source>The password must have at least 8 characters.</source>
+        <translation>The password must have at least 8 characters.</translation>
+    </message>
+    <message>
+        <source>That user name is taken. Choose another one.</source>
+        <translation>That user name is taken. Choose another one.</translation>
+    </message>
+    <message>
+        <source>The user name or password is wrong.</source>
+        <translation>The user name or password is wrong.</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Sign in again.</source>
+        <translation>Your session has ended. Sign in again.</translation>
+    </message>
+    <message>
+        <source>Room names have 1 to 64 letters, digits, spaces or _ - . characters.</source>
+        <translation>Room names have 1 to 64 letters, digits, spaces or _ - . characters.</translation>
+    </message>
+    <message>
+        <source>A room holds between 1 and 10000 people.</source>
+        <translation>A room holds between 1 and 10000 people.</translation>
+    </message>
+    <message>
+        <source>You may not enter this room: it is closed or you are banned from it.</source>
+        <translation>You may not enter this room: it is closed or you are banned from it.</translation>
+    </message>
+    <message>
+        <source>This room does not exist (any more). Choose another room.</source>
+        <translation>This room does not exist (any more). Choose another room.</translation>
+    </message>
+    <message>
+        <source>The seat reservation is no longer valid.</source>
+        <translation>The seat reservation is no longer valid.</translation>
+    </message>
+    <message>
+        <source>The server does not know this address. Update the app.</source>
+        <translation>The server does not know this address. Update the app.</translation>
+    </message>
+    <message>
+        <source>The server does not allow this request. Update the app.</source>
+        <translation>The server does not allow this request. Update the app.</translation>
+    </message>
+    <message>
+        <source>The room is full. Wait for a seat to free up or choose another room.</source>
+        <translation>The room is full. Wait for a seat to free up or choose another room.</translation>
+    </message>
+    <message>
+        <source>You are already in this room from another window or device.</source>
+        <translation>You are already in this room from another window or device.</translation>
+    </message>
+    <message>
+        <source>The request was too large for the server.</source>
+        <translation>The request was too large for the server.</translation>
+    </message>
+    <message>
+        <source>Too many requests. Wait a moment, then try again.</source>
+        <translation>Too many requests. Wait a moment, then try again.</translation>
+    </message>
+    <message>
+        <source>The server is busy or cannot reach its storage. Try again shortly.</source>
+        <translation>The server is busy or cannot reach its storage. Try again shortly.</translation>
+    </message>
+    <message>
+        <source>Something went wrong on the server. Try again; if it keeps happening, report it.</source>
+        <translation>Something went wrong on the server. Try again; if it keeps happening, report it.</translation>
+    </message>
+    <message>
+        <source>The entry ticket was not accepted. Enter the room again.</source>
+        <translation>The entry ticket was not accepted. Enter the room again.</translation>
+    </message>
+    <message>
+        <source>The connection was idle for too long.</source>
+        <translation>The connection was idle for too long.</translation>
+    </message>
+    <message>
+        <source>An administrator removed you from this room.</source>
+        <translation>An administrator removed you from this room.</translation>
+    </message>
+    <message>
+        <source>The seat reservation expired before the connection was made.</source>
+        <translation>The seat reservation expired before the connection was made.</translation>
+    </message>
+    <message>
+        <source>This entry ticket was already used.</source>
+        <translation>This entry ticket was already used.</translation>
+    </message>
+    <message>
+        <source>An administrator closed this room.</source>
+        <translation>An administrator closed this room.</translation>
+    </message>
+    <message>
+        <source>The message is too long. Shorten it and send it again.</source>
+        <translation>The message is too long. Shorten it and send it again.</translation>
+    </message>
+    <message>
+        <source>The server is restarting.</source>
+        <translation>The server is restarting.</translation>
+    </message>
+    <message>
+        <source>A room with this name already exists.</source>
+        <translation>A room with this name already exists.</translation>
+    </message>
+    <message>
+        <source>The room has more people or reservations than the new capacity.</source>
+        <translation>The room has more people or reservations than the new capacity.</translation>
+    </message>
+    <message>
+        <source>There is no such user here.</source>
+        <translation>There is no such user here.</translation>
+    </message>
+</context>
+<context>
+    <name>roomgate::client::ApiClient</name>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>The server did not answer in time.</translation>
+    </message>
+    <message>
+        <source>The server gave an unexpected answer (HTTP %1).</source>
+        <translation>The server gave an unexpected answer (HTTP %1).</translation>
+    </message>
+</context>
+<context>
+    <name>roomgate::client::RoomSession</name>
+    <message>
+        <source>The connection to the chat server timed out.</source>
+        <translation>The connection to the chat server timed out.</translation>
+    </message>
+    <message>
+        <source>Reservation</source>
+        <translation>Reservation</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <source>Not connected to a server.</source>
+        <translation>Not connected to a server.</translation>
+    </message>
+    <message>
+        <source>The chat server stopped answering.</source>
+        <translation>The chat server stopped answering.</translation>
+    </message>
+    <message>
+        <source>The connection was lost.</source>
+        <translation>The connection was lost.</translation>
+    </message>
+    <message>
+        <source>The chat server closed the connection (code %1).</source>
+        <translation>The chat server closed the connection (code %1).</translation>
+    </message>
+</context>
+<context>
+    <name>roomgate::client::ui::ClientShell</name>
+    <message>
+        <source>Checking the saved session…</source>
+        <translation>Checking the saved session…</translation>
+    </message>
+    <message>
+        <source>Could not reach the server</source>
+        <translation>Could not reach the server</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Signing in…</translation>
+    </message>
+    <message>
+        <source>Could not sign in</source>
+        <translation>Could not sign in</translation>
+    </message>
+    <message>
+        <source>Creating the account…</source>
+        <translation>Creating the account…</translation>
+    </message>
+    <message>
+        <source>Could not create the account</source>
+        <translation>Could not create the account</translation>
+    </message>
+    <message>
+        <source>Signed out by the server</source>
+        <translation>Signed out by the server</translation>
+    </message>
+</context>
+<context>
+    <name>roomgate::client::ui::CreateRoomDialog</name>
+    <message>
+        <source>Create a room</source>
+        <translation>Create a room</translation>
+    </message>
+    <message>
+        <source>Letters, digits, spaces, _ - .</source>
+        <translation>Letters, digits, spaces, _ - .</translation>
+    </message>
+    <message>
+        <source> seats</source>
+        <translation> seats</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Capacity:</source>
+        <translation>&amp;Capacity:</translation>
+    </message>
+    <message>
+        <source>Create and enter</source>
+        <translation>Create and enter</translation>
+    </message>
+    <message>
+        <source>A room with this name exists already: you will enter it.</source>
+        <translation>A room with this name exists already: you will enter it.</translation>
+    </message>
+</context>
+<context>
+    <name>roomgate::client::ui::FailureBanner</name>
+    <message>
+        <source>Retry now</source>
+        <translation>Retry now</translation>
+    </message>
+    <message>
+        <source>Choose another room</source>
+        <translation>Choose another room</translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>Sign in again</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Close this notice</source>
+        <translation>Close this notice</translation>
+    </message>
+    <message>
+        <source>Could not reserve a seat</source>
+        <translation>Could not reserve a seat</translation>
+    </message>
+    <message>
+        <source>The connection to the room ended</source>
+        <translation>The connection to the room ended</translation>
+    </message>
+    <message>
+        <source>Could not connect to the room</source>
+        <translation>Could not connect to the room</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>Retrying…</source>
+        <translation>Retrying…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrying in %n s…</source>
+        <translation>
+            <numerusform>Retrying in %n s…</numerusform>
+            <numerusform>Retrying in %n s…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>roomgate::client::ui::MainWindow</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Create room…</source>
+        <translation>Create room…</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Roomgate — %1</source>
+        <translation>Roomgate — %1</translation>
+    </message>
+    <message>
+        <source>Filter rooms</source>
+        <translation>Filter rooms</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>Rooms</translation>
+    </message>
+    <message>
+        <source>Enter a room from the list — double-click it — or create one.
+You can be in several rooms at once: each gets a tab here.</source>
+        <translation>Enter a room from the list — double-click it — or create one.
+You can be in several rooms at once: each gets a tab here.</translation>
+    </message>
+    <message>
+        <source>&amp;Roomgate</source>
+        <translation>&amp;Roomgate</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Sign &amp;out</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>R&amp;oom</source>
+        <translation>R&amp;oom</translation>
+    </message>
+    <message>
+        <source>&amp;Create room…</source>
+        <translation>&amp;Create room…</translation>
+    </message>
+    <message>
+        <source>&amp;Enter selected room</source>
+        <translation>&amp;Enter selected room</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh the list</source>
+        <translation>&amp;Refresh the list</translation>
+    </message>
+    <message>
+        <source>&amp;Leave room</source>
+        <translation>&amp;Leave room</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 on %2</source>
+        <translation>Signed in as %1 on %2</translation>
+    </message>
+    <message>
+        <source>Session not saved: no keychain</source>
+        <translation>Session not saved: no keychain</translation>
+    </message>
+    <message>
+        <source>No system keychain answered, so your session is kept in memory only. You sign in again after quitting.</source>
+        <translation>No system keychain answered, so your session is kept in memory only. You sign in again after quitting.</translation>
+    </message>
+    <message>
+        <source>No rooms yet: create the first one.</source>
+        <translation>No rooms yet: create the first one.</translation>
+    </message>
+    <message>
+        <source>No room matches the filter.</source>
+        <translation>No room matches the filter.</translation>
+    </message>
+    <message>
+        <source>Could not load the rooms</source>
+        <translation>Could not load the rooms</translation>
+    </message>
+</context>
+<context>
+    <name>roomgate::client::ui::MemberListModel</name>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1 (you)</translation>
+    </message>
+    <message>
+        <source>You are in the room</source>
+        <translation>You are in the room</translation>
+    </message>
+    <message>
+        <source>%1 is in the room</source>
+        <translation>%1 is in the room</translation>
+    </message>
+</context>
+<context>
+    <name>roomgate::client::ui::MessageDelegate</name>
+    <message>
+        <source>%1 · %2</source>
+        <comment>notice · time</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1 (you)</translation>
+    </message>
+</context>
+<context>
+    <name>roomgate::client::ui::RoomDelegate</name>
+    <message>
+        <source>%1 · full</source>
+        <translation>%1 · full</translation>
+    </message>
+</context>
+<context>
+    <name>roomgate::client::ui::RoomListModel</name>
+    <message>
+        <source>%1 + %2 / %3</source>
+        <comment>members + reserved seats / capacity</comment>
+        <translation>%1 + %2 / %3</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>New, waiting for its first member</source>
+        <translation>New, waiting for its first member</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unknown</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n member(s) in the room</source>
+        <translation>
+            <numerusform>%1: %n member in the room</numerusform>
+            <numerusform>%1: %n members in the room</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seat(s) reserved</source>
+        <translation>
+            <numerusform>%n seat reserved</numerusform>
+            <numerusform>%n seats reserved</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seat(s) in all</source>
+        <translation>
+            <numerusform>%n seat in all</numerusform>
+            <numerusform>%n seats in all</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>roomgate::client::ui::RoomView</name>
+    <message>
+        <source>Leave</source>
+        <translation>Leave</translation>
+    </message>
+    <message>
+        <source>Enter again</source>
+        <translation>Enter again</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Leave the room and give the seat back</source>
+        <translation>Leave the room and give the seat back</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>Write a message — Enter sends, Shift+Enter starts a new line</source>
+        <translation>Write a message — Enter sends, Shift+Enter starts a new line</translation>
+    </message>
+    <message>
+        <source>%1 joined</source>
+        <translation>%1 joined</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1 left</translation>
+    </message>
+    <message>
+        <source>Connection lost: %1</source>
+        <translation>Connection lost: %1</translation>
+    </message>
+    <message>
+        <source>Your message was not sent: %1</source>
+        <translation>Your message was not sent: %1</translation>
+    </message>
+    <message>
+        <source>Not in the room</source>
+        <translation>Not in the room</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reconnecting in %n s…</source>
+        <translation>
+            <numerusform>Reconnecting in %n s…</numerusform>
+            <numerusform>Reconnecting in %n s…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reserving a seat…</source>
+        <translation>Reserving a seat…</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>Joined</translation>
+    </message>
+    <message>
+        <source>Leaving…</source>
+        <translation>Leaving…</translation>
+    </message>
+    <message>
+        <source>Not in the room: see the notice below</source>
+        <translation>Not in the room: see the notice below</translation>
+    </message>
+    <message>
+        <source>Connected again</source>
+        <translation>Connected again</translation>
+    </message>
+    <message>
+        <source>%1 — %2: %3</source>
+        <translation>%1 — %2: %3</translation>
+    </message>
+    <message>
+        <source>In the room (%1)</source>
+        <translation>In the room (%1)</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s) over the limit</source>
+        <translation>
+            <numerusform>%n character over the limit</numerusform>
+            <numerusform>%n characters over the limit</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s) left</source>
+        <translation>
+            <numerusform>%n character left</numerusform>
+            <numerusform>%n characters left</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The message is longer than %1 characters</source>
+        <translation>The message is longer than %1 characters</translation>
+    </message>
+    <message>
+        <source>Last seen in the room (%1)</source>
+        <translation>Last seen in the room (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>roomgate::client::ui::SignInWindow</name>
+    <message>
+        <source>Roomgate — Sign in</source>
+        <translation>Roomgate — Sign in</translation>
+    </message>
+    <message>
+        <source>Chat rooms where your seat is kept for you.</source>
+        <translation>Chat rooms where your seat is kept for you.</translation>
+    </message>
+    <message>
+        <source>Create an account with this user name and password, then sign in</source>
+        <translation>Create an account with this user name and password, then sign in</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>No system keychain answered: your session is kept in memory only, and you sign in again after quitting.</source>
+        <translation>No system keychain answered: your session is kept in memory only, and you sign in again after quitting.</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address, for example http://127.0.0.1:8080.</source>
+        <translation>Enter the server&apos;s address, for example http://127.0.0.1:8080.</translation>
+    </message>
+    <message>
+        <source>Enter your user name.</source>
+        <translation>Enter your user name.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Enter your password.</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in</source>
+        <translation>Sign &amp;in</translation>
+    </message>
+    <message>
+        <source>&amp;Register</source>
+        <translation>&amp;Register</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,648 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko" sourcelanguage="en">
+<context>
+    <name>main</name>
+    <message>
+        <source>Unknown language &quot;%1&quot;: use one of %2.</source>
+        <translation>알 수 없는 언어 &quot;%1&quot;: %2 중에서 고르세요.</translation>
+    </message>
+    <message>
+        <source>Roomgate chat client.</source>
+        <translation>Roomgate 채팅 클라이언트.</translation>
+    </message>
+    <message>
+        <source>User interface language: ko or en (default: the system&apos;s).</source>
+        <translation>화면 언어: ko 또는 en (기본값: 시스템 언어).</translation>
+    </message>
+    <message>
+        <source>Server address (default: the last one used, else http://127.0.0.1:8080).</source>
+        <translation>서버 주소 (기본값: 마지막으로 쓴 주소, 없으면 http://127.0.0.1:8080).</translation>
+    </message>
+    <message>
+        <source>User name to fill in (default: the last one used).</source>
+        <translation>미리 채울 사용자 이름 (기본값: 마지막으로 쓴 이름).</translation>
+    </message>
+    <message>
+        <source>Enter this room after signing in (repeatable).</source>
+        <translation>로그인한 뒤 이 방에 들어갑니다 (여러 번 지정할 수 있음).</translation>
+    </message>
+    <message>
+        <source>Keep the session token in memory only, without asking the system keychain.</source>
+        <translation>시스템 키체인을 쓰지 않고 세션 토큰을 메모리에만 둡니다.</translation>
+    </message>
+    <message>
+        <source>Not a server address: %1</source>
+        <translation>서버 주소가 아닙니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>roomgate::ErrorText</name>
+    <message>
+        <source>Done.</source>
+        <translation>완료했습니다.</translation>
+    </message>
+    <message>
+        <source>The server did not understand the request. Update the app or report the problem.</source>
+        <translation>서버가 요청을 이해하지 못했습니다. 앱을 업데이트하거나 문제를 신고해 주세요.</translation>
+    </message>
+    <message>
+        <source>User names have 2 to 32 letters, digits or _ - . characters.</source>
+        <translation>사용자 이름은 글자, 숫자 또는 _ - . 문자로 된 2~32자여야 합니다.</translation>
+    </message>
+    <message>
+        <source>The password must have at least 8 characters.</source>
+        <translation>비밀번호는 8자 이상이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>That user name is taken. Choose another one.</source>
+        <translation>이미 사용 중인 사용자 이름입니다. 다른 이름을 고르세요.</translation>
+    </message>
+    <message>
+        <source>The user name or password is wrong.</source>
+        <translation>사용자 이름 또는 비밀번호가 올바르지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Sign in again.</source>
+        <translation>세션이 끝났습니다. 다시 로그인하세요.</translation>
+    </message>
+    <message>
+        <source>Room names have 1 to 64 letters, digits, spaces or _ - . characters.</source>
+        <translation>방 이름은 글자, 숫자, 공백 또는 _ - . 문자로 된 1~64자여야 합니다.</translation>
+    </message>
+    <message>
+        <source>A room holds between 1 and 10000 people.</source>
+        <translation>방 정원은 1명에서 10000명 사이여야 합니다.</translation>
+    </message>
+    <message>
+        <source>You may not enter this room: it is closed or you are banned from it.</source>
+        <translation>이 방에 들어갈 수 없습니다. 방이 닫혔거나 입장이 차단되었습니다.</translation>
+    </message>
+    <message>
+        <source>This room does not exist (any more). Choose another room.</source>
+        <translation>이 방은 없거나 이미 삭제되었습니다. 다른 방을 고르세요.</translation>
+    </message>
+    <message>
+        <source>The seat reservation is no longer valid.</source>
+        <translation>좌석 예약이 더 이상 유효하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The server does not know this address. Update the app.</source>
+        <translation>서버가 이 주소를 알지 못합니다. 앱을 업데이트하세요.</translation>
+    </message>
+    <message>
+        <source>The server does not allow this request. Update the app.</source>
+        <translation>서버가 이 요청을 허용하지 않습니다. 앱을 업데이트하세요.</translation>
+    </message>
+    <message>
+        <source>The room is full. Wait for a seat to free up or choose another room.</source>
+        <translation>방이 가득 찼습니다. 자리가 날 때까지 기다리거나 다른 방을 고르세요.</translation>
+    </message>
+    <message>
+        <source>You are already in this room from another window or device.</source>
+        <translation>다른 창이나 기기에서 이미 이 방에 들어와 있습니다.</translation>
+    </message>
+    <message>
+        <source>The request was too large for the server.</source>
+        <translation>요청이 너무 커서 서버가 받을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Too many requests. Wait a moment, then try again.</source>
+        <translation>요청이 너무 많습니다. 잠시 후 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>The server is busy or cannot reach its storage. Try again shortly.</source>
+        <translation>서버가 바쁘거나 저장소에 연결할 수 없습니다. 잠시 후 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Something went wrong on the server. Try again; if it keeps happening, report it.</source>
+        <translation>서버에 문제가 생겼습니다. 다시 시도해 보고, 계속 그러면 신고해 주세요.</translation>
+    </message>
+    <message>
+        <source>The entry ticket was not accepted. Enter the room again.</source>
+        <translation>입장권이 받아들여지지 않았습니다. 방에 다시 입장하세요.</translation>
+    </message>
+    <message>
+        <source>The connection was idle for too long.</source>
+        <translation>연결이 너무 오래 유휴 상태였습니다.</translation>
+    </message>
+    <message>
+        <source>An administrator removed you from this room.</source>
+        <translation>관리자가 이 방에서 내보냈습니다.</translation>
+    </message>
+    <message>
+        <source>The seat reservation expired before the connection was made.</source>
+        <translation>연결되기 전에 좌석 예약이 만료되었습니다.</translation>
+    </message>
+    <message>
+        <source>This entry ticket was already used.</source>
+        <translation>이미 사용한 입장권입니다.</translation>
+    </message>
+    <message>
+        <source>An administrator closed this room.</source>
+        <translation>관리자가 이 방을 닫았습니다.</translation>
+    </message>
+    <message>
+        <source>The message is too long. Shorten it and send it again.</source>
+        <translation>메시지가 너무 깁니다. 줄여서 다시 보내세요.</translation>
+    </message>
+    <message>
+        <source>The server is restarting.</source>
+        <translation>서버를 다시 시작하는 중입니다.</translation>
+    </message>
+    <message>
+        <source>A room with this name already exists.</source>
+        <translation>같은 이름의 방이 이미 있습니다.</translation>
+    </message>
+    <message>
+        <source>The room has more people or reservations than the new capacity.</source>
+        <translation>방 안의 인원과 예약이 새 정원보다 많습니다.</translation>
+    </message>
+    <message>
+        <source>There is no such user here.</source>
+        <translation>그런 사용자가 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>roomgate::client::ApiClient</name>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>서버가 제때 응답하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The server gave an unexpected answer (HTTP %1).</source>
+        <translation>서버가 예상하지 못한 응답을 보냈습니다(HTTP %1).</translation>
+    </message>
+</context>
+<context>
+    <name>roomgate::client::RoomSession</name>
+    <message>
+        <source>The connection to the chat server timed out.</source>
+        <translation>채팅 서버에 연결하는 시간이 초과되었습니다.</translation>
+    </message>
+    <message>
+        <source>Reservation</source>
+        <translation>예약</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>연결</translation>
+    </message>
+    <message>
+        <source>Not connected to a server.</source>
+        <translation>서버에 연결되어 있지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The chat server stopped answering.</source>
+        <translation>채팅 서버가 응답하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The connection was lost.</source>
+        <translation>연결이 끊어졌습니다.</translation>
+    </message>
+    <message>
+        <source>The chat server closed the connection (code %1).</source>
+        <translation>채팅 서버가 연결을 닫았습니다(코드 %1).</translation>
+    </message>
+</context>
+<context>
+    <name>roomgate::client::ui::ClientShell</name>
+    <message>
+        <source>Checking the saved session…</source>
+        <translation>저장된 세션을 확인하는 중…</translation>
+    </message>
+    <message>
+        <source>Could not reach the server</source>
+        <translation>서버에 연결할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>로그인하는 중…</translation>
+    </message>
+    <message>
+        <source>Could not sign in</source>
+        <translation>로그인하지 못했습니다</translation>
+    </message>
+    <message>
+        <source>Creating the account…</source>
+        <translation>계정을 만드는 중…</translation>
+    </message>
+    <message>
+        <source>Could not create the account</source>
+        <translation>계정을 만들지 못했습니다</translation>
+    </message>
+    <message>
+        <source>Signed out by the server</source>
+        <translation>서버에서 로그아웃되었습니다</translation>
+    </message>
+</context>
+<context>
+    <name>roomgate::client::ui::CreateRoomDialog</name>
+    <message>
+        <source>Create a room</source>
+        <translation>방 만들기</translation>
+    </message>
+    <message>
+        <source>Letters, digits, spaces, _ - .</source>
+        <translation>글자, 숫자, 공백, _ - .</translation>
+    </message>
+    <message>
+        <source> seats</source>
+        <translation>명</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>이름(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;Capacity:</source>
+        <translation>정원(&amp;C):</translation>
+    </message>
+    <message>
+        <source>Create and enter</source>
+        <translation>만들고 들어가기</translation>
+    </message>
+    <message>
+        <source>A room with this name exists already: you will enter it.</source>
+        <translation>같은 이름의 방이 이미 있습니다. 그 방으로 들어갑니다.</translation>
+    </message>
+</context>
+<context>
+    <name>roomgate::client::ui::FailureBanner</name>
+    <message>
+        <source>Retry now</source>
+        <translation>지금 다시 시도</translation>
+    </message>
+    <message>
+        <source>Choose another room</source>
+        <translation>다른 방 고르기</translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>다시 로그인</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>문제</translation>
+    </message>
+    <message>
+        <source>Close this notice</source>
+        <translation>이 알림 닫기</translation>
+    </message>
+    <message>
+        <source>Could not reserve a seat</source>
+        <translation>좌석을 예약하지 못했습니다</translation>
+    </message>
+    <message>
+        <source>The connection to the room ended</source>
+        <translation>방과의 연결이 끊어졌습니다</translation>
+    </message>
+    <message>
+        <source>Could not connect to the room</source>
+        <translation>방에 연결하지 못했습니다</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>서버 메시지: %1</translation>
+    </message>
+    <message>
+        <source>Retrying…</source>
+        <translation>다시 시도하는 중…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrying in %n s…</source>
+        <translation>
+            <numerusform>%n초 후 다시 시도합니다…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>roomgate::client::ui::MainWindow</name>
+    <message>
+        <source>Refresh</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <source>Create room…</source>
+        <translation>방 만들기…</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>들어가기</translation>
+    </message>
+    <message>
+        <source>Roomgate — %1</source>
+        <translation>Roomgate — %1</translation>
+    </message>
+    <message>
+        <source>Filter rooms</source>
+        <translation>방 이름으로 찾기</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>방 목록</translation>
+    </message>
+    <message>
+        <source>Enter a room from the list — double-click it — or create one.
+You can be in several rooms at once: each gets a tab here.</source>
+        <translation>목록에서 방을 두 번 클릭해 들어가거나 새 방을 만드세요.
+여러 방에 동시에 들어갈 수 있고, 방마다 여기에 탭이 생깁니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Roomgate</source>
+        <translation>Roomgate(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>로그아웃(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>R&amp;oom</source>
+        <translation>방(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Create room…</source>
+        <translation>방 만들기(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Enter selected room</source>
+        <translation>선택한 방에 들어가기(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh the list</source>
+        <translation>목록 새로 고침(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Leave room</source>
+        <translation>방 나가기(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 on %2</source>
+        <translation>%2에 %1 계정으로 로그인함</translation>
+    </message>
+    <message>
+        <source>Session not saved: no keychain</source>
+        <translation>세션 저장 안 됨: 키체인 없음</translation>
+    </message>
+    <message>
+        <source>No system keychain answered, so your session is kept in memory only. You sign in again after quitting.</source>
+        <translation>응답하는 시스템 키체인이 없어 세션을 메모리에만 보관합니다. 앱을 끝내면 다음에 다시 로그인해야 합니다.</translation>
+    </message>
+    <message>
+        <source>No rooms yet: create the first one.</source>
+        <translation>아직 방이 없습니다. 첫 방을 만들어 보세요.</translation>
+    </message>
+    <message>
+        <source>No room matches the filter.</source>
+        <translation>찾는 이름과 맞는 방이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Could not load the rooms</source>
+        <translation>방 목록을 불러오지 못했습니다</translation>
+    </message>
+</context>
+<context>
+    <name>roomgate::client::ui::MemberListModel</name>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1 (나)</translation>
+    </message>
+    <message>
+        <source>You are in the room</source>
+        <translation>내가 이 방에 있습니다</translation>
+    </message>
+    <message>
+        <source>%1 is in the room</source>
+        <translation>%1 님이 이 방에 있습니다</translation>
+    </message>
+</context>
+<context>
+    <name>roomgate::client::ui::MessageDelegate</name>
+    <message>
+        <source>%1 · %2</source>
+        <comment>notice · time</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1 (나)</translation>
+    </message>
+</context>
+<context>
+    <name>roomgate::client::ui::RoomDelegate</name>
+    <message>
+        <source>%1 · full</source>
+        <translation>%1 · 만석</translation>
+    </message>
+</context>
+<context>
+    <name>roomgate::client::ui::RoomListModel</name>
+    <message>
+        <source>%1 + %2 / %3</source>
+        <comment>members + reserved seats / capacity</comment>
+        <translation>%1 + %2 / %3</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>열림</translation>
+    </message>
+    <message>
+        <source>New, waiting for its first member</source>
+        <translation>새 방 · 첫 입장을 기다리는 중</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>닫힘</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>알 수 없음</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n member(s) in the room</source>
+        <translation>
+            <numerusform>%1: 방에 %n명 있음</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seat(s) reserved</source>
+        <translation>
+            <numerusform>%n석 예약됨</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seat(s) in all</source>
+        <translation>
+            <numerusform>전체 %n석</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>roomgate::client::ui::RoomView</name>
+    <message>
+        <source>Leave</source>
+        <translation>나가기</translation>
+    </message>
+    <message>
+        <source>Enter again</source>
+        <translation>다시 들어가기</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>보내기</translation>
+    </message>
+    <message>
+        <source>Leave the room and give the seat back</source>
+        <translation>방에서 나가고 자리를 돌려줍니다</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>참여자</translation>
+    </message>
+    <message>
+        <source>Write a message — Enter sends, Shift+Enter starts a new line</source>
+        <translation>메시지를 입력하세요 — Enter로 보내고 Shift+Enter로 줄을 바꿉니다</translation>
+    </message>
+    <message>
+        <source>%1 joined</source>
+        <translation>%1 님이 들어왔습니다</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1 님이 나갔습니다</translation>
+    </message>
+    <message>
+        <source>Connection lost: %1</source>
+        <translation>연결이 끊어졌습니다: %1</translation>
+    </message>
+    <message>
+        <source>Your message was not sent: %1</source>
+        <translation>메시지를 보내지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Not in the room</source>
+        <translation>방에 없음</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reconnecting in %n s…</source>
+        <translation>
+            <numerusform>%n초 후 다시 연결합니다…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reserving a seat…</source>
+        <translation>좌석을 예약하는 중…</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>연결하는 중…</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>입장함</translation>
+    </message>
+    <message>
+        <source>Leaving…</source>
+        <translation>나가는 중…</translation>
+    </message>
+    <message>
+        <source>Not in the room: see the notice below</source>
+        <translation>입장하지 못했습니다. 아래 안내를 확인하세요</translation>
+    </message>
+    <message>
+        <source>Connected again</source>
+        <translation>다시 연결되었습니다</translation>
+    </message>
+    <message>
+        <source>%1 — %2: %3</source>
+        <translation>%1 — %2: %3</translation>
+    </message>
+    <message>
+        <source>In the room (%1)</source>
+        <translation>방에 있는 사람 (%1)</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s) over the limit</source>
+        <translation>
+            <numerusform>%n자 초과</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s) left</source>
+        <translation>
+            <numerusform>%n자 남음</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The message is longer than %1 characters</source>
+        <translation>메시지가 %1자를 넘습니다</translation>
+    </message>
+    <message>
+        <source>Last seen in the room (%1)</source>
+        <translation>마지막으로 본 참여자 (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>roomgate::client::ui::SignInWindow</name>
+    <message>
+        <source>Roomgate — Sign in</source>
+        <translation>Roomgate — 로그인</translation>
+    </message>
+    <message>
+        <source>Chat rooms where your seat is kept for you.</source>
+        <translation>내 자리를 맡아 두는 채팅방.</translation>
+    </message>
+    <message>
+        <source>Create an account with this user name and password, then sign in</source>
+        <translation>이 사용자 이름과 비밀번호로 계정을 만들고 로그인합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>서버(&amp;S):</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>사용자 이름(&amp;U):</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>비밀번호(&amp;P):</translation>
+    </message>
+    <message>
+        <source>No system keychain answered: your session is kept in memory only, and you sign in again after quitting.</source>
+        <translation>응답하는 시스템 키체인이 없어 세션을 메모리에만 보관합니다. 앱을 끝내면 다음에 다시 로그인해야 합니다.</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address, for example http://127.0.0.1:8080.</source>
+        <translation>서버 주소를 입력하세요. 예: http://127.0.0.1:8080</translation>
+    </message>
+    <message>
+        <source>Enter your user name.</source>
+        <translation>사용자 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>비밀번호를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in</source>
+        <translation>로그인(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Register</source>
+        <translation>가입하기(&amp;R)</translation>
+    </message>
+</context>
+</TS>
