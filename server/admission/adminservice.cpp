@@ -63,6 +63,19 @@ void AdminService::publish(int kind, const QString &room, const QString &user)
     m_bus.publish(event);
 }
 
+void AdminService::announceKick(const Membership &member)
+{
+    // The member's node closes its socket with KICKED; everyone sees it leave.
+    publish(int(RoomEvent::Kind::Kicked), member.roomName, member.userName);
+    RoomEvent left;
+    left.kind = RoomEvent::Kind::Left;
+    left.room = member.roomName;
+    left.user = member.userName;
+    left.originNode = m_settings.nodeId;
+    left.connectionId = member.connectionId;
+    m_bus.publish(left);
+}
+
 void AdminService::done(const AuditEntry &e)
 {
     qCInfo(lcAdmission).noquote() << "admin" << e.admin << e.action << e.target;
@@ -170,15 +183,7 @@ ErrorCode AdminService::kick(const QString &admin, const QString &room, const QS
     const auto kicked = m_store.kick(*key, who, e);
     if (!kicked.ok())
         return kicked.code;
-    // The member's node closes its socket with KICKED; everyone sees it leave.
-    publish(int(RoomEvent::Kind::Kicked), kicked.value.roomName, kicked.value.userName);
-    RoomEvent left;
-    left.kind = RoomEvent::Kind::Left;
-    left.room = kicked.value.roomName;
-    left.user = kicked.value.userName;
-    left.originNode = m_settings.nodeId;
-    left.connectionId = kicked.value.connectionId;
-    m_bus.publish(left);
+    announceKick(kicked.value);
     done(e);
     return ErrorCode::Ok;
 }
@@ -195,17 +200,8 @@ ErrorCode AdminService::ban(const QString &admin, const QString &room, const QSt
     const auto banned = m_store.ban(*key, who, e);
     if (!banned.ok())
         return banned.code;
-    if (banned.value.kicked) {
-        const Membership &m = *banned.value.kicked;
-        publish(int(RoomEvent::Kind::Kicked), m.roomName, m.userName);
-        RoomEvent left;
-        left.kind = RoomEvent::Kind::Left;
-        left.room = m.roomName;
-        left.user = m.userName;
-        left.originNode = m_settings.nodeId;
-        left.connectionId = m.connectionId;
-        m_bus.publish(left);
-    }
+    if (banned.value.kicked)
+        announceKick(*banned.value.kicked);
     if (!banned.value.revoked.isEmpty())
         publish(int(RoomEvent::Kind::RoomChanged), banned.value.revoked.first().roomName);
     done(e);

@@ -63,6 +63,7 @@ private:
     /** RoomNotFound or UserNotFound for a user name that cannot exist in @p roomKey. */
     ErrorCode unknownUser(const QString &roomKey);
     void publish(int kind, const QString &room, const QString &user = {});
+    void announceKick(const Membership &member);
     void done(const AuditEntry &entry);
 
     AdminStore &m_store;

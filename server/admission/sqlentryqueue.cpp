@@ -2,6 +2,7 @@
 #include "server/admission/sqlentryqueue.h"
 
 #include "server/storage/database.h"
+#include "server/storage/sqlrows.h"
 
 #include <QVariant>
 
@@ -42,39 +43,7 @@ const QString kReservationColumns
 bool SqlEntryQueue::loadRoom(const QString &column, const QVariant &key, qint64 now, bool lock,
                              Room *room, bool *found)
 {
-    const QString select
-        = QStringLiteral(
-              "SELECT id, name, capacity, state, created_at, last_activity FROM rooms WHERE %1 = ?")
-              .arg(column);
-    QSqlQuery &q = m_db.prepared(
-        lock ? m_db.dialectSql(select, select + QStringLiteral(" FOR UPDATE")) : select);
-    q.addBindValue(key);
-    if (!m_db.exec(q))
-        return false;
-    *found = q.next();
-    if (!*found)
-        return true;
-    room->id = q.value(0).toLongLong();
-    room->name = q.value(1).toString();
-    room->capacity = q.value(2).toInt();
-    room->state = q.value(3).toString();
-    room->createdAt = q.value(4).toLongLong();
-    room->lastActivity = q.value(5).toLongLong();
-    q.finish();
-
-    QSqlQuery &counts = m_db.prepared(
-        QStringLiteral("SELECT (SELECT COUNT(*) FROM memberships WHERE room_id = ?), "
-                       "(SELECT COUNT(*) FROM reservations WHERE room_id = ? AND state = 'live' "
-                       "AND expires_at > ?)"));
-    counts.addBindValue(room->id);
-    counts.addBindValue(room->id);
-    counts.addBindValue(now);
-    if (!m_db.exec(counts) || !counts.next())
-        return false;
-    room->occupants = counts.value(0).toInt();
-    room->reserved = counts.value(1).toInt();
-    counts.finish();
-    return true;
+    return SqlRows::loadRoom(m_db, column, key, now, lock, room, found);
 }
 
 bool SqlEntryQueue::deleteRoomIfGhost(qint64 roomId, qint64 now, bool *deleted)

@@ -2,18 +2,12 @@
 #include "server/storage/adminstore.h"
 
 #include "server/storage/database.h"
+#include "server/storage/sqlrows.h"
 
 #include <QJsonDocument>
 #include <QVariant>
 
 namespace roomgate::server {
-
-namespace {
-
-const QString kSelectRoom = QStringLiteral(
-    "SELECT id, name, capacity, state, created_at, last_activity FROM rooms WHERE name_key = ?");
-
-} // namespace
 
 bool AdminStore::insertAudit(const AuditEntry &audit)
 {
@@ -29,33 +23,7 @@ bool AdminStore::insertAudit(const AuditEntry &audit)
 
 bool AdminStore::lockRoom(const QString &key, qint64 now, Room *room, bool *found)
 {
-    QSqlQuery &q
-        = m_db.prepared(m_db.dialectSql(kSelectRoom, kSelectRoom + QStringLiteral(" FOR UPDATE")));
-    q.addBindValue(key);
-    if (!m_db.exec(q))
-        return false;
-    *found = q.next();
-    if (!*found)
-        return true;
-    room->id = q.value(0).toLongLong();
-    room->name = q.value(1).toString();
-    room->capacity = q.value(2).toInt();
-    room->state = q.value(3).toString();
-    room->createdAt = q.value(4).toLongLong();
-    room->lastActivity = q.value(5).toLongLong();
-    q.finish();
-    QSqlQuery &counts = m_db.prepared(QStringLiteral(
-        "SELECT (SELECT COUNT(*) FROM memberships WHERE room_id = ?), (SELECT COUNT(*) FROM "
-        "reservations WHERE room_id = ? AND state = 'live' AND expires_at > ?)"));
-    counts.addBindValue(room->id);
-    counts.addBindValue(room->id);
-    counts.addBindValue(now);
-    if (!m_db.exec(counts) || !counts.next())
-        return false;
-    room->occupants = counts.value(0).toInt();
-    room->reserved = counts.value(1).toInt();
-    counts.finish();
-    return true;
+    return SqlRows::loadRoom(m_db, QStringLiteral("name_key"), key, now, true, room, found);
 }
 
 bool AdminStore::userId(const QString &key, qint64 *id, bool *found)
@@ -242,25 +210,15 @@ Outcome<Membership> AdminStore::kick(const QString &roomKey, const QString &user
         return Result::failure(m_db.failureCode());
     if (!found)
         return Result::failure(ErrorCode::RoomNotFound);
-    QSqlQuery &q = m_db.prepared(QStringLiteral(
-        "SELECT m.id, m.user_id, u.name, m.node_id, m.connection_id, m.address, m.since FROM "
-        "memberships m JOIN users u ON u.id = m.user_id WHERE m.room_id = ? AND u.name_key = ?"));
+    QSqlQuery &q = m_db.prepared(SqlRows::membershipSelect()
+                                 + QStringLiteral("WHERE m.room_id = ? AND u.name_key = ?"));
     q.addBindValue(room.id);
     q.addBindValue(userKey);
     if (!m_db.exec(q))
         return Result::failure(m_db.failureCode());
     if (!q.next())
         return Result::failure(ErrorCode::UserNotFound);
-    Membership m;
-    m.id = q.value(0).toLongLong();
-    m.userId = q.value(1).toLongLong();
-    m.userName = q.value(2).toString();
-    m.nodeId = q.value(3).toString();
-    m.connectionId = q.value(4).toString();
-    m.address = q.value(5).toString();
-    m.since = q.value(6).toLongLong();
-    m.roomId = room.id;
-    m.roomName = room.name;
+    const Membership m = SqlRows::membership(q);
     q.finish();
     QSqlQuery &del = m_db.prepared(QStringLiteral("DELETE FROM memberships WHERE id = ?"));
     del.addBindValue(m.id);
@@ -295,26 +253,14 @@ Outcome<BanResult> AdminStore::ban(const QString &roomKey, const QString &userKe
     insert.addBindValue(audit.at);
     if (!m_db.exec(insert))
         return Result::failure(m_db.failureCode());
-    QSqlQuery &member = m_db.prepared(QStringLiteral(
-        "SELECT m.id, u.name, m.node_id, m.connection_id, m.address, m.since FROM memberships m "
-        "JOIN users u ON u.id = m.user_id WHERE m.room_id = ? AND m.user_id = ?"));
+    QSqlQuery &member = m_db.prepared(SqlRows::membershipSelect()
+                                      + QStringLiteral("WHERE m.room_id = ? AND m.user_id = ?"));
     member.addBindValue(room.id);
     member.addBindValue(user);
     if (!m_db.exec(member))
         return Result::failure(m_db.failureCode());
-    if (member.next()) {
-        Membership m;
-        m.id = member.value(0).toLongLong();
-        m.userName = member.value(1).toString();
-        m.nodeId = member.value(2).toString();
-        m.connectionId = member.value(3).toString();
-        m.address = member.value(4).toString();
-        m.since = member.value(5).toLongLong();
-        m.roomId = room.id;
-        m.roomName = room.name;
-        m.userId = user;
-        result.kicked = m;
-    }
+    if (member.next())
+        result.kicked = SqlRows::membership(member);
     member.finish();
     if (result.kicked) {
         QSqlQuery &del = m_db.prepared(QStringLiteral("DELETE FROM memberships WHERE id = ?"));
@@ -395,10 +341,9 @@ Outcome<std::optional<Room>> AdminStore::findRoom(const QString &key, qint64 now
 
 Outcome<QList<Membership>> AdminStore::members(const QString &roomKey)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral(
-        "SELECT m.id, m.room_id, r.name, m.user_id, u.name, m.node_id, m.connection_id, "
-        "m.address, m.since FROM memberships m JOIN rooms r ON r.id = m.room_id JOIN users u ON "
-        "u.id = m.user_id WHERE (? = '' OR r.name_key = ?) ORDER BY r.name_key, m.since"));
+    QSqlQuery &q = m_db.prepared(
+        SqlRows::membershipSelect()
+        + QStringLiteral("WHERE (? = '' OR r.name_key = ?) ORDER BY r.name_key, m.since"));
     // A null QString binds as SQL NULL, which '' never equals: bind "all rooms" as ''.
     const QString key = roomKey.isNull() ? QStringLiteral("") : roomKey;
     q.addBindValue(key);
@@ -406,19 +351,8 @@ Outcome<QList<Membership>> AdminStore::members(const QString &roomKey)
     if (!m_db.exec(q))
         return Outcome<QList<Membership>>::failure(m_db.failureCode());
     QList<Membership> out;
-    while (q.next()) {
-        Membership m;
-        m.id = q.value(0).toLongLong();
-        m.roomId = q.value(1).toLongLong();
-        m.roomName = q.value(2).toString();
-        m.userId = q.value(3).toLongLong();
-        m.userName = q.value(4).toString();
-        m.nodeId = q.value(5).toString();
-        m.connectionId = q.value(6).toString();
-        m.address = q.value(7).toString();
-        m.since = q.value(8).toLongLong();
-        out.append(m);
-    }
+    while (q.next())
+        out.append(SqlRows::membership(q));
     q.finish();
     return {ErrorCode::Ok, out};
 }

@@ -2,6 +2,7 @@
 #include "server/storage/roomstore.h"
 
 #include "server/storage/database.h"
+#include "server/storage/sqlrows.h"
 
 #include <QVariant>
 
@@ -137,29 +138,14 @@ Outcome<QList<Membership>> RoomStore::deleteMemberships(const QString &where,
     Transaction tx(m_db);
     if (!tx.isActive())
         return Outcome<QList<Membership>>::failure(m_db.failureCode());
-    QSqlQuery &q = m_db.prepared(
-        QStringLiteral("SELECT m.id, m.room_id, r.name, m.user_id, u.name, m.node_id, "
-                       "m.connection_id, m.address, m.since FROM memberships m JOIN rooms r ON "
-                       "r.id = m.room_id JOIN users u ON u.id = m.user_id WHERE ")
-        + where);
+    QSqlQuery &q = m_db.prepared(SqlRows::membershipSelect() + QStringLiteral("WHERE ") + where);
     for (const QVariant &v : binds)
         q.addBindValue(v);
     if (!m_db.exec(q))
         return Outcome<QList<Membership>>::failure(m_db.failureCode());
     QList<Membership> gone;
-    while (q.next()) {
-        Membership m;
-        m.id = q.value(0).toLongLong();
-        m.roomId = q.value(1).toLongLong();
-        m.roomName = q.value(2).toString();
-        m.userId = q.value(3).toLongLong();
-        m.userName = q.value(4).toString();
-        m.nodeId = q.value(5).toString();
-        m.connectionId = q.value(6).toString();
-        m.address = q.value(7).toString();
-        m.since = q.value(8).toLongLong();
-        gone.append(m);
-    }
+    while (q.next())
+        gone.append(SqlRows::membership(q));
     q.finish();
     QSqlQuery &del = m_db.prepared(QStringLiteral("DELETE FROM memberships WHERE id = ?"));
     for (const Membership &m : std::as_const(gone)) {
