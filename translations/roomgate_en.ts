@@ -492,10 +492,6 @@ You can be in several rooms at once: each gets a tab here.</translation>
         <translation>Leave</translation>
     </message>
     <message>
-        <source>Enter again</source>
-        <translation>Enter again</translation>
-    </message>
-    <message>
         <source>Send</source>
         <translation>Send</translation>
     </message>

@@ -488,10 +488,6 @@ You can be in several rooms at once: each gets a tab here.</source>
         <translation>나가기</translation>
     </message>
     <message>
-        <source>Enter again</source>
-        <translation>다시 들어가기</translation>
-    </message>
-    <message>
         <source>Send</source>
         <translation>보내기</translation>
     </message>

@@ -74,7 +74,7 @@ RoomSession::RoomSession(ApiClient *api, const QString &room, QObject *parent)
     m_leaveTimer.setSingleShot(true);
     connect(&m_leaveTimer, &QTimer::timeout, this, [this] {
         dropSocket();
-        setState(State::Idle);
+        finishLeaving();
     });
     m_keepAliveTimer.setInterval(30'000);
     connect(&m_keepAliveTimer, &QTimer::timeout, this, &RoomSession::sendKeepAlive);
@@ -131,6 +131,13 @@ void RoomSession::setState(State state)
 
 void RoomSession::enter()
 {
+    if (m_state == State::Leaving) {
+        // The room was closed and entered again at once (SessionManager::open()): the
+        // server must see the goodbye first, or the new reservation meets ALREADY_IN_ROOM.
+        qCDebug(lcSession) << m_room << "enter() waits for the leave to complete";
+        m_enterWhenLeft = true;
+        return;
+    }
     if (m_state != State::Idle && m_state != State::Failed) {
         qCDebug(lcSession) << m_room << "enter() ignored in" << m_state;
         return;
@@ -428,7 +435,7 @@ void RoomSession::onSocketDisconnected()
     if (m_state == State::Leaving) {
         m_leaveTimer.stop();
         qCInfo(lcSession) << m_room << "left, close" << closeCode;
-        setState(State::Idle);
+        finishLeaving();
         return;
     }
 
@@ -458,6 +465,13 @@ void RoomSession::onSocketDisconnected()
         }
     }
     endConnection(problem.code, problem.detail, closeCode, problem.retryAfterSeconds);
+}
+
+void RoomSession::finishLeaving()
+{
+    setState(State::Idle);
+    if (std::exchange(m_enterWhenLeft, false) && m_state == State::Idle)
+        enter();
 }
 
 void RoomSession::connectionBroken(const QString &detail)
@@ -511,6 +525,8 @@ void RoomSession::fail(Phase phase, const Problem &problem, int httpStatus, int 
 {
     stopTimers();
     dropSocket();
+    // Joined: the connection ended for good; reconnecting: the way back in gave up.
+    const bool whileJoined = m_state == State::Joined || m_reconnecting;
     m_reconnecting = false;
     m_failure = Failure{phase,
                         problem.code,
@@ -519,7 +535,8 @@ void RoomSession::fail(Phase phase, const Problem &problem, int httpStatus, int 
                         errorInfo(problem.code).retryable,
                         ReconnectPolicy::retryHelps(problem.code),
                         httpStatus,
-                        closeCode};
+                        closeCode,
+                        whileJoined};
     qCInfo(lcSession) << m_room << "failed in" << phase << wireName(problem.code);
     setState(State::Failed);
     Q_EMIT failed(m_failure);
@@ -551,7 +568,9 @@ void RoomSession::leave()
 {
     switch (m_state) {
     case State::Idle:
+        return;
     case State::Leaving:
+        m_enterWhenLeft = false;
         return;
     case State::Failed:
         m_failure = {};

@@ -61,6 +61,11 @@ public:
         bool retryHelps = false; ///< the client's verdict: offering an automatic retry makes sense
         int httpStatus = 0; ///< Reservation phase: the HTTP status (0: no answer)
         int closeCode = 0; ///< Connection phase: the WebSocket close code (1006: no close frame)
+        /**
+         * The user was in the room: the joined connection ended (KICKED, ROOM_CLOSED, …),
+         * or the reconnect after it dropped gave up. False for a first entry refused.
+         */
+        bool whileJoined = false;
 
         /** The user sentence for the code, translated. */
         QString sentence() const { return errorSentence(code); }
@@ -130,12 +135,17 @@ public:
     static QString phaseName(Phase phase);
 
 public Q_SLOTS:
-    /** From Idle or Failed: reserve a seat and join. Elsewhere it does nothing. */
+    /**
+     * From Idle or Failed: reserve a seat and join. While Leaving: the same, once the
+     * goodbye is done (Idle first, so observers see every state in order). Elsewhere it
+     * does nothing.
+     */
     void enter();
     /**
      * Leaves the room, whatever the session is doing: a joined session says goodbye
      * (Leaving, then Idle on the close); an entry in progress is stopped and its
-     * reservation cancelled; a waiting reconnect is dropped; Failed becomes Idle.
+     * reservation cancelled; a waiting reconnect is dropped; Failed becomes Idle; while
+     * Leaving, an enter() waiting for the goodbye is called off.
      */
     void leave();
     /** Failed, or waiting to reconnect: enter again now. */
@@ -175,6 +185,7 @@ private:
     void onPresence(const QJsonObject &frame);
     void onErrorFrame(const QJsonObject &frame);
     void onSocketDisconnected();
+    void finishLeaving();
     void connectionBroken(const QString &detail);
     void endConnection(ErrorCode code, const QString &detail, int closeCode, int retryAfterSeconds);
     void failOrRetry(Phase phase, const Problem &problem, int httpStatus, int closeCode);
@@ -213,6 +224,7 @@ private:
 
     ReconnectPolicy m_policy;
     bool m_reconnecting = false;
+    bool m_enterWhenLeft = false; ///< enter() came while Leaving
     QDeadlineTimer m_retryDeadline;
 
     QTimer m_retryTimer;

@@ -43,7 +43,9 @@ RoomSession *SessionManager::open(const QString &room, const EntryOptions &optio
         // Opened again while closing: keep it.
         disconnect(session, &RoomSession::stateChanged, this, nullptr);
     }
-    if (session->isIdle() || session->hasFailed()) {
+    if (session->isIdle() || session->hasFailed()
+        || session->state() == RoomSession::State::Leaving) {
+        // While Leaving, the session enters by itself once the server has its goodbye.
         session->setEntryOptions(options);
         session->enter();
     }

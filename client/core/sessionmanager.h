@@ -32,7 +32,8 @@ public:
 
     /**
      * The session of @p room, created when missing; it enters with @p options when it
-     * is Idle or Failed.
+     * is Idle or Failed, and once its leave completes when it is still Leaving (closed
+     * and opened again at once: it stays, and is not removed).
      */
     RoomSession *open(const QString &room, const EntryOptions &options = {});
     /** Leaves @p room and removes its session once it is Idle. */

@@ -352,11 +352,10 @@ RoomView *MainWindow::enterRoom(const QString &room, const EntryOptions &options
         return nullptr;
     RoomView *view = m_views.value(session);
     if (!view) {
-        // Opened again while it was still leaving: the tab was already gone.
+        // Opened again while it was still leaving: the tab was already gone, and the
+        // session enters by itself once the leave completes.
         addRoomView(session);
         view = m_views.value(session);
-        if (session->isIdle() || session->state() == RoomSession::State::Leaving)
-            session->enter();
     }
     m_tabs->setCurrentWidget(view);
     view->setFocus(Qt::OtherFocusReason);

@@ -18,6 +18,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace roomgate::client::ui {
 
 namespace {
@@ -35,7 +37,6 @@ RoomView::RoomView(RoomSession *session, QWidget *parent)
       m_title(new QLabel(this)),
       m_status(new QLabel(this)),
       m_leave(new QPushButton(tr("Leave"), this)),
-      m_enterAgain(new QPushButton(tr("Enter again"), this)),
       m_banner(new FailureBanner(this)),
       m_transcript(new QListView(this)),
       m_membersHeader(new QLabel(this)),
@@ -55,8 +56,6 @@ RoomView::RoomView(RoomSession *session, QWidget *parent)
     m_status->setObjectName(QStringLiteral("roomStatus"));
     m_leave->setObjectName(QStringLiteral("leaveButton"));
     m_leave->setToolTip(tr("Leave the room and give the seat back"));
-    m_enterAgain->setObjectName(QStringLiteral("enterAgainButton"));
-    m_enterAgain->hide();
 
     m_transcript->setObjectName(QStringLiteral("transcript"));
     m_transcript->setModel(m_messages);
@@ -87,7 +86,6 @@ RoomView::RoomView(RoomSession *session, QWidget *parent)
     header->addWidget(m_title);
     header->addSpacing(12);
     header->addWidget(m_status, 1);
-    header->addWidget(m_enterAgain);
     header->addWidget(m_leave);
 
     auto *membersPane = new QWidget(this);
@@ -118,10 +116,6 @@ RoomView::RoomView(RoomSession *session, QWidget *parent)
     layout->addLayout(inputRow);
 
     connect(m_leave, &QPushButton::clicked, this, &RoomView::leaveRequested);
-    connect(m_enterAgain, &QPushButton::clicked, this, [this] {
-        if (m_session)
-            m_session->enter();
-    });
     connect(m_send, &QPushButton::clicked, this, &RoomView::send);
     connect(m_input, &MessageEdit::submitted, this, &RoomView::send);
     connect(m_input, &QPlainTextEdit::textChanged, this, &RoomView::updateInput);
@@ -150,6 +144,7 @@ RoomView::RoomView(RoomSession *session, QWidget *parent)
             m_messages->appendNotice(tr("%1 left").arg(user));
     });
     connect(session, &RoomSession::connectionLost, this, [this](ErrorCode code) {
+        m_reconnectingAfterDrop = true;
         m_messages->appendNotice(tr("Connection lost: %1").arg(errorSentence(code)),
                                  MessageListModel::Kind::Warning);
         scrollToEndLater(true);
@@ -163,7 +158,6 @@ RoomView::RoomView(RoomSession *session, QWidget *parent)
             m_input->setPlainText(m_lastSent);
     });
 
-    m_previousState = session->state();
     if (session->isJoined())
         onJoined();
     else if (session->hasFailed())
@@ -252,7 +246,6 @@ void RoomView::updateStatus()
         break;
     }
     m_status->setText(text);
-    m_enterAgain->setVisible(m_session->isIdle());
     m_status->setStyleSheet(QStringLiteral("QLabel { color: %1; }").arg(colour));
     m_status->setAccessibleName(text);
     Q_EMIT statusChanged();
@@ -260,11 +253,10 @@ void RoomView::updateStatus()
 
 void RoomView::onStateChanged(RoomSession::State state)
 {
-    if (state == State::Failed)
-        m_endedWhileJoined = m_previousState == State::Joined;
-    else
+    if (state != State::Failed)
         m_banner->clear();
-    m_previousState = state;
+    if (state == State::Idle)
+        m_reconnectingAfterDrop = false;
     if (state != State::Joined && state != State::Failed)
         onMembersChanged();
     updateStatus();
@@ -274,6 +266,7 @@ void RoomView::onStateChanged(RoomSession::State state)
 void RoomView::onJoined()
 {
     m_autoRetries = 0;
+    m_reconnectingAfterDrop = false;
     m_banner->clear();
     const bool again = m_everJoined;
     m_everJoined = true;
@@ -290,8 +283,9 @@ void RoomView::onJoined()
 void RoomView::onFailed(const RoomSession::Failure &failure)
 {
     const bool autoRetry = m_autoRetries < kMaxAutoRetries;
-    m_banner->showFailure(failure, m_endedWhileJoined, autoRetry);
-    if (m_endedWhileJoined) {
+    const bool ended = failure.whileJoined && !std::exchange(m_reconnectingAfterDrop, false);
+    m_banner->showFailure(failure, ended, autoRetry);
+    if (ended) {
         m_messages->appendNotice(m_banner->title() + QStringLiteral(": ") + m_banner->sentence(),
                                  MessageListModel::Kind::Warning);
         scrollToEndLater(true);

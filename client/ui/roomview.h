@@ -85,7 +85,6 @@ private:
     QLabel *m_title;
     QLabel *m_status;
     QPushButton *m_leave;
-    QPushButton *m_enterAgain;
     FailureBanner *m_banner;
     QListView *m_transcript;
     QLabel *m_membersHeader;
@@ -94,8 +93,12 @@ private:
     QPushButton *m_send;
     QLabel *m_counter;
 
-    RoomSession::State m_previousState = RoomSession::State::Idle;
-    bool m_endedWhileJoined = false;
+    /**
+     * From a connection drop until joined again. A failure that ends such a reconnect
+     * is whileJoined too, but keeps the title of an entry that failed: the drop already
+     * has its notice in the transcript.
+     */
+    bool m_reconnectingAfterDrop = false;
     bool m_everJoined = false;
     int m_autoRetries = 0;
     QString m_lastSent;

@@ -332,6 +332,7 @@ private Q_SLOTS:
         QCOMPARE(failure.httpStatus, status);
         QVERIFY(!failure.retryable);
         QVERIFY(!failure.retryHelps);
+        QVERIFY(!failure.whileJoined); // a first entry
         QVERIFY(!failure.sentence().isEmpty());
         QCOMPARE(session.failure().code, code);
         QCOMPARE(countdown.size(), 0);
@@ -542,6 +543,7 @@ private Q_SLOTS:
         QCOMPARE(failure.code, code);
         QCOMPARE(failure.closeCode, closeCode);
         QVERIFY(!failure.retryHelps);
+        QVERIFY(failure.whileJoined);
         // No automatic rejoin: no countdown, no new reservation.
         QCOMPARE(lost.size(), 0);
         QCOMPARE(countdown.size(), 0);
@@ -558,6 +560,7 @@ private Q_SLOTS:
             QCOMPARE(session->failure().phase, Phase::Reservation);
             QCOMPARE(session->failure().code, again);
             QCOMPARE(session->failure().httpStatus, 403);
+            QVERIFY(!session->failure().whileJoined); // refused on the way in this time
         }
     }
 
@@ -619,6 +622,7 @@ private Q_SLOTS:
         QCOMPARE(session.failure().phase, Phase::Connection);
         QCOMPARE(session.failure().code, code);
         QCOMPARE(session.failure().closeCode, closeCode);
+        QVERIFY(!session.failure().whileJoined); // the claim, before the joined frame
     }
 
     void leavingBeforeTheClaimCancels_data()
@@ -679,6 +683,35 @@ private Q_SLOTS:
         QCOMPARE(calls(finished, ApiClient::Call::Reserve, 201), 1);
         QCOMPARE(calls(finished, ApiClient::Call::Cancel, 204), 0);
         QCOMPARE(finished.size(), 1);
+    }
+
+    void enterWhileLeavingEntersOnceLeft()
+    {
+        const User user = freshUser();
+        const QString name = freshRoom();
+        auto session = joinedSession(user, name);
+        QVERIFY(session->isJoined());
+        QSignalSpy changes(session.get(), &RoomSession::stateChanged);
+        session->leave();
+        QCOMPARE(session->state(), State::Leaving);
+        session->enter();
+        QCOMPARE(session->state(), State::Leaving); // the goodbye goes first
+        QTRY_COMPARE_WITH_TIMEOUT(session->state(), State::Joined, 10000);
+        QCOMPARE(states(changes),
+                 (QList<State>{State::Leaving, State::Idle, State::Reserving, State::Connecting,
+                               State::Joined}));
+        QCOMPARE(room(name).value(u"occupants").toInt(), 1);
+
+        // leave() again while Leaving calls the waiting entry off.
+        QSignalSpy finished(user.api.get(), &ApiClient::callFinished);
+        session->leave();
+        session->enter();
+        session->leave();
+        QCOMPARE(session->state(), State::Leaving);
+        // The entry would start as the Idle arrives, so Idle here is for good.
+        QTRY_COMPARE_WITH_TIMEOUT(session->state(), State::Idle, 10000);
+        QCOMPARE(calls(finished, ApiClient::Call::Reserve, 201), 0);
+        QCOMPARE(room(name).value(u"occupants").toInt(), 0);
     }
 
     void destroyedWhileJoinedFreesTheSeat()
@@ -838,6 +871,7 @@ private Q_SLOTS:
             QCOMPARE(failure.code, code);
             QCOMPARE(failure.closeCode, closeCode);
             QVERIFY(!failure.retryHelps);
+            QVERIFY(failure.whileJoined);
             QCOMPARE(session.state(), State::Failed);
             QVERIFY(!session.isReconnecting());
             QCOMPARE(lost.size(), 0);
@@ -865,6 +899,7 @@ private Q_SLOTS:
         QVERIFY(failed.wait(10000));
         QCOMPARE(session.failure().code, ErrorCode::AlreadyInRoom);
         QVERIFY(!session.failure().retryHelps);
+        QVERIFY(!session.failure().whileJoined);
 
         http.setResponse(seat);
         session.retryNow();
@@ -899,12 +934,48 @@ private Q_SLOTS:
         QCOMPARE(session.failure().code, ErrorCode::Unavailable);
         QCOMPARE(session.failure().httpStatus, 503);
         QVERIFY(session.failure().retryHelps); // the UI may offer "Try again"
+        QVERIFY(session.failure().whileJoined); // the way back in gave up
         QCOMPARE(session.reconnectPolicy().attempts(), 3);
         QCOMPARE(http.requestCount(), 1 + 3);
         // retryNow() from Failed starts over.
         http.setResponse(CannedHttpServer::jsonResponse(201, gateway.reservationJson()));
         session.retryNow();
         QTRY_COMPARE_WITH_TIMEOUT(session.state(), State::Joined, 10000);
+        // A new entry that fails is no longer one of a joined session.
+        http.setResponse(CannedHttpServer::jsonResponse(404, R"({"code":"ROOM_NOT_FOUND"})"));
+        session.leave();
+        QTRY_COMPARE_WITH_TIMEOUT(session.state(), State::Idle, 10000);
+        session.enter();
+        QVERIFY(failed.wait(10000));
+        QCOMPARE(session.failure().code, ErrorCode::RoomNotFound);
+        QVERIFY(!session.failure().whileJoined);
+    }
+
+    void roomGoneDuringAReconnect()
+    {
+        // The server restarts without the room: the reconnect's reserve is refused for
+        // good, and the failure belongs to the chat that was going on.
+        FakeGateway gateway;
+        CannedHttpServer http(CannedHttpServer::jsonResponse(201, gateway.reservationJson()));
+        ApiClient api(http.url());
+        api.setToken(QStringLiteral("token"));
+        RoomSession session(&api, QStringLiteral("fake"));
+        session.reconnectPolicy().setBaseDelay(50);
+        QSignalSpy failed(&session, &RoomSession::failed);
+        QSignalSpy lost(&session, &RoomSession::connectionLost);
+        session.enter();
+        QTRY_COMPARE_WITH_TIMEOUT(session.state(), State::Joined, 10000);
+        http.setResponse(CannedHttpServer::jsonResponse(404, R"({"code":"ROOM_NOT_FOUND"})"));
+        gateway.end(QStringLiteral("SERVER_SHUTDOWN"), 1001);
+        QVERIFY(failed.wait(10000));
+        QCOMPARE(lost.size(), 1);
+        const RoomSession::Failure failure = failed.at(0).at(0).value<RoomSession::Failure>();
+        QCOMPARE(failure.phase, Phase::Reservation);
+        QCOMPARE(failure.code, ErrorCode::RoomNotFound);
+        QCOMPARE(failure.httpStatus, 404);
+        QVERIFY(!failure.retryHelps);
+        QVERIFY(failure.whileJoined);
+        QCOMPARE(http.requestCount(), 2);
     }
 
     void keepAliveNoticesAFrozenServer()

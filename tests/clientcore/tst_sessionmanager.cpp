@@ -110,6 +110,39 @@ private Q_SLOTS:
         manager.close(QStringLiteral("nowhere"));
         QVERIFY(!manager.session(QStringLiteral("nowhere")));
     }
+
+    void reopenedWhileLeavingEntersAgain()
+    {
+        ApiClient api(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server->httpPort())));
+        api.setToken(QString::fromLatin1(m_api->userToken(QStringLiteral("reopener"))));
+        SessionManager manager(&api);
+        QSignalSpy added(&manager, &SessionManager::sessionAdded);
+        QSignalSpy removed(&manager, &SessionManager::sessionRemoved);
+        RoomSession *cafe = manager.open(QStringLiteral("Cafe"), {true, 4});
+        QTRY_COMPARE_WITH_TIMEOUT(cafe->state(), State::Joined, 10000);
+
+        // The tab is closed and the room entered again at once: the same session comes
+        // back in once the server has its goodbye, and is not removed.
+        manager.close(QStringLiteral("Cafe"));
+        QCOMPARE(cafe->state(), State::Leaving);
+        QCOMPARE(manager.open(QStringLiteral("cafe"), {true, 4}), cafe);
+        QSignalSpy changes(cafe, &RoomSession::stateChanged);
+        QTRY_COMPARE_WITH_TIMEOUT(cafe->state(), State::Joined, 10000);
+        QCOMPARE(changes.at(0).at(0).value<State>(), State::Idle);
+        QCOMPARE(changes.at(1).at(0).value<State>(), State::Reserving);
+        QCOMPARE(manager.session(QStringLiteral("Cafe")), cafe);
+        QCOMPARE(added.size(), 1);
+        QCOMPARE(removed.size(), 0);
+        QCOMPARE(occupants(QStringLiteral("Cafe")), 1);
+
+        // Closed again before the leave completes: closed it stays.
+        manager.close(QStringLiteral("Cafe"));
+        manager.open(QStringLiteral("Cafe"));
+        manager.close(QStringLiteral("Cafe"));
+        QTRY_COMPARE_WITH_TIMEOUT(removed.size(), 1, 10000);
+        QVERIFY(!manager.session(QStringLiteral("Cafe")));
+        QCOMPARE(occupants(QStringLiteral("Cafe")), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSessionManager)

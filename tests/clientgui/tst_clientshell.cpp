@@ -315,6 +315,35 @@ private Q_SLOTS:
             main->rooms()->index(row).data(RoomListModel::OccupantsRole).toInt(), 0, kTimeoutMs);
     }
 
+    void closedTabEnteredAgainAtOnce()
+    {
+        QVERIFY(m_shell && m_shell->mainWindow());
+        MainWindow *main = m_shell->mainWindow();
+        RoomView *view = main->enterRoom(QStringLiteral("Tea Room"));
+        QVERIFY(view);
+        QTRY_COMPARE_WITH_TIMEOUT(view->statusText(), QStringLiteral("Joined"), kTimeoutMs);
+        QPointer<RoomSession> session = view->session();
+
+        // Closed, and entered again before the server has the goodbye: a new tab over the
+        // same session, which comes back in by itself once the leave completes.
+        QTest::mouseClick(view->findChild<QPushButton *>(QStringLiteral("leaveButton")),
+                          Qt::LeftButton);
+        QCOMPARE(main->roomTabs()->count(), 0);
+        QCOMPARE(session->state(), RoomSession::State::Leaving);
+        view = main->enterRoom(QStringLiteral("Tea Room"));
+        QVERIFY(view);
+        QCOMPARE(view->session(), session.data());
+        QCOMPARE(main->roomTabs()->count(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(view->statusText(), QStringLiteral("Joined"), kTimeoutMs);
+        QCOMPARE(view->indicator(), RoomView::Indicator::Joined);
+        QVERIFY(!view->banner()->isVisible());
+
+        QTest::mouseClick(view->findChild<QPushButton *>(QStringLiteral("leaveButton")),
+                          Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(session.isNull(), kTimeoutMs);
+        QCOMPARE(main->sessions()->count(), 0);
+    }
+
     void endedSessionAsksToSignInAgain()
     {
         QVERIFY(m_shell && m_shell->mainWindow());
