@@ -37,7 +37,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(ROOMGATE_VERSION));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Roomgate"));
     QGuiApplication::setDesktopFileName(QStringLiteral("roomgate"));
-    QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/roomgate.png")));
+    QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/roomgate.svg")));
 
     const QString language = languageArgument(QCoreApplication::arguments());
     if (!language.isEmpty() && !UiLanguage::supported().contains(language)) {

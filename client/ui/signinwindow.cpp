@@ -29,7 +29,7 @@ SignInWindow::SignInWindow(QWidget *parent)
     setWindowTitle(tr("Roomgate — Sign in"));
 
     auto *logo = new QLabel(this);
-    const QIcon icon = QIcon(QStringLiteral(":/icons/roomgate.png"));
+    const QIcon icon = QIcon(QStringLiteral(":/icons/roomgate.svg"));
     if (!icon.isNull())
         logo->setPixmap(icon.pixmap(64, 64));
     auto *name = new QLabel(QStringLiteral("Roomgate"), this);
