@@ -153,6 +153,11 @@ QString problemType(ErrorCode code)
     return QStringLiteral("urn:roomgate:error:") + slug;
 }
 
+bool loadErrorSentences(QTranslator &translator, const QString &language)
+{
+    return translator.load(QStringLiteral(":/i18n/roomgate_errors_%1.qm").arg(language));
+}
+
 QString errorSentence(ErrorCode code)
 {
     return QCoreApplication::translate("roomgate::ErrorText", errorInfo(code).sentence);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QString>
+#include <QTranslator>
 #include <QtGlobal>
 
 namespace roomgate {
@@ -75,5 +76,11 @@ QString problemType(ErrorCode code);
 
 /** The user sentence for @p code, translated through QCoreApplication. */
 QString errorSentence(ErrorCode code);
+
+/**
+ * Loads the embedded translation of the user sentences for @p language ("ko", "en")
+ * into @p translator (install it with QCoreApplication::installTranslator).
+ */
+bool loadErrorSentences(QTranslator &translator, const QString &language);
 
 } // namespace roomgate

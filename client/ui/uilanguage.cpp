@@ -2,6 +2,7 @@
 #include "client/ui/uilanguage.h"
 
 #include "client/ui/logging.h"
+#include "shared/errorcode.h"
 
 #include <QCoreApplication>
 #include <QLibraryInfo>
@@ -41,6 +42,10 @@ QString UiLanguage::install(const QString &language)
         QCoreApplication::installTranslator(&m_app);
     else
         qCWarning(lcUi) << "no embedded translation for" << chosen;
+    if (roomgate::loadErrorSentences(m_errors, chosen))
+        QCoreApplication::installTranslator(&m_errors);
+    else
+        qCWarning(lcUi) << "no embedded error sentences for" << chosen;
     if (m_qt.load(QLocale(chosen), QStringLiteral("qtbase"), QStringLiteral("_"),
                   QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(&m_qt);
@@ -54,6 +59,7 @@ void UiLanguage::uninstall()
     if (!m_installed)
         return;
     QCoreApplication::removeTranslator(&m_app);
+    QCoreApplication::removeTranslator(&m_errors);
     QCoreApplication::removeTranslator(&m_qt);
     m_installed = false;
 }

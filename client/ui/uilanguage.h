@@ -8,8 +8,8 @@ namespace roomgate::client::ui {
 
 /**
  * The client's user-interface language: its own translations (embedded as
- * `:/i18n/roomgate_<lang>.qm`, with the error sentences of shared/), Qt's own strings
- * (dialog buttons), and the default QLocale for dates and numbers.
+ * `:/i18n/roomgate_<lang>.qm`), the error sentences of shared/ (`roomgate_errors_<lang>.qm`), Qt's
+ * own strings (dialog buttons), and the default QLocale for dates and numbers.
  *
  * Owned by main() or a test for as long as the translators are installed; GUI thread.
  */
@@ -36,6 +36,7 @@ public:
 private:
     QTranslator m_qt;
     QTranslator m_app;
+    QTranslator m_errors; ///< the shared code table's sentences
     bool m_installed = false;
 };
 

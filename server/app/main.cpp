@@ -55,8 +55,9 @@ QString endpoint(const QString &host, quint16 port)
     return h + QLatin1Char(':') + QString::number(port);
 }
 
-/** Qt's own strings (dialog buttons) and the dashboard's, in the system locale. */
-void installTranslators(QTranslator &qt, QTranslator &dashboard)
+/** Qt's own strings (dialog buttons), the dashboard's and the error sentences, in the system
+ * locale. */
+void installTranslators(QTranslator &qt, QTranslator &dashboard, QTranslator &errors)
 {
     const QLocale locale;
     if (qt.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
@@ -67,6 +68,10 @@ void installTranslators(QTranslator &qt, QTranslator &dashboard)
                        QStringLiteral(":/i18n"))
         || dashboard.load(QStringLiteral(":/i18n/roomgate_dashboard_en.qm")))
         QCoreApplication::installTranslator(&dashboard);
+    // The same language as the dashboard's, so a window never mixes two.
+    const QString language = dashboard.language().left(2);
+    if (loadErrorSentences(errors, language.isEmpty() ? QStringLiteral("en") : language))
+        QCoreApplication::installTranslator(&errors);
 }
 
 } // namespace
@@ -136,11 +141,12 @@ int main(int argc, char *argv[])
     // Declared after core: the window goes first, while the services it shows still exist.
     QTranslator qtTranslator;
     QTranslator dashboardTranslator;
+    QTranslator errorTranslator;
     std::unique_ptr<dashboard::DashboardWindow> window;
     if (dashboard) {
         // The node stops first (members told SERVER_SHUTDOWN), then the process exits.
         QGuiApplication::setQuitOnLastWindowClosed(false);
-        installTranslators(qtTranslator, dashboardTranslator);
+        installTranslators(qtTranslator, dashboardTranslator, errorTranslator);
         window = std::make_unique<dashboard::DashboardWindow>(dashboard::DashboardContext{
             .admin = core.admin(),
             .admission = core.admission(),

@@ -163,11 +163,14 @@ void tst_DashboardWindow::translationsAreEmbedded()
     QTranslator korean;
     QVERIFY(korean.load(QLocale(QLocale::Korean), QStringLiteral("roomgate_dashboard"),
                         QStringLiteral("_"), QStringLiteral(":/i18n")));
-    // The window's own strings and the shared error sentences are both translated.
+    // The window's own strings and the shared error sentences (embedded by roomgate_shared)
+    // are both translated.
     QCOMPARE(korean.translate("roomgate::server::dashboard::DashboardWindow", "Members"),
              QStringLiteral("구성원"));
+    QTranslator errors;
+    QVERIFY(loadErrorSentences(errors, QStringLiteral("ko")));
     const QString full
-        = korean.translate("roomgate::ErrorText", errorInfo(ErrorCode::RoomFull).sentence);
+        = errors.translate("roomgate::ErrorText", errorInfo(ErrorCode::RoomFull).sentence);
     QVERIFY(!full.isEmpty());
     QVERIFY(full != QLatin1String(errorInfo(ErrorCode::RoomFull).sentence));
     QCOMPARE(korean.translate("roomgate::server::dashboard::ReservationTableModel",

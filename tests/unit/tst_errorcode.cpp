@@ -4,6 +4,7 @@
 
 #include <QSet>
 #include <QTest>
+#include <QTranslator>
 
 using namespace roomgate;
 
@@ -88,6 +89,23 @@ private Q_SLOTS:
         if (close != 0 && close != 1011) {
             QCOMPARE(errorCodeFromCloseCode(close, &ok), c);
             QVERIFY(ok);
+        }
+    }
+
+    void everySentenceIsTranslated()
+    {
+        // Both apps show these; the shared translation must cover every code.
+        for (const char *language : {"ko", "en"}) {
+            QTranslator translator;
+            QVERIFY2(loadErrorSentences(translator, QString::fromLatin1(language)), language);
+            int count = 0;
+            const ErrorInfo *table = errorTable(&count);
+            for (int i = 0; i < count; ++i) {
+                const QString text = translator.translate("roomgate::ErrorText", table[i].sentence);
+                QVERIFY2(!text.isEmpty(), table[i].wireName);
+                if (QByteArrayView(language) == "ko")
+                    QVERIFY2(text != QLatin1String(table[i].sentence), table[i].wireName);
+            }
         }
     }
 
