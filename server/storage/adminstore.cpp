@@ -26,6 +26,14 @@ bool AdminStore::lockRoom(const QString &key, qint64 now, Room *room, bool *foun
     return SqlRows::loadRoom(m_db, QStringLiteral("name_key"), key, now, true, room, found);
 }
 
+ErrorCode AdminStore::lockExistingRoom(const QString &key, qint64 now, Room *room)
+{
+    bool found = false;
+    if (!lockRoom(key, now, room, &found))
+        return m_db.failureCode();
+    return found ? ErrorCode::Ok : ErrorCode::RoomNotFound;
+}
+
 bool AdminStore::userId(const QString &key, qint64 *id, bool *found)
 {
     QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT id FROM users WHERE name_key = ?"));
@@ -75,11 +83,8 @@ Outcome<Room> AdminStore::updateRoom(const QString &key, std::optional<int> capa
     if (!tx.isActive())
         return Result::failure(m_db.failureCode());
     Room room;
-    bool found = false;
-    if (!lockRoom(key, audit.at, &room, &found))
-        return Result::failure(m_db.failureCode());
-    if (!found)
-        return Result::failure(ErrorCode::RoomNotFound);
+    if (const ErrorCode code = lockExistingRoom(key, audit.at, &room); code != ErrorCode::Ok)
+        return Result::failure(code);
     const bool closing = state && *state == QLatin1String("closed") && room.state != *state;
     // Closing frees the reservations, so only members count against a new capacity then.
     const int inUse = room.occupants + (closing ? 0 : room.reserved);
@@ -120,8 +125,8 @@ Outcome<Room> AdminStore::updateRoom(const QString &key, std::optional<int> capa
     update.addBindValue(state.value_or(room.state));
     update.addBindValue(audit.at);
     update.addBindValue(room.id);
-    if (!m_db.exec(update) || !lockRoom(key, audit.at, &room, &found) || !insertAudit(audit)
-        || !tx.commit())
+    if (!m_db.exec(update) || lockExistingRoom(key, audit.at, &room) != ErrorCode::Ok
+        || !insertAudit(audit) || !tx.commit())
         return Result::failure(m_db.failureCode());
     return {ErrorCode::Ok, room};
 }
@@ -133,11 +138,8 @@ Outcome<Room> AdminStore::deleteRoom(const QString &key, const AuditEntry &audit
     if (!tx.isActive())
         return Result::failure(m_db.failureCode());
     Room room;
-    bool found = false;
-    if (!lockRoom(key, audit.at, &room, &found))
-        return Result::failure(m_db.failureCode());
-    if (!found)
-        return Result::failure(ErrorCode::RoomNotFound);
+    if (const ErrorCode code = lockExistingRoom(key, audit.at, &room); code != ErrorCode::Ok)
+        return Result::failure(code);
     // Memberships, messages and bans go with the room (ON DELETE CASCADE); its
     // reservations stay as rows whose room is gone, so their claims answer 4404.
     QSqlQuery &del = m_db.prepared(QStringLiteral("DELETE FROM rooms WHERE id = ?"));
@@ -205,11 +207,8 @@ Outcome<Membership> AdminStore::kick(const QString &roomKey, const QString &user
     if (!tx.isActive())
         return Result::failure(m_db.failureCode());
     Room room;
-    bool found = false;
-    if (!lockRoom(roomKey, audit.at, &room, &found))
-        return Result::failure(m_db.failureCode());
-    if (!found)
-        return Result::failure(ErrorCode::RoomNotFound);
+    if (const ErrorCode code = lockExistingRoom(roomKey, audit.at, &room); code != ErrorCode::Ok)
+        return Result::failure(code);
     QSqlQuery &q = m_db.prepared(SqlRows::membershipSelect()
                                  + QStringLiteral("WHERE m.room_id = ? AND u.name_key = ?"));
     q.addBindValue(room.id);
@@ -235,12 +234,10 @@ Outcome<BanResult> AdminStore::ban(const QString &roomKey, const QString &userKe
     if (!tx.isActive())
         return Result::failure(m_db.failureCode());
     Room room;
-    bool found = false;
-    if (!lockRoom(roomKey, audit.at, &room, &found))
-        return Result::failure(m_db.failureCode());
-    if (!found)
-        return Result::failure(ErrorCode::RoomNotFound);
+    if (const ErrorCode code = lockExistingRoom(roomKey, audit.at, &room); code != ErrorCode::Ok)
+        return Result::failure(code);
     qint64 user = 0;
+    bool found = false;
     if (!userId(userKey, &user, &found))
         return Result::failure(m_db.failureCode());
     if (!found)
@@ -304,12 +301,10 @@ ErrorCode AdminStore::unban(const QString &roomKey, const QString &userKey, cons
     if (!tx.isActive())
         return m_db.failureCode();
     Room room;
-    bool found = false;
-    if (!lockRoom(roomKey, audit.at, &room, &found))
-        return m_db.failureCode();
-    if (!found)
-        return ErrorCode::RoomNotFound;
+    if (const ErrorCode code = lockExistingRoom(roomKey, audit.at, &room); code != ErrorCode::Ok)
+        return code;
     qint64 user = 0;
+    bool found = false;
     if (!userId(userKey, &user, &found))
         return m_db.failureCode();
     if (!found)

@@ -79,6 +79,8 @@ private:
     bool insertAudit(const AuditEntry &audit);
     /** Room by key with live counts; false on storage error. */
     bool lockRoom(const QString &key, qint64 now, Room *room, bool *found);
+    /** Ok with @p room locked, RoomNotFound, or the storage failure. */
+    ErrorCode lockExistingRoom(const QString &key, qint64 now, Room *room);
     bool userId(const QString &key, qint64 *id, bool *found);
 
     Database &m_db;
