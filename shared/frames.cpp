@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: MIT
+#include "shared/frames.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace roomgate::Frames {
+
+namespace {
+
+QByteArray compact(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+std::optional<QJsonObject> objectWithType(QByteArrayView utf8, QString *type, QString *why)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(utf8.toByteArray(), &error);
+    const QJsonValue typeValue = doc.object().value(u"type");
+    if (error.error != QJsonParseError::NoError || !doc.isObject() || !typeValue.isString()) {
+        if (why)
+            *why = QStringLiteral("a frame must be a JSON object with a type");
+        return std::nullopt;
+    }
+    *type = typeValue.toString();
+    return doc.object();
+}
+
+template<typename T> std::optional<T> refuse(QString *why, const QString &reason)
+{
+    if (why)
+        *why = reason;
+    return std::nullopt;
+}
+
+std::optional<Joined> joinedFrom(const QJsonObject &object)
+{
+    Joined joined;
+    const QJsonValue you = object.value(u"you");
+    const QJsonValue members = object.value(u"members");
+    const QJsonValue history = object.value(u"history");
+    if (!RoomInfo::fromJson(object.value(u"room").toObject(), &joined.room) || !you.isString()
+        || !members.isArray() || !history.isArray())
+        return std::nullopt;
+    joined.you = you.toString();
+    for (const QJsonValue &member : members.toArray()) {
+        if (!member.isString())
+            return std::nullopt;
+        joined.members.append(member.toString());
+    }
+    for (const QJsonValue &entry : history.toArray()) {
+        ChatMessage message;
+        if (!ChatMessage::fromJson(entry.toObject(), &message))
+            return std::nullopt;
+        joined.history.append(message);
+    }
+    return joined;
+}
+
+} // namespace
+
+QByteArray encode(const Joined &frame)
+{
+    QJsonArray history;
+    for (const ChatMessage &message : frame.history)
+        history.append(message.toJson());
+    return compact(QJsonObject{
+        {QStringLiteral("type"), kJoined},
+        {QStringLiteral("room"), frame.room.toJson()},
+        {QStringLiteral("you"), frame.you},
+        {QStringLiteral("members"), QJsonArray::fromStringList(frame.members)},
+        {QStringLiteral("history"), history},
+    });
+}
+
+QByteArray encode(const ChatMessage &message)
+{
+    return compact(message.toJson());
+}
+
+QByteArray encode(const Presence &frame)
+{
+    return compact(QJsonObject{
+        {QStringLiteral("type"), kPresence},
+        {QStringLiteral("event"),
+         frame.event == Presence::Event::Joined ? QStringLiteral("joined")
+                                                : QStringLiteral("left")},
+        {QStringLiteral("user"), frame.user},
+    });
+}
+
+QByteArray encode(const Problem &problem)
+{
+    return compact(problem.toErrorFrame());
+}
+
+QByteArray encode(const Chat &frame)
+{
+    QJsonObject object{{QStringLiteral("type"), kMessage}, {QStringLiteral("text"), frame.text}};
+    if (frame.clientId)
+        object.insert(QStringLiteral("clientId"), *frame.clientId);
+    return compact(object);
+}
+
+QByteArray encode(const Leave &)
+{
+    return compact(QJsonObject{{QStringLiteral("type"), kLeave}});
+}
+
+std::optional<ServerFrame> decodeServerFrame(QByteArrayView utf8, QString *why)
+{
+    QString type;
+    const auto object = objectWithType(utf8, &type, why);
+    if (!object)
+        return std::nullopt;
+    if (type == kJoined) {
+        if (auto joined = joinedFrom(*object))
+            return ServerFrame{std::move(*joined)};
+        return refuse<ServerFrame>(why, QStringLiteral("a joined frame lacks a field"));
+    }
+    if (type == kMessage) {
+        ChatMessage message;
+        if (ChatMessage::fromJson(*object, &message))
+            return ServerFrame{std::move(message)};
+        return refuse<ServerFrame>(why, QStringLiteral("a message frame lacks id, from or text"));
+    }
+    if (type == kPresence) {
+        const QString event = object->value(u"event").toString();
+        const QJsonValue user = object->value(u"user");
+        if ((event != u"joined" && event != u"left") || !user.isString())
+            return refuse<ServerFrame>(why, QStringLiteral("a presence frame lacks a field"));
+        return ServerFrame{Presence{
+            event == u"joined" ? Presence::Event::Joined : Presence::Event::Left, user.toString()}};
+    }
+    if (type == kError)
+        return ServerFrame{Problem::fromJson(*object)};
+    return refuse<ServerFrame>(why, QStringLiteral("unknown frame type"));
+}
+
+std::optional<ClientFrame> decodeClientFrame(QByteArrayView utf8, QString *why)
+{
+    QString type;
+    const auto object = objectWithType(utf8, &type, why);
+    if (!object)
+        return std::nullopt;
+    if (type == kMessage) {
+        const QJsonValue text = object->value(u"text");
+        const QJsonValue clientId = object->value(u"clientId");
+        if (!text.isString() || (!clientId.isUndefined() && !clientId.isString()))
+            return refuse<ClientFrame>(
+                why, QStringLiteral("text must be a string, clientId a string when present"));
+        Chat chat{text.toString(), std::nullopt};
+        if (clientId.isString())
+            chat.clientId = clientId.toString();
+        return ClientFrame{std::move(chat)};
+    }
+    if (type == kLeave)
+        return ClientFrame{Leave{}};
+    return refuse<ClientFrame>(why, QStringLiteral("unknown frame type"));
+}
+
+} // namespace roomgate::Frames
