@@ -3,10 +3,12 @@
 
 #include "server/admission/logging.h"
 #include "server/storage/accountstore.h"
+#include "server/storage/auditstore.h"
+#include "server/storage/readconnections.h"
+#include "server/storage/storagewriter.h"
 #include "shared/textrules.h"
 #include "shared/ticketformat.h"
 
-#include <QDateTime>
 #include <QFuture>
 #include <QPointer>
 #include <QtConcurrent/QtConcurrentRun>
@@ -15,24 +17,63 @@ namespace roomgate::server {
 
 namespace {
 
-qint64 nowMs()
+/** Creates the account, unless its name was taken meanwhile. */
+Outcome<User> decideSignUp(Database &db, const QString &name, const QString &key,
+                           const QByteArray &hash, qint64 now)
 {
-    return QDateTime::currentMSecsSinceEpoch();
+    AccountStore accounts(db);
+    const auto existing = accounts.findUser(key);
+    if (!existing.ok())
+        return Outcome<User>::failure(existing.code);
+    if (existing.value)
+        return Outcome<User>::failure(ErrorCode::UsernameTaken);
+    const auto id = accounts.insertUser(name, key, hash, false, now);
+    if (!id.ok())
+        return Outcome<User>::failure(id.code);
+    return {ErrorCode::Ok, User{id.value, name, hash, false}};
+}
+
+/** Creates or promotes the admin and audits it as the command line's, in one decision. */
+Outcome<User> decideBootstrap(Database &db, const QString &name, const QString &key,
+                              const QByteArray &hash, qint64 now, bool *created)
+{
+    AccountStore accounts(db);
+    const auto existing = accounts.findUser(key);
+    if (!existing.ok())
+        return Outcome<User>::failure(existing.code);
+    User user;
+    if (existing.value) {
+        user = *existing.value;
+        if (const ErrorCode code = accounts.promoteToAdmin(user.id, hash); code != ErrorCode::Ok)
+            return Outcome<User>::failure(code);
+    } else {
+        const auto id = accounts.insertUser(name, key, hash, true, now);
+        if (!id.ok())
+            return Outcome<User>::failure(id.code);
+        user = User{id.value, name, hash, true};
+    }
+    user.admin = true;
+    *created = !existing.value;
+    const AuditEntry audit{now, QStringLiteral("cli"), QStringLiteral("admin.bootstrap"), user.name,
+                           QJsonObject{{QStringLiteral("created"), *created}}};
+    if (const ErrorCode code = AuditStore(db).append(audit); code != ErrorCode::Ok)
+        return Outcome<User>::failure(code);
+    return {ErrorCode::Ok, user};
 }
 
 } // namespace
 
-AccountService::AccountService(AccountStore &store, const AdmissionSettings &settings,
-                               QObject *parent)
+AccountService::AccountService(StorageWriter &writer, ReadConnections &reads,
+                               const AdmissionSettings &settings, QObject *parent)
     : QObject(parent),
-      m_store(store),
+      m_writer(writer),
+      m_reads(reads),
       m_settings(settings),
       m_dummyHash(
           Secrets::hashPassword(QStringLiteral("roomgate-dummy-password"), settings.passwordCost))
 { }
 
-void AccountService::signUp(const QString &username, const QString &password,
-                            std::function<void(Outcome<User>)> done)
+void AccountService::signUp(const QString &username, const QString &password, Reply<User> done)
 {
     const QString name = TextRules::normalizedUsername(username);
     if (name.isNull()) {
@@ -45,9 +86,9 @@ void AccountService::signUp(const QString &username, const QString &password,
         return;
     }
     const QString key = TextRules::nameKey(name);
-    // Fail fast on a taken name before spending a slow hash on it; the insert checks
-    // again inside its transaction.
-    const auto existing = m_store.findUser(key);
+    // Fail fast on a taken name before spending a slow hash on it; the decision checks
+    // again in its transaction.
+    const auto existing = AccountStore(m_reads.forThisThread()).findUser(key);
     if (!existing.ok()) {
         done(Outcome<User>::failure(existing.code));
         return;
@@ -65,15 +106,21 @@ void AccountService::signUp(const QString &username, const QString &password,
             done(Outcome<User>::failure(ErrorCode::Internal));
             return;
         }
-        const auto created = m_store.createUser(name, key, hash, false, nowMs());
-        if (created.ok())
-            qCInfo(lcAccounts).noquote() << "account created:" << name;
-        done(created);
+        const qint64 now = m_settings.nowMs();
+        m_writer.submit<User>(
+            [name, key, hash, now](StorageWriter::Scope &scope) {
+                return decideSignUp(scope.db(), name, key, hash, now);
+            },
+            [done](Outcome<User> created) {
+                if (created.ok())
+                    qCInfo(lcAccounts).noquote() << "account created:" << created.value.name;
+                done(std::move(created));
+            });
     });
 }
 
 void AccountService::signIn(const QString &username, const QString &password,
-                            std::function<void(Outcome<SessionGrant>)> done)
+                            Reply<SessionGrant> done)
 {
     if (TextRules::checkPassword(password) == ErrorCode::BadRequest) {
         done(Outcome<SessionGrant>::failure(ErrorCode::BadRequest));
@@ -82,7 +129,7 @@ void AccountService::signIn(const QString &username, const QString &password,
     const QString name = TextRules::normalizedUsername(username);
     std::optional<User> user;
     if (!name.isNull()) {
-        const auto found = m_store.findUser(TextRules::nameKey(name));
+        const auto found = AccountStore(m_reads.forThisThread()).findUser(TextRules::nameKey(name));
         if (!found.ok()) {
             done(Outcome<SessionGrant>::failure(found.code));
             return;
@@ -101,29 +148,40 @@ void AccountService::signIn(const QString &username, const QString &password,
         SessionGrant grant;
         grant.token = Secrets::newToken();
         grant.user = *user;
-        const qint64 now = nowMs();
+        const qint64 now = m_settings.nowMs();
         grant.expiresAt = now + m_settings.sessionTtlMs;
-        const ErrorCode stored = m_store.createSession(user->id, Secrets::storageHash(grant.token),
-                                                       now, grant.expiresAt);
-        if (stored != ErrorCode::Ok) {
-            done(Outcome<SessionGrant>::failure(stored));
-            return;
-        }
-        qCInfo(lcAccounts).noquote() << "signed in:" << user->name;
-        done({ErrorCode::Ok, grant});
+        const QString tokenHash = Secrets::storageHash(grant.token);
+        m_writer.submit<SessionGrant>(
+            [grant, tokenHash, now](StorageWriter::Scope &scope) -> Outcome<SessionGrant> {
+                const ErrorCode code
+                    = AccountStore(scope.db())
+                          .insertSession(grant.user.id, tokenHash, now, grant.expiresAt);
+                return {code, grant};
+            },
+            [done](Outcome<SessionGrant> stored) {
+                if (stored.ok())
+                    qCInfo(lcAccounts).noquote() << "signed in:" << stored.value.user.name;
+                done(std::move(stored));
+            });
     });
 }
 
-ErrorCode AccountService::signOut(QByteArrayView token)
+void AccountService::signOut(QByteArrayView token, std::function<void(ErrorCode)> done)
 {
-    return m_store.deleteSession(Secrets::storageHash(token));
+    const QString tokenHash = Secrets::storageHash(token);
+    m_writer.submit<bool>(
+        [tokenHash](StorageWriter::Scope &scope) {
+            return AccountStore(scope.db()).deleteSession(tokenHash);
+        },
+        [done = std::move(done)](Outcome<bool> outcome) { done(outcome.code); });
 }
 
 Outcome<User> AccountService::authenticate(QByteArrayView token)
 {
     if (!TicketFormat::isWellFormed(token))
         return Outcome<User>::failure(ErrorCode::Unauthenticated);
-    const auto found = m_store.sessionUser(Secrets::storageHash(token), nowMs());
+    const auto found = AccountStore(m_reads.forThisThread())
+                           .sessionUser(Secrets::storageHash(token), m_settings.nowMs());
     if (!found.ok())
         return Outcome<User>::failure(found.code);
     if (!found.value)
@@ -144,12 +202,25 @@ Outcome<User> AccountService::bootstrapAdmin(const QString &username, const QStr
         = Secrets::hashPassword(TextRules::normalizedPassword(password), m_settings.passwordCost);
     if (hash.isEmpty())
         return Outcome<User>::failure(ErrorCode::Internal);
-    return m_store.upsertAdmin(name, TextRules::nameKey(name), hash, nowMs(), created);
+    const QString key = TextRules::nameKey(name);
+    const qint64 now = m_settings.nowMs();
+    return m_writer.call<User>([name, key, hash, now, created](StorageWriter::Scope &scope) {
+        return decideBootstrap(scope.db(), name, key, hash, now, created);
+    });
 }
 
-ErrorCode AccountService::purgeExpired()
+void AccountService::purgeExpired()
 {
-    return m_store.purgeExpiredSessions(nowMs());
+    const qint64 now = m_settings.nowMs();
+    m_writer.submit<bool>(
+        [now](StorageWriter::Scope &scope) -> Outcome<bool> {
+            const ErrorCode code = AccountStore(scope.db()).purgeExpiredSessions(now);
+            return {code, code == ErrorCode::Ok};
+        },
+        [](Outcome<bool> purged) {
+            if (!purged.ok())
+                qCWarning(lcAccounts) << "session purge failed:" << wireName(purged.code);
+        });
 }
 
 } // namespace roomgate::server

@@ -10,7 +10,8 @@
 
 namespace roomgate::server {
 
-class AccountStore;
+class ReadConnections;
+class StorageWriter;
 
 /** A new sign-in session: the token is shown to the user once, stored only hashed. */
 struct SessionGrant
@@ -21,24 +22,22 @@ struct SessionGrant
 };
 
 /**
- * Phase 0: accounts and sessions. Password hashing is slow on purpose and runs on
- * the global thread pool; storage work and callbacks run on this object's thread
- * (the main thread, with the Database).
+ * Phase 0: accounts and sessions. Password hashing is slow on purpose and runs off the
+ * caller's thread; writes are decisions of the storage writer, lookups are reads.
+ * Answers on the calling thread. Lives on the main thread.
  */
 class AccountService : public QObject
 {
     Q_OBJECT
 public:
-    AccountService(AccountStore &store, const AdmissionSettings &settings,
+    AccountService(StorageWriter &writer, ReadConnections &reads, const AdmissionSettings &settings,
                    QObject *parent = nullptr);
 
     /** InvalidUsername, WeakPassword, BadRequest (password too long), UsernameTaken. */
-    void signUp(const QString &username, const QString &password,
-                std::function<void(Outcome<User>)> done);
+    void signUp(const QString &username, const QString &password, Reply<User> done);
     /** BadCredentials, BadRequest (password too long). */
-    void signIn(const QString &username, const QString &password,
-                std::function<void(Outcome<SessionGrant>)> done);
-    ErrorCode signOut(QByteArrayView token);
+    void signIn(const QString &username, const QString &password, Reply<SessionGrant> done);
+    void signOut(QByteArrayView token, std::function<void(ErrorCode)> done);
 
     /** The user a bearer token belongs to; Unauthenticated when none (or expired). */
     Outcome<User> authenticate(QByteArrayView token);
@@ -46,10 +45,11 @@ public:
     /** Creates or promotes an admin, synchronously (command-line bootstrap). */
     Outcome<User> bootstrapAdmin(const QString &username, const QString &password, bool *created);
 
-    ErrorCode purgeExpired();
+    void purgeExpired();
 
 private:
-    AccountStore &m_store;
+    StorageWriter &m_writer;
+    ReadConnections &m_reads;
     const AdmissionSettings &m_settings;
     QByteArray m_dummyHash; ///< verified against for unknown users: equal timing
 };

@@ -2,45 +2,52 @@
 #pragma once
 
 #include "server/admission/admissionsettings.h"
-#include "server/storage/adminstore.h"
+#include "server/storage/records.h"
 
 #include <QObject>
 
+#include <optional>
+
 namespace roomgate::server {
 
-class EntryQueue;
+class Database;
 class EventBus;
-class RoomStore;
+class ReadConnections;
+struct RoomEvent;
+class StorageWriter;
 
 /**
- * What admins may do, free of any transport: the admin HTTP API and the dashboard
- * window call the same methods. Validates, changes storage (action and audit entry
- * in one transaction), tells connected clients through the EventBus, and emits
- * adminActed. Lives on the main thread.
+ * What admins may do, free of any transport: the admin HTTP API and the dashboard window
+ * call the same methods. Validates, decides (the action and its audit entry in one
+ * decision of the storage writer), tells connected clients through the EventBus once it
+ * is committed, and emits adminActed. Actions answer on the calling thread; listings are
+ * reads. Lives on the main thread.
  */
 class AdminService : public QObject
 {
     Q_OBJECT
 public:
-    AdminService(AdminStore &store, EntryQueue &queue, RoomStore &rooms, EventBus &bus,
+    using Done = std::function<void(ErrorCode)>;
+
+    AdminService(StorageWriter &writer, ReadConnections &reads, EventBus &bus,
                  const AdmissionSettings &settings, QObject *parent = nullptr);
 
     /** InvalidRoomName, InvalidCapacity, RoomExists. The room is created open. */
-    Outcome<Room> createRoom(const QString &admin, const QString &name, qint64 capacity);
+    void createRoom(const QString &admin, const QString &name, qint64 capacity, Reply<Room> done);
     /**
      * @p state "open" or "closed" (else BadRequest). RoomNotFound, InvalidCapacity,
      * CapacityInUse. Closing tells members ROOM_CLOSED and revokes live reservations.
      */
-    Outcome<Room> updateRoom(const QString &admin, const QString &name,
-                             std::optional<qint64> capacity, std::optional<QString> state);
+    void updateRoom(const QString &admin, const QString &name, std::optional<qint64> capacity,
+                    std::optional<QString> state, Reply<Room> done);
     /** Members get ROOM_NOT_FOUND, reservations die, history goes. */
-    ErrorCode deleteRoom(const QString &admin, const QString &name);
-    ErrorCode revokeReservation(const QString &admin, const QString &id);
+    void deleteRoom(const QString &admin, const QString &name, Done done);
+    void revokeReservation(const QString &admin, const QString &id, Done done);
     /** UserNotFound when @p user is not a member of @p room. */
-    ErrorCode kick(const QString &admin, const QString &room, const QString &user);
+    void kick(const QString &admin, const QString &room, const QString &user, Done done);
     /** Idempotent; kicks a present member and revokes the user's live reservations. */
-    ErrorCode ban(const QString &admin, const QString &room, const QString &user);
-    ErrorCode unban(const QString &admin, const QString &room, const QString &user);
+    void ban(const QString &admin, const QString &room, const QString &user, Done done);
+    void unban(const QString &admin, const QString &room, const QString &user, Done done);
 
     Outcome<QList<Room>> rooms();
     /** Of one room, or of all when @p room is empty; RoomNotFound for an unknown room. */
@@ -50,29 +57,33 @@ public:
     Outcome<QList<AuditEntry>> audit(int limit);
     Outcome<StorageCounts> counts();
     /** Every node that ever took a lease on this storage, with its lease. */
-    Outcome<QList<NodeLease>> nodes() { return m_store.nodes(); }
+    Outcome<QList<NodeLease>> nodes();
 
 Q_SIGNALS:
     void adminActed(const roomgate::server::AuditEntry &entry);
 
 private:
+    /** What an action decides on: the audit entry it may complete, events to publish. */
+    struct Action
+    {
+        Database &db;
+        AuditEntry &entry; ///< written to the audit log as the action leaves it
+        QString &shownTarget; ///< the target adminActed names (the stored room name)
+        QList<RoomEvent> &events;
+    };
+    template<typename T>
+    void act(AuditEntry entry, std::function<Outcome<T>(Action &)> decide, Reply<T> done);
     AuditEntry entry(const QString &admin, const QString &action, const QString &target,
                      const QJsonObject &detail = {}) const;
-    /** The room key of @p name, or RoomNotFound when it cannot name a room. */
-    std::optional<QString> roomKey(const QString &name) const;
     /** RoomNotFound or UserNotFound for a user name that cannot exist in @p roomKey. */
     ErrorCode unknownUser(const QString &roomKey);
-    void publish(int kind, const QString &room, const QString &user = {});
-    void announceKick(const Membership &member);
-    void done(const AuditEntry &entry);
+    /** The room key of @p name for a listing, or the refusal (RoomNotFound). */
+    Outcome<QString> listingKey(const QString &name);
 
-    AdminStore &m_store;
-    EntryQueue &m_queue;
-    RoomStore &m_rooms;
+    StorageWriter &m_writer;
+    ReadConnections &m_reads;
     EventBus &m_bus;
     const AdmissionSettings &m_settings;
 };
 
 } // namespace roomgate::server
-
-Q_DECLARE_METATYPE(roomgate::server::AuditEntry)

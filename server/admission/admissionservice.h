@@ -8,8 +8,7 @@
 
 namespace roomgate::server {
 
-class EventBus;
-class RoomStore;
+class ReadConnections;
 
 /** A granted reservation with its ticket (derived, never stored). */
 struct ReserveAnswer
@@ -19,10 +18,13 @@ struct ReserveAnswer
 };
 
 /**
- * Both phases of entering a room, free of any transport: phase 1 (reserve, cancel)
- * for the HTTP layer and phase 2 (claim) for the gateway. Validates, decides
- * through the entry queue, publishes what happened on the event bus and logs one
- * line per decision. Lives on the main thread with the storage.
+ * Both phases of entering a room, free of any transport: phase 1 (reserve, cancel) for
+ * the HTTP layer and phase 2 (claim, release) for the gateway. Validates, derives
+ * tickets, decides through the entry queue, and logs one line per decision. Endings
+ * (release) are durable: a refused one is retried with backoff until it is written.
+ *
+ * Decisions answer asynchronously, on the calling thread, once durable. Lives on the
+ * main thread; its methods may be called from any thread with an event loop.
  */
 class AdmissionService : public QObject
 {
@@ -31,37 +33,33 @@ public:
     enum class Phase { Reserve, Claim };
     Q_ENUM(Phase)
 
-    AdmissionService(EntryQueue &queue, RoomStore &rooms, EventBus &bus,
-                     const AdmissionSettings &settings, QObject *parent = nullptr);
+    AdmissionService(EntryQueue &queue, ReadConnections &reads, const AdmissionSettings &settings,
+                     QObject *parent = nullptr);
 
     /**
      * Phase 1. @p capacity is validated even when the room exists (then ignored).
      * Refusal order after authentication: InvalidRoomName / InvalidCapacity, then the
      * entry queue's order (RoomNotFound, Forbidden, AlreadyInRoom, RoomFull).
      */
-    Outcome<ReserveAnswer> reserve(const User &user, const QString &roomName, bool create,
-                                   qint64 capacity);
-    /** Gives a reservation back before claiming. */
-    ErrorCode cancel(const User &user, QByteArrayView ticket);
+    void reserve(const User &user, const QString &roomName, bool create, qint64 capacity,
+                 Reply<ReserveAnswer> done);
+    /** Gives a reservation back before claiming: Ok or ReservationNotFound (or storage). */
+    void cancel(const User &user, QByteArrayView ticket, std::function<void(ErrorCode)> done);
 
     /** Phase 2: the ticket of a WebSocket connection becomes a membership. */
-    Outcome<ClaimResult> claim(QByteArrayView ticket, const QString &connectionId,
-                               const QString &address);
+    void claim(QByteArrayView ticket, const QString &connectionId, const QString &address,
+               Reply<ClaimResult> done);
 
-    /** Ends a membership (leave, closed socket) and tells the room. */
-    void release(const Membership &membership);
+    /**
+     * Ends a membership (leave, closed socket, idle drop) and tells the room; @p done (if
+     * any) runs once it is written. Never fails silently: retried until written.
+     */
+    void release(const Membership &membership, std::function<void()> done = {});
 
     /** One sweep: expire reservations, delete ghost rooms. */
     void sweep();
 
-    /**
-     * At start: frees the seats this node's previous run held (it died or stopped
-     * without closing them) and takes the node lease. False on a storage error.
-     */
-    bool startNode();
-    /** Renews the lease and frees the seats of nodes whose lease lapsed. */
-    void maintainNode();
-
+    /** Every room with its counts (a read). */
     Outcome<QList<Room>> rooms();
     const AdmissionSettings &settings() const { return m_settings; }
 
@@ -71,13 +69,13 @@ Q_SIGNALS:
                  const QString &user, const QString &room, qint64 durationUs);
 
 private:
-    void announceLeft(const QList<Membership> &gone);
+    void releaseAttempt(const Membership &membership, int attempt, std::function<void()> done);
     void noteDecision(Phase phase, ErrorCode code, const QString &user, const QString &room,
-                      qint64 startedNs);
+                      qint64 startedUs);
+    qint64 monotonicUs() const;
 
     EntryQueue &m_queue;
-    RoomStore &m_rooms;
-    EventBus &m_bus;
+    ReadConnections &m_reads;
     const AdmissionSettings &m_settings;
 };
 

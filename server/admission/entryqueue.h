@@ -9,6 +9,7 @@ namespace roomgate::server {
 struct ReserveRequest
 {
     qint64 userId = 0;
+    QString userName;
     QString roomName; ///< NFC, trimmed
     QString roomKey; ///< case-folded key of roomName
     bool create = false;
@@ -62,12 +63,14 @@ struct ExpiryResult
 };
 
 /**
- * The entry queue: where seats are reserved over HTTP and claimed over WebSocket.
- * Each call is one atomic decision that checks expiry itself, so correctness never
- * waits for the sweeper (invariants I1–I5 of the protocol).
+ * The entry queue: where seats are reserved over HTTP, claimed over WebSocket and given
+ * back, and where everyone observes it (each decision publishes what it changed on the
+ * event bus once committed). Each call is one atomic decision that checks expiry itself,
+ * so correctness never waits for the sweeper (invariants I1–I5 of the protocol).
  *
- * The SQL implementation is the default; others (a shared queue for many nodes)
- * plug in here. Used from the thread that owns its storage connection.
+ * Decisions are asynchronous: the reply comes on the calling thread once the decision is
+ * durable. The SQL implementation is the default; others (a shared queue for many nodes)
+ * plug in here. Thread-safe.
  */
 class EntryQueue
 {
@@ -79,21 +82,29 @@ public:
      * create), Forbidden (banned, or room closed), AlreadyInRoom, RoomFull. A user's
      * live reservation for the room is answered again (repeated), never doubled.
      */
-    virtual Outcome<ReserveResult> reserve(const ReserveRequest &request) = 0;
+    virtual void reserve(const ReserveRequest &request, Reply<ReserveResult> done) = 0;
 
-    /** Gives back the caller's live reservation; ReservationNotFound otherwise. */
-    virtual Outcome<CancelResult> cancel(const QString &ticketHash, qint64 userId, qint64 now) = 0;
+    /** Gives back @p userId's live reservation; ReservationNotFound otherwise. */
+    virtual void cancel(const QString &ticketHash, qint64 userId, qint64 now,
+                        Reply<CancelResult> done)
+        = 0;
 
     /**
      * Turns a live reservation into a membership. Refusals, in order: TicketInvalid,
      * TicketAlreadyUsed, TicketExpired, RoomNotFound, RoomClosed, Kicked (banned).
      */
-    virtual Outcome<ClaimResult> claim(const ClaimRequest &request) = 0;
+    virtual void claim(const ClaimRequest &request, Reply<ClaimResult> done) = 0;
+
+    /**
+     * Ends a membership and frees its seat; true when it was still there (false: a kick
+     * or a deleted room ended it first). Never refused for a full queue.
+     */
+    virtual void release(const Membership &membership, qint64 now, Reply<bool> done) = 0;
 
     /** Ends every reservation whose TTL ran out and deletes the ghost rooms left. */
-    virtual Outcome<ExpiryResult> expireDue(qint64 now) = 0;
+    virtual void expireDue(qint64 now, Reply<ExpiryResult> done) = 0;
 
-    /** Live reservations, of one room (by key) or all when @p roomKey is empty. */
+    /** Live reservations, of one room (by key) or all when @p roomKey is empty. A read. */
     virtual Outcome<QList<Reservation>> liveReservations(const QString &roomKey, qint64 now) = 0;
 };
 

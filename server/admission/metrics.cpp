@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "server/admission/metrics.h"
 
-#include "server/realtime/eventbus.h"
+#include "server/events/eventbus.h"
 
 #include <algorithm>
 

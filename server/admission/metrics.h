@@ -2,7 +2,7 @@
 #pragma once
 
 #include "server/admission/admissionservice.h"
-#include "server/storage/adminstore.h"
+#include "server/storage/records.h"
 
 #include <QHash>
 #include <QObject>
@@ -11,7 +11,7 @@
 
 namespace roomgate::server {
 
-class AdminService;
+class EventBus;
 
 /**
  * Counters and the reserve/claim latency histograms, fed by AdmissionService's

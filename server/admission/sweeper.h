@@ -8,6 +8,7 @@ namespace roomgate::server {
 
 class AccountService;
 class AdmissionService;
+class NodeService;
 
 /**
  * The clock of the admission side: expires reservations every sweep interval,
@@ -20,12 +21,14 @@ class Sweeper : public QObject
 {
     Q_OBJECT
 public:
-    Sweeper(AdmissionService &admission, AccountService &accounts, QObject *parent = nullptr);
+    Sweeper(AdmissionService &admission, NodeService &node, AccountService &accounts,
+            QObject *parent = nullptr);
     void start();
     void stop();
 
 private:
     AdmissionService &m_admission;
+    NodeService &m_node;
     AccountService &m_accounts;
     QTimer m_sweep;
     QTimer m_lease;

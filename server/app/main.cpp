@@ -3,7 +3,6 @@
 #include "server/app/servercore.h"
 #include "server/app/unixsignals.h"
 #include "server/dashboard/dashboardwindow.h"
-#include "server/storage/database.h"
 
 #include <QApplication>
 #include <QCoreApplication>

@@ -4,18 +4,21 @@
 #include "server/admission/accountservice.h"
 #include "server/admission/adminservice.h"
 #include "server/admission/admissionservice.h"
+#include "server/admission/chatservice.h"
+#include "server/admission/healthservice.h"
 #include "server/admission/metrics.h"
+#include "server/admission/nodeservice.h"
 #include "server/admission/sqlentryqueue.h"
 #include "server/admission/sweeper.h"
-#include "server/http/httpapi.h"
+#include "server/api/httpapi.h"
+#include "server/events/inprocesseventbus.h"
 #include "server/http/httpserver.h"
-#include "server/realtime/eventbus.h"
 #include "server/realtime/gateway.h"
-#include "server/storage/accountstore.h"
-#include "server/storage/adminstore.h"
-#include "server/storage/database.h"
-#include "server/storage/roomstore.h"
+#include "server/storage/readconnections.h"
+#include "server/storage/replyhome.h"
+#include "server/storage/storagewriter.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QLoggingCategory>
@@ -67,16 +70,28 @@ ServerCore::ServerCore(ServerConfig config, QObject *parent)
 
 ServerCore::~ServerCore()
 {
-    // Services refer to the stores and the database: delete them first.
-    delete m_gateway;
-    delete m_api;
-    delete m_http;
-    delete m_sweeper;
-    delete m_metrics;
-    delete m_adminService;
-    delete m_admission;
-    delete m_accounts;
-    delete m_bus;
+    // Transports first, so nothing new comes in; then every decision is written and its
+    // answer (now for nobody) dropped; then the services, the stores and the writer.
+    m_gateway.reset();
+    m_api.reset();
+    m_http.reset();
+    m_sweeper.reset();
+    if (m_writer)
+        m_writer->drain();
+    QCoreApplication::removePostedEvents(ReplyHome::forCurrentThread());
+    m_metrics.reset();
+    m_node.reset();
+    m_adminService.reset();
+    m_chat.reset();
+    m_admission.reset();
+    m_accounts.reset();
+    m_health.reset();
+    m_queue.reset();
+    m_bus.reset();
+    if (m_reads)
+        m_reads->closeForThisThread();
+    m_reads.reset();
+    m_writer.reset();
 }
 
 bool ServerCore::prepareDataDir()
@@ -130,33 +145,34 @@ bool ServerCore::open()
     const QString url = m_config.database.isEmpty() ? QStringLiteral("sqlite://")
             + QDir(m_config.dataDir).absoluteFilePath(QStringLiteral("roomgate.db"))
                                                     : m_config.database;
-    m_db = std::make_unique<Database>();
-    if (!m_db->open(url)) {
-        m_error = QStringLiteral("cannot open the database: %1").arg(m_db->errorString());
+    m_writer = std::make_unique<StorageWriter>(StorageWriter::Limits{});
+    if (!m_writer->open(url)) {
+        m_error = QStringLiteral("cannot open the database: %1").arg(m_writer->errorString());
         return false;
     }
-    m_accountStore = std::make_unique<AccountStore>(*m_db);
-    m_roomStore = std::make_unique<RoomStore>(*m_db);
-    m_queue = std::make_unique<SqlEntryQueue>(*m_db);
-    m_bus = new InProcessEventBus();
-    m_accounts = new AccountService(*m_accountStore, m_settings);
-    m_admission = new AdmissionService(*m_queue, *m_roomStore, *m_bus, m_settings);
-    m_adminStore = std::make_unique<AdminStore>(*m_db);
-    m_adminService = new AdminService(*m_adminStore, *m_queue, *m_roomStore, *m_bus, m_settings);
-    m_metrics = new Metrics(*m_admission, *m_bus);
+    m_reads = std::make_unique<ReadConnections>(url);
+    m_bus = std::make_unique<InProcessEventBus>();
+    m_queue = std::make_unique<SqlEntryQueue>(*m_writer, *m_reads, *m_bus, m_settings.nodeId);
+    m_health = std::make_unique<HealthService>(*m_reads);
+    m_accounts = std::make_unique<AccountService>(*m_writer, *m_reads, m_settings);
+    m_admission = std::make_unique<AdmissionService>(*m_queue, *m_reads, m_settings);
+    m_chat = std::make_unique<ChatService>(*m_writer, *m_bus, m_settings,
+                                           ChatService::Limits{m_config.messageRate});
+    m_adminService = std::make_unique<AdminService>(*m_writer, *m_reads, *m_bus, m_settings);
+    m_node = std::make_unique<NodeService>(*m_writer, *m_bus, m_settings);
+    m_metrics = std::make_unique<Metrics>(*m_admission, *m_bus);
     return true;
 }
 
 bool ServerCore::start()
 {
-    if (!m_admission->startNode()) {
-        m_error = QStringLiteral("cannot register this node in storage: %1")
-                      .arg(wireName(m_db->lastErrorCode()));
+    if (const ErrorCode code = m_node->start(); code != ErrorCode::Ok) {
+        m_error = QStringLiteral("cannot register this node in storage: %1").arg(wireName(code));
         return false;
     }
     http::HttpLimits limits;
     limits.maxBodyBytes = m_config.bodyLimitBytes;
-    m_http = new http::HttpServer(limits);
+    m_http = std::make_unique<http::HttpServer>(limits);
     if (!m_http->listen(m_config.listen, m_config.httpPort)) {
         m_error = QStringLiteral("cannot listen for HTTP on %1 port %2: %3")
                       .arg(m_config.listenText)
@@ -168,8 +184,7 @@ bool ServerCore::start()
     gateway.pingIntervalMs = m_config.pingIntervalSeconds * 1000LL;
     gateway.idleTimeoutMs = m_config.idleTimeoutSeconds * 1000LL;
     gateway.maxFrameBytes = m_config.frameLimitBytes;
-    gateway.messageRate = m_config.messageRate;
-    m_gateway = new Gateway(*m_admission, *m_roomStore, *m_bus, gateway);
+    m_gateway = std::make_unique<Gateway>(*m_admission, *m_chat, *m_bus, gateway);
     if (!m_gateway->listen(m_config.listen, m_config.wsPort)) {
         m_error = QStringLiteral("cannot listen for WebSocket on %1 port %2: %3")
                       .arg(m_config.listenText)
@@ -184,12 +199,15 @@ bool ServerCore::start()
     api.ratePerAddress = m_config.httpRatePerAddress;
     api.ratePerUser = m_config.httpRatePerUser;
     api.metricsPublic = m_config.metricsPublic;
-    m_api
-        = new HttpApi(*m_http, *m_accounts, *m_admission, *m_adminService, *m_metrics, *m_db, api);
-    m_api->setSocketCounter([this] { return socketCount(); });
-    connect(m_gateway, &Gateway::connectionCountChanged, this, &ServerCore::socketCountChanged);
+    m_api = std::make_unique<HttpApi>(*m_http,
+                                      HttpApiServices{*m_accounts, *m_admission, *m_adminService,
+                                                      *m_health, *m_metrics,
+                                                      [this] { return socketCount(); }},
+                                      api);
+    connect(m_gateway.get(), &Gateway::connectionCountChanged, this,
+            &ServerCore::socketCountChanged);
     m_startedAt = QDateTime::currentDateTimeUtc();
-    m_sweeper = new Sweeper(*m_admission, *m_accounts);
+    m_sweeper = std::make_unique<Sweeper>(*m_admission, *m_node, *m_accounts);
     m_sweeper->start();
     qCInfo(lcServer).noquote() << "node" << m_settings.nodeId << "serving HTTP on"
                                << m_config.listenText + QLatin1Char(':')
@@ -221,11 +239,17 @@ void ServerCore::stop(std::function<void()> done)
         m_sweeper->stop();
     if (m_http)
         m_http->close();
-    if (!m_gateway) {
+    // Every ending the shutdown caused is written before the process may go.
+    auto finish = [this, done = std::move(done)] {
+        if (m_writer)
+            m_writer->drain();
         done();
+    };
+    if (!m_gateway) {
+        finish();
         return;
     }
-    m_gateway->shutdown(std::move(done));
+    m_gateway->shutdown(std::move(finish));
 }
 
 } // namespace roomgate::server

@@ -14,25 +14,26 @@ namespace roomgate::server {
 
 class AccountService;
 class AdminService;
-class AdminStore;
-class Metrics;
-class AccountStore;
 class AdmissionService;
-class Database;
+class ChatService;
 class EventBus;
 class Gateway;
+class HealthService;
 class HttpApi;
-class RoomStore;
+class Metrics;
+class NodeService;
+class ReadConnections;
 class SqlEntryQueue;
+class StorageWriter;
 class Sweeper;
 namespace http {
 class HttpServer;
 }
 
 /**
- * One running node: storage, entry queue, event bus, services, the HTTP API and
- * the WebSocket gateway, wired together. The dashboard and the command line use
- * the same instance. Lives on the main thread.
+ * One running node: the storage writer and read connections, the entry queue, the event
+ * bus, the services, the HTTP API and the WebSocket gateway, wired together. The
+ * dashboard and the command line use the same instance. Lives on the main thread.
  */
 class ServerCore : public QObject
 {
@@ -45,7 +46,10 @@ public:
     bool open();
     /** Listens and starts the clocks; false with errorString() (e.g. a busy port). */
     bool start();
-    /** Graceful stop: members told SERVER_SHUTDOWN (1001), seats freed, then @p done. */
+    /**
+     * Graceful stop: members told SERVER_SHUTDOWN (1001), seats freed, every decision
+     * written, then @p done.
+     */
     void stop(std::function<void()> done);
 
     QString errorString() const { return m_error; }
@@ -59,7 +63,6 @@ public:
     AdminService &admin() { return *m_adminService; }
     Metrics &metrics() { return *m_metrics; }
     EventBus &bus() { return *m_bus; }
-    Database &database() { return *m_db; }
     /** Connected WebSockets on this node (0 before start()). */
     int socketCount() const;
     /** When start() succeeded. */
@@ -75,21 +78,22 @@ private:
     ServerConfig m_config;
     AdmissionSettings m_settings;
     QString m_error;
-    std::unique_ptr<Database> m_db;
-    std::unique_ptr<AccountStore> m_accountStore;
-    std::unique_ptr<RoomStore> m_roomStore;
-    std::unique_ptr<SqlEntryQueue> m_queue;
-    std::unique_ptr<AdminStore> m_adminStore;
-    AdminService *m_adminService = nullptr;
-    Metrics *m_metrics = nullptr;
     QDateTime m_startedAt;
-    EventBus *m_bus = nullptr;
-    AccountService *m_accounts = nullptr;
-    AdmissionService *m_admission = nullptr;
-    Sweeper *m_sweeper = nullptr;
-    http::HttpServer *m_http = nullptr;
-    HttpApi *m_api = nullptr;
-    Gateway *m_gateway = nullptr;
+    std::unique_ptr<StorageWriter> m_writer;
+    std::unique_ptr<ReadConnections> m_reads;
+    std::unique_ptr<EventBus> m_bus;
+    std::unique_ptr<SqlEntryQueue> m_queue;
+    std::unique_ptr<HealthService> m_health;
+    std::unique_ptr<AccountService> m_accounts;
+    std::unique_ptr<AdmissionService> m_admission;
+    std::unique_ptr<ChatService> m_chat;
+    std::unique_ptr<AdminService> m_adminService;
+    std::unique_ptr<NodeService> m_node;
+    std::unique_ptr<Metrics> m_metrics;
+    std::unique_ptr<Sweeper> m_sweeper;
+    std::unique_ptr<http::HttpServer> m_http;
+    std::unique_ptr<HttpApi> m_api;
+    std::unique_ptr<Gateway> m_gateway;
 };
 
 } // namespace roomgate::server

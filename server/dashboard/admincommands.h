@@ -6,6 +6,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+
 class QWidget;
 
 namespace roomgate::server {
@@ -36,24 +38,32 @@ public:
     /** Asks @p question (Yes/No, No by default); true to go ahead. */
     bool confirm(const QString &title, const QString &question) const;
 
-    // Each returns whether the action took effect; the outcome is also reported().
-    bool createRoom(const QString &name, int capacity);
-    bool changeCapacity(const QString &room, int capacity);
-    bool closeRoom(const QString &room);
-    bool reopenRoom(const QString &room);
-    bool deleteRoom(const QString &room);
-    bool revokeReservation(const QString &id, const QString &user, const QString &room);
-    bool kick(const QString &room, const QString &user);
-    bool ban(const QString &room, const QString &user);
-    bool unban(const QString &room, const QString &user);
+    /** Called once an action is decided: whether it took effect. */
+    using Then = std::function<void(bool done)>;
+
+    // Each returns false when the admin declined to confirm (nothing was asked of the
+    // server); the outcome comes later, as reported() and through @p then.
+    bool createRoom(const QString &name, int capacity, Then then = {});
+    bool changeCapacity(const QString &room, int capacity, Then then = {});
+    bool closeRoom(const QString &room, Then then = {});
+    bool reopenRoom(const QString &room, Then then = {});
+    bool deleteRoom(const QString &room, Then then = {});
+    bool revokeReservation(const QString &id, const QString &user, const QString &room,
+                           Then then = {});
+    bool kick(const QString &room, const QString &user, Then then = {});
+    bool ban(const QString &room, const QString &user, Then then = {});
+    bool unban(const QString &room, const QString &user, Then then = {});
 
 Q_SIGNALS:
     /** What an action did, or why it did not, in one sentence for the status bar. */
     void reported(const QString &message, bool failed);
 
 private:
-    /** Emits reported(@p message) and returns whether @p code is success. */
-    bool report(ErrorCode code, const QString &message);
+    /**
+     * An outcome handler that reports @p success or @p failure (with the code's sentence
+     * for %2, or %1 when @p failure has one argument) and then calls @p then.
+     */
+    std::function<void(ErrorCode)> reporter(QString success, QString failure, Then then);
 
     AdminService &m_admin;
     QPointer<QWidget> m_dialogParent;

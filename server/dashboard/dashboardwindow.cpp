@@ -14,7 +14,7 @@
 #include "server/dashboard/reservationtablemodel.h"
 #include "server/dashboard/roomspage.h"
 #include "server/dashboard/roomtablemodel.h"
-#include "server/realtime/eventbus.h"
+#include "server/events/eventbus.h"
 
 #include <QAction>
 #include <QCloseEvent>

@@ -2,7 +2,7 @@
 #include "server/dashboard/eventlogmodel.h"
 
 #include "server/dashboard/dashboardroles.h"
-#include "server/storage/adminstore.h"
+#include "server/storage/records.h"
 
 #include <QBrush>
 #include <QColor>

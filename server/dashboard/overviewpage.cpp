@@ -4,7 +4,7 @@
 #include "server/admission/metrics.h"
 #include "server/dashboard/dashboardcontext.h"
 #include "server/dashboard/ratechart.h"
-#include "server/storage/adminstore.h"
+#include "server/storage/records.h"
 
 #include <QFormLayout>
 #include <QGroupBox>

@@ -12,6 +12,7 @@
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLineEdit>
+#include <QPointer>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QToolBar>
@@ -146,8 +147,11 @@ void RoomsPage::createRoom()
     CreateRoomDialog dialog(this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    if (m_commands.createRoom(dialog.roomName(), dialog.capacity()))
-        m_filter->clear();
+    m_commands.createRoom(dialog.roomName(), dialog.capacity(),
+                          [self = QPointer(this)](bool created) {
+                              if (created && self)
+                                  self->m_filter->clear();
+                          });
 }
 
 void RoomsPage::changeCapacity()

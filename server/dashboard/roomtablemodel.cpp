@@ -10,15 +10,19 @@ int RoomTableModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QString RoomTableModel::stateText(const QString &state)
+QString RoomTableModel::stateText(RoomState state)
 {
-    if (state == QLatin1String("open"))
+    switch (state) {
+    case RoomState::Open:
         return tr("open");
-    if (state == QLatin1String("pending"))
+    case RoomState::Pending:
         return tr("pending");
-    if (state == QLatin1String("closed"))
+    case RoomState::Closed:
         return tr("closed");
-    return state;
+    case RoomState::Unknown:
+        break;
+    }
+    return {};
 }
 
 QVariant RoomTableModel::data(const QModelIndex &index, int role) const
@@ -50,7 +54,7 @@ QVariant RoomTableModel::data(const QModelIndex &index, int role) const
         case Name:
             return room.name.toCaseFolded();
         case State:
-            return room.state;
+            return roomStateName(room.state);
         case Occupants:
             return room.occupants;
         case Reserved:
@@ -79,7 +83,7 @@ QVariant RoomTableModel::data(const QModelIndex &index, int role) const
     case KeyRole:
         return room.name;
     case StateRole:
-        return room.state;
+        return roomStateName(room.state);
     case SeatsUsedRole:
         if (index.column() == Capacity)
             return room.occupants + room.reserved;

@@ -25,7 +25,7 @@ public:
                         int role = Qt::DisplayRole) const override;
 
     /** "open", "pending", "closed" in the reader's language. */
-    static QString stateText(const QString &state);
+    static QString stateText(RoomState state);
 
 protected:
     QString keyOf(const Room &room) const override;

@@ -2,32 +2,19 @@
 #include "server/realtime/clientconnection.h"
 
 #include "server/admission/admissionservice.h"
-#include "server/admission/wireformat.h"
+#include "server/admission/chatservice.h"
 #include "server/realtime/gateway.h"
 #include "server/realtime/logging.h"
-#include "server/storage/roomstore.h"
-#include "shared/textrules.h"
+#include "shared/frames.h"
 
-#include <QDateTime>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QUrlQuery>
 
 namespace roomgate::server {
 
-namespace {
-
-qint64 nowMs()
-{
-    return QDateTime::currentMSecsSinceEpoch();
-}
-
-} // namespace
-
 ClientConnection::ClientConnection(Gateway &gateway, QWebSocket *socket, QString connectionId)
     : m_gateway(gateway), m_socket(socket), m_connectionId(std::move(connectionId))
 {
-    m_lastSeenMs = m_lastPingMs = nowMs();
+    m_lastSeenMs = m_lastPingMs = m_gateway.settings().clock->monotonicMs();
     connect(socket, &QWebSocket::textMessageReceived, this, &ClientConnection::onTextMessage);
     connect(socket, &QWebSocket::binaryMessageReceived, this, &ClientConnection::onBinaryMessage);
     connect(socket, &QWebSocket::pong, this, [this] { touch(); });
@@ -52,17 +39,9 @@ QString ClientConnection::peerAddress() const
     return address.toString();
 }
 
-void ClientConnection::setState(State state)
-{
-    if (m_state == state)
-        return;
-    m_state = state;
-    Q_EMIT stateChanged(state);
-}
-
 void ClientConnection::touch()
 {
-    m_lastSeenMs = nowMs();
+    m_lastSeenMs = m_gateway.settings().clock->monotonicMs();
 }
 
 void ClientConnection::claim()
@@ -70,7 +49,22 @@ void ClientConnection::claim()
     const QUrlQuery query(m_socket->requestUrl());
     const QByteArray ticket
         = query.queryItemValue(QStringLiteral("ticket"), QUrl::FullyDecoded).toUtf8();
-    auto outcome = m_gateway.admission().claim(ticket, m_connectionId, peerAddress());
+    AdmissionService &admission = m_gateway.admission();
+    m_gateway.admission().claim(ticket, m_connectionId, peerAddress(),
+                                [self = QPointer(this), &admission](Outcome<ClaimResult> outcome) {
+                                    if (self && self->m_state == State::Claiming) {
+                                        self->onClaimed(std::move(outcome));
+                                        return;
+                                    }
+                                    // The socket went while its claim was decided: give the seat
+                                    // straight back.
+                                    if (outcome.ok())
+                                        admission.release(outcome.value.membership);
+                                });
+}
+
+void ClientConnection::onClaimed(Outcome<ClaimResult> outcome)
+{
     if (!outcome.ok()) {
         Problem problem(outcome.code);
         problem.room = outcome.value.reservation.roomName;
@@ -80,20 +74,10 @@ void ClientConnection::claim()
     const ClaimResult &result = outcome.value;
     m_membership = result.membership;
     m_seatHeld = true;
-    setState(State::Joined);
+    m_state = State::Joined;
     m_gateway.joinRoomIndex(this);
-
-    QJsonArray history;
-    for (const ChatMessage &m : result.history)
-        history.append(WireFormat::message(m));
-    const QJsonObject joined{
-        {QStringLiteral("type"), QStringLiteral("joined")},
-        {QStringLiteral("room"), WireFormat::room(result.room)},
-        {QStringLiteral("you"), m_membership.userName},
-        {QStringLiteral("members"), QJsonArray::fromStringList(result.members)},
-        {QStringLiteral("history"), history},
-    };
-    sendText(QString::fromUtf8(QJsonDocument(joined).toJson(QJsonDocument::Compact)));
+    sendText(QString::fromUtf8(Frames::encode(Frames::Joined{
+        result.room.info(), m_membership.userName, result.members, result.history})));
 }
 
 void ClientConnection::sendText(const QString &frame)
@@ -102,24 +86,59 @@ void ClientConnection::sendText(const QString &frame)
         m_socket->sendTextMessage(frame);
 }
 
-void ClientConnection::refuse(const Problem &problem, int closeCode)
+void ClientConnection::sendError(const Problem &problem)
+{
+    sendText(QString::fromUtf8(Frames::encode(problem)));
+}
+
+void ClientConnection::refuse(const Problem &problem)
 {
     if (!m_socket || m_state == State::Closing || m_state == State::Closed)
         return;
-    const int code = closeCode ? closeCode : errorInfo(problem.code).closeCode;
-    m_socket->sendTextMessage(
-        QString::fromUtf8(QJsonDocument(problem.toErrorFrame()).toJson(QJsonDocument::Compact)));
-    setState(State::Closing);
-    m_socket->close(static_cast<QWebSocketProtocol::CloseCode>(code ? code : 1011),
-                    wireName(problem.code));
+    m_state = State::Closing;
+    closeWith(problem);
 }
 
-void ClientConnection::releaseSeat()
+void ClientConnection::closeWith(const std::optional<Problem> &problem)
 {
-    if (!m_seatHeld)
+    if (!m_socket || m_state == State::Closed)
         return;
+    if (!problem) {
+        m_socket->close(QWebSocketProtocol::CloseCodeNormal, QStringLiteral("OK"));
+        return;
+    }
+    const int code = errorInfo(problem->code).closeCode;
+    sendError(*problem);
+    m_socket->close(static_cast<QWebSocketProtocol::CloseCode>(code ? code : 1011),
+                    wireName(problem->code));
+}
+
+void ClientConnection::endWith(std::optional<Problem> problem)
+{
+    if (!m_socket || m_state == State::Closing || m_state == State::Closed)
+        return;
+    m_state = State::Closing;
+    releaseSeat([self = QPointer(this), problem = std::move(problem)] {
+        if (self)
+            self->closeWith(problem);
+    });
+}
+
+void ClientConnection::sendOff(const Problem &problem)
+{
     m_seatHeld = false;
-    m_gateway.admission().release(m_membership);
+    refuse(problem);
+}
+
+void ClientConnection::releaseSeat(std::function<void()> done)
+{
+    if (!m_seatHeld) {
+        if (done)
+            done();
+        return;
+    }
+    m_seatHeld = false;
+    m_gateway.admission().release(m_membership, std::move(done));
 }
 
 void ClientConnection::checkLiveness(qint64 now, qint64 pingIntervalMs, qint64 idleTimeoutMs)
@@ -129,8 +148,7 @@ void ClientConnection::checkLiveness(qint64 now, qint64 pingIntervalMs, qint64 i
     if (now - m_lastSeenMs >= idleTimeoutMs) {
         qCInfo(lcGateway).noquote()
             << "idle timeout:" << m_membership.userName << "in" << m_membership.roomName;
-        releaseSeat();
-        refuse(Problem(ErrorCode::IdleTimeout));
+        endWith(Problem(ErrorCode::IdleTimeout));
         return;
     }
     if (now - m_lastPingMs >= pingIntervalMs) {
@@ -144,82 +162,50 @@ void ClientConnection::onTextMessage(const QString &text)
     touch();
     if (m_state != State::Joined)
         return;
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &error);
-    const QJsonObject frame = doc.object();
-    const QJsonValue type = frame.value(QStringLiteral("type"));
-    if (error.error != QJsonParseError::NoError || !doc.isObject() || !type.isString()) {
-        refuse(Problem(ErrorCode::BadRequest,
-                       QStringLiteral("a frame must be a JSON object with a type")));
+    QString why;
+    const auto frame = Frames::decodeClientFrame(text.toUtf8(), &why);
+    if (!frame) {
+        refuse(Problem(ErrorCode::BadRequest, why));
         return;
     }
-    if (type.toString() == QLatin1String("message")) {
-        handleChat(frame);
-    } else if (type.toString() == QLatin1String("leave")) {
-        releaseSeat();
-        setState(State::Closing);
-        m_socket->close(QWebSocketProtocol::CloseCodeNormal, QStringLiteral("OK"));
-    } else {
-        refuse(Problem(ErrorCode::BadRequest, QStringLiteral("unknown frame type")));
+    if (const auto *chat = std::get_if<Frames::Chat>(&*frame)) {
+        handleChat(chat->text, chat->clientId);
+        return;
     }
+    // leave: the seat is free before the close says so.
+    endWith(std::nullopt);
 }
 
-void ClientConnection::handleChat(const QJsonObject &frame)
+void ClientConnection::handleChat(const QString &text, const std::optional<QString> &clientId)
 {
-    qint64 waitMs = 0;
-    if (!m_gateway.messageLimiter().tryAcquire(m_connectionId, &waitMs)) {
-        Problem problem(ErrorCode::RateLimited, QStringLiteral("too many messages; slow down"));
-        problem.room = m_membership.roomName;
-        problem.retryAfterSeconds = Problem::secondsRoundedUp(waitMs);
-        refuse(problem);
-        return;
-    }
-    const QJsonValue text = frame.value(QStringLiteral("text"));
-    const QJsonValue clientId = frame.value(QStringLiteral("clientId"));
-    if (!text.isString() || (!clientId.isUndefined() && !clientId.isString())) {
-        refuse(Problem(ErrorCode::BadRequest,
-                       QStringLiteral("text must be a string, clientId a string when present")));
-        return;
-    }
-    const QString body = text.toString();
-    // Refused for content only: the frame was well formed, the connection stays.
-    ErrorCode contentError = TextRules::checkMessageText(body);
-    if (contentError == ErrorCode::Ok && !TextRules::isWellFormedUtf16(body))
-        contentError = ErrorCode::BadRequest;
-    const QString id = clientId.toString();
-    if (contentError == ErrorCode::Ok && clientId.isString()
-        && (id.isEmpty() || TextRules::codePointCount(id) > TextRules::kClientIdMax))
-        contentError = ErrorCode::BadRequest;
-    if (contentError != ErrorCode::Ok) {
-        Problem problem(contentError);
-        problem.room = m_membership.roomName;
-        sendText(QString::fromUtf8(
-            QJsonDocument(problem.toErrorFrame()).toJson(QJsonDocument::Compact)));
-        return;
-    }
-    bool duplicate = false;
-    const auto stored
-        = m_gateway.rooms().appendMessage(m_membership, body, id, nowMs(), &duplicate);
-    if (!stored.ok()) {
-        Problem problem(stored.code, QStringLiteral("the message was not stored; send it again"));
-        problem.room = m_membership.roomName;
-        sendText(QString::fromUtf8(
-            QJsonDocument(problem.toErrorFrame()).toJson(QJsonDocument::Compact)));
-        return;
-    }
-    const QJsonObject message = WireFormat::message(stored.value);
-    if (duplicate) {
-        sendText(QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact)));
-        return;
-    }
-    RoomEvent event;
-    event.kind = RoomEvent::Kind::Message;
-    event.room = m_membership.roomName;
-    event.user = m_membership.userName;
-    event.originNode = m_gateway.admission().settings().nodeId;
-    event.connectionId = m_connectionId;
-    event.payload = message;
-    m_gateway.bus().publish(event);
+    m_gateway.chat().post(
+        m_membership, m_connectionId, text, clientId,
+        [self = QPointer(this)](Outcome<ChatPosted> outcome) {
+            if (!self || self->m_state != State::Joined)
+                return;
+            if (outcome.code == ErrorCode::RateLimited) {
+                Problem problem(ErrorCode::RateLimited,
+                                QStringLiteral("too many messages; slow down"));
+                problem.room = self->m_membership.roomName;
+                problem.retryAfterSeconds = Problem::secondsRoundedUp(outcome.value.retryAfterMs);
+                self->refuse(problem);
+                return;
+            }
+            if (!outcome.ok()) {
+                // Refused for its content or not stored: the connection stays.
+                Problem problem(outcome.code);
+                if (outcome.code != ErrorCode::BadRequest
+                    && outcome.code != ErrorCode::MessageTooLarge)
+                    problem.detail = QStringLiteral("the message was not stored; send it again");
+                problem.room = self->m_membership.roomName;
+                self->sendError(problem);
+                return;
+            }
+            // A repeated clientId: the original goes back to the sender only. A new
+            // message reaches everyone, the sender too, through the room's events.
+            if (outcome.value.duplicate)
+                self->sendText(QString::fromUtf8(Frames::encode(outcome.value.message)));
+        });
 }
 
 void ClientConnection::onBinaryMessage(const QByteArray &)
@@ -232,7 +218,7 @@ void ClientConnection::onBinaryMessage(const QByteArray &)
 void ClientConnection::onDisconnected()
 {
     releaseSeat();
-    setState(State::Closed);
+    m_state = State::Closed;
     Q_EMIT finished(this);
 }
 

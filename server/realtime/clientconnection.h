@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "server/storage/records.h"
+#include "server/admission/entryqueue.h"
 #include "shared/problem.h"
 
 #include <QObject>
@@ -13,9 +13,10 @@ namespace roomgate::server {
 class Gateway;
 
 /**
- * The server side of one WebSocket: claims its ticket, then carries one member's
- * chat frames until it closes. Owned by the Gateway, lives on the main thread.
- * Every refusal is an error frame followed by the matching close code.
+ * The server side of one WebSocket: hands its ticket to the claim, then carries one
+ * member's frames until it closes. It translates frames to service calls and outcomes to
+ * frames; every refusal is an error frame followed by the matching close code. Owned by
+ * the Gateway, lives on its thread.
  */
 class ClientConnection : public QObject
 {
@@ -36,29 +37,34 @@ public:
     /** Claims the ticket in the socket's request URL. */
     void claim();
 
-    /** Sends a prepared text frame (fan-out path: serialised once per event). */
+    /** Sends a prepared text frame (fan-out path: encoded once per event). */
     void sendText(const QString &frame);
-    /** Error frame, then close with the code's close code (or @p closeCode when set). */
-    void refuse(const Problem &problem, int closeCode = 0);
+    /** Error frame, then close with the code's close code. */
+    void refuse(const Problem &problem);
+    /**
+     * Frees the seat, then — once that is written, so that the close never comes before
+     * the seat is free — refuses with @p problem (or closes 1000 without one).
+     */
+    void endWith(std::optional<Problem> problem);
+    /** Refuses with @p problem a member whose seat a decision already freed (kick, close). */
+    void sendOff(const Problem &problem);
     /** Sends a ping when due; closes with IDLE_TIMEOUT when idle too long. */
     void checkLiveness(qint64 nowMs, qint64 pingIntervalMs, qint64 idleTimeoutMs);
 
-    /**
-     * Frees the seat now (leave, shutdown) rather than when the socket is gone. The
-     * room is told unless @p quietly.
-     */
-    void releaseSeat();
-
 Q_SIGNALS:
-    void stateChanged(roomgate::server::ClientConnection::State state);
     void finished(roomgate::server::ClientConnection *connection);
 
 private:
-    void setState(State state);
+    void onClaimed(Outcome<ClaimResult> outcome);
     void onTextMessage(const QString &text);
     void onBinaryMessage(const QByteArray &data);
     void onDisconnected();
-    void handleChat(const QJsonObject &frame);
+    void handleChat(const QString &text, const std::optional<QString> &clientId);
+    void sendError(const Problem &problem);
+    /** Error frame and its close code, or 1000 without a problem; whatever the state. */
+    void closeWith(const std::optional<Problem> &problem);
+    /** Frees the seat (once); @p done runs once that is written. */
+    void releaseSeat(std::function<void()> done = {});
     void touch();
 
     Gateway &m_gateway;

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "server/realtime/gateway.h"
 
-#include "server/admission/admissionservice.h"
+#include "server/admission/chatservice.h"
+#include "server/events/eventbus.h"
 #include "server/realtime/clientconnection.h"
 #include "server/realtime/logging.h"
-#include "server/storage/secrets.h"
+#include "shared/frames.h"
 
-#include <QDateTime>
-#include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QWebSocketServer>
@@ -18,26 +18,25 @@ namespace roomgate::server {
 
 namespace {
 
-QString compact(const QJsonObject &object)
+/** A connection's id: random, so that it is unique across nodes too. */
+QString newConnectionId()
 {
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+    quint64 bits[2];
+    QRandomGenerator::system()->fillRange(bits);
+    return QString::number(bits[0], 16).rightJustified(16, u'0')
+        + QString::number(bits[1], 16).rightJustified(16, u'0');
 }
 
 } // namespace
 
-Gateway::Gateway(AdmissionService &admission, RoomStore &rooms, EventBus &bus,
+Gateway::Gateway(AdmissionService &admission, ChatService &chat, EventBus &bus,
                  const GatewaySettings &settings, QObject *parent)
-    : QObject(parent),
-      m_admission(admission),
-      m_rooms(rooms),
-      m_bus(bus),
-      m_settings(settings),
-      m_messageLimiter(settings.messageRate)
+    : QObject(parent), m_admission(admission), m_chat(chat), m_bus(bus), m_settings(settings)
 {
     connect(&m_bus, &EventBus::delivered, this, &Gateway::onEvent);
     m_housekeeping.setInterval(static_cast<int>(std::clamp<qint64>(
         qMin(m_settings.pingIntervalMs, m_settings.idleTimeoutMs) / 4, 50, 1000)));
-    connect(&m_housekeeping, &QTimer::timeout, this, &Gateway::housekeeping);
+    connect(&m_housekeeping, &QTimer::timeout, this, &Gateway::checkLiveness);
 }
 
 Gateway::~Gateway()
@@ -83,7 +82,7 @@ void Gateway::onNewConnection()
         socket->setMaxAllowedIncomingFrameSize(static_cast<quint64>(m_settings.maxFrameBytes));
         socket->setMaxAllowedIncomingMessageSize(static_cast<quint64>(m_settings.maxFrameBytes));
         socket->setParent(this);
-        auto *connection = new ClientConnection(*this, socket, Secrets::newPublicId());
+        auto *connection = new ClientConnection(*this, socket, newConnectionId());
         connection->setParent(this);
         m_connections.insert(connection);
         connect(connection, &ClientConnection::finished, this, &Gateway::onFinished);
@@ -105,7 +104,7 @@ void Gateway::onFinished(ClientConnection *connection)
 {
     if (!m_connections.remove(connection))
         return;
-    m_messageLimiter.forget(connection->connectionId());
+    m_chat.forgetConnection(connection->connectionId());
     const QString room = connection->membership().roomName;
     auto it = m_byRoom.find(room);
     if (it != m_byRoom.end()) {
@@ -140,7 +139,7 @@ void Gateway::closeRoom(const QString &room, ErrorCode code, const QString &only
     const QList<ClientConnection *> members(it->cbegin(), it->cend());
     for (ClientConnection *c : members) {
         if (onlyUser.isEmpty() || c->membership().userName == onlyUser)
-            c->refuse(Problem(code));
+            c->sendOff(Problem(code));
     }
 }
 
@@ -148,18 +147,15 @@ void Gateway::onEvent(const RoomEvent &event)
 {
     switch (event.kind) {
     case RoomEvent::Kind::Message:
-        broadcast(event.room, compact(event.payload), {});
+        broadcast(event.room, QString::fromUtf8(event.frame), {});
         break;
     case RoomEvent::Kind::Claimed:
     case RoomEvent::Kind::Left:
         broadcast(event.room,
-                  compact(QJsonObject{
-                      {QStringLiteral("type"), QStringLiteral("presence")},
-                      {QStringLiteral("event"),
-                       event.kind == RoomEvent::Kind::Claimed ? QStringLiteral("joined")
-                                                              : QStringLiteral("left")},
-                      {QStringLiteral("user"), event.user},
-                  }),
+                  QString::fromUtf8(Frames::encode(Frames::Presence{
+                      event.kind == RoomEvent::Kind::Claimed ? Frames::Presence::Event::Joined
+                                                             : Frames::Presence::Event::Left,
+                      event.user})),
                   event.connectionId);
         break;
     case RoomEvent::Kind::RoomDeleted:
@@ -179,9 +175,9 @@ void Gateway::onEvent(const RoomEvent &event)
     }
 }
 
-void Gateway::housekeeping()
+void Gateway::checkLiveness()
 {
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 now = m_settings.clock->monotonicMs();
     const QList<ClientConnection *> all(m_connections.cbegin(), m_connections.cend());
     for (ClientConnection *c : all)
         c->checkLiveness(now, m_settings.pingIntervalMs, m_settings.idleTimeoutMs);
@@ -199,11 +195,8 @@ void Gateway::shutdown(std::function<void()> done)
     }
     m_shutdownDone = std::move(done);
     const QList<ClientConnection *> all(m_connections.cbegin(), m_connections.cend());
-    for (ClientConnection *c : all) {
-        // Free the seat now: the process may be gone before the peer answers the close.
-        c->releaseSeat();
-        c->refuse(Problem(ErrorCode::ServerShutdown));
-    }
+    for (ClientConnection *c : all)
+        c->endWith(Problem(ErrorCode::ServerShutdown));
     // Peers that never answer the close handshake do not hold the stop up for long.
     QTimer::singleShot(2000, this, [this] {
         if (m_shutdownDone) {

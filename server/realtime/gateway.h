@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "server/admission/ratelimiter.h"
-#include "server/realtime/eventbus.h"
+#include "server/events/roomevent.h"
+#include "shared/clock.h"
 #include "shared/errorcode.h"
+#include "shared/protocoldefaults.h"
 
 #include <QHash>
 #include <QHostAddress>
@@ -19,30 +20,31 @@ class QWebSocketServer;
 namespace roomgate::server {
 
 class AdmissionService;
+class ChatService;
 class ClientConnection;
-class RoomStore;
+class EventBus;
 
 /** Limits and clocks of the WebSocket side. */
 struct GatewaySettings
 {
-    qint64 pingIntervalMs = 30'000;
-    qint64 idleTimeoutMs = 90'000;
-    qint64 maxFrameBytes = 64 * 1024;
+    qint64 pingIntervalMs = ProtocolDefaults::kPingIntervalSeconds * 1000LL;
+    qint64 idleTimeoutMs = ProtocolDefaults::kIdleTimeoutSeconds * 1000LL;
+    qint64 maxFrameBytes = ProtocolDefaults::kFrameLimitBytes;
     int handshakeTimeoutMs = 10'000;
-    double messageRate = 0; ///< chat frames a second per connection; 0: off
+    Clock *clock = &Clock::system(); ///< liveness runs on its monotonic time
 };
 
 /**
- * Phase 2 and the chat itself: accepts WebSocket connections on its own port,
- * claims their tickets through the AdmissionService, and fans room events from the
- * EventBus out to the members connected to this node. Owns its ClientConnections;
- * lives on the main thread.
+ * Phase 2 and the chat on the wire: accepts WebSocket connections on its own port, hands
+ * their tickets and frames to the AdmissionService and the ChatService, and fans room
+ * events from the EventBus out to the members connected to this node. It translates,
+ * never decides. Owns its ClientConnections; lives on the main thread.
  */
 class Gateway : public QObject
 {
     Q_OBJECT
 public:
-    Gateway(AdmissionService &admission, RoomStore &rooms, EventBus &bus,
+    Gateway(AdmissionService &admission, ChatService &chat, EventBus &bus,
             const GatewaySettings &settings, QObject *parent = nullptr);
     ~Gateway() override;
 
@@ -53,18 +55,19 @@ public:
     int connectionCount() const { return static_cast<int>(m_connections.size()); }
 
     /**
-     * Stops accepting, sends every member SERVER_SHUTDOWN and closes with 1001,
-     * frees their seats, then calls @p done once the sockets are gone (bounded).
+     * Stops accepting, sends every member SERVER_SHUTDOWN and closes with 1001, frees
+     * their seats, then calls @p done once the sockets are gone (bounded).
      */
     void shutdown(std::function<void()> done);
 
+    /** Runs the liveness checks now (the housekeeping timer's work), for tests. */
+    void checkLiveness();
+
     // Used by ClientConnection.
     AdmissionService &admission() { return m_admission; }
-    RoomStore &rooms() { return m_rooms; }
-    EventBus &bus() { return m_bus; }
+    ChatService &chat() { return m_chat; }
     const GatewaySettings &settings() const { return m_settings; }
     void joinRoomIndex(ClientConnection *connection);
-    RateLimiter &messageLimiter() { return m_messageLimiter; }
 
 Q_SIGNALS:
     void connectionCountChanged(int count);
@@ -75,10 +78,9 @@ private:
     void onFinished(ClientConnection *connection);
     void broadcast(const QString &room, const QString &frame, const QString &exceptConnection);
     void closeRoom(const QString &room, ErrorCode code, const QString &onlyUser);
-    void housekeeping();
 
     AdmissionService &m_admission;
-    RoomStore &m_rooms;
+    ChatService &m_chat;
     EventBus &m_bus;
     GatewaySettings m_settings;
     QTcpServer *m_tcp = nullptr;
@@ -86,7 +88,6 @@ private:
     QString m_error;
     QSet<ClientConnection *> m_connections;
     QHash<QString, QSet<ClientConnection *>> m_byRoom;
-    RateLimiter m_messageLimiter;
     QTimer m_housekeeping;
     std::function<void()> m_shutdownDone;
     bool m_shuttingDown = false;

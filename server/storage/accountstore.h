@@ -10,26 +10,28 @@ namespace roomgate::server {
 class Database;
 
 /**
- * Accounts and sign-in sessions in the database. Owned by the server core, used on
- * the thread of its Database. Tokens arrive here only as storage hashes.
+ * The `users` and `sessions` tables: accounts and their sign-in sessions. Tokens arrive
+ * here only as storage hashes. Statements only: the caller's decision holds the
+ * transaction. Lives on the thread of its Database.
  */
 class AccountStore
 {
 public:
     explicit AccountStore(Database &db) : m_db(db) { }
 
-    /** UsernameTaken when the name key exists; Unavailable/Internal on storage errors. */
-    Outcome<User> createUser(const QString &name, const QString &nameKey,
-                             const QByteArray &passwordHash, bool admin, qint64 now);
-    /** Makes @p nameKey's user an admin with @p passwordHash, creating it if needed. */
-    Outcome<User> upsertAdmin(const QString &name, const QString &nameKey,
-                              const QByteArray &passwordHash, qint64 now, bool *created);
+    /** The user whose name key is @p nameKey. */
     Outcome<std::optional<User>> findUser(const QString &nameKey);
+    /** The new user's id; the name key is unique (a taken one fails the statement). */
+    Outcome<qint64> insertUser(const QString &name, const QString &nameKey,
+                               const QByteArray &passwordHash, bool admin, qint64 now);
+    /** Makes @p userId an admin whose password is @p passwordHash. */
+    ErrorCode promoteToAdmin(qint64 userId, const QByteArray &passwordHash);
 
-    ErrorCode createSession(qint64 userId, const QString &tokenHash, qint64 now, qint64 expiresAt);
+    ErrorCode insertSession(qint64 userId, const QString &tokenHash, qint64 now, qint64 expiresAt);
     /** The user of a live session, or nullopt. */
     Outcome<std::optional<User>> sessionUser(const QString &tokenHash, qint64 now);
-    ErrorCode deleteSession(const QString &tokenHash);
+    /** True when the session existed. */
+    Outcome<bool> deleteSession(const QString &tokenHash);
     ErrorCode purgeExpiredSessions(qint64 now);
 
 private:

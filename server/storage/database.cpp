@@ -2,6 +2,7 @@
 #include "server/storage/database.h"
 
 #include "server/storage/logging.h"
+#include "server/storage/schema.h"
 
 #include <QAtomicInt>
 #include <QSqlDriver>
@@ -13,161 +14,6 @@ namespace roomgate::server {
 namespace {
 
 QAtomicInt g_connectionCounter;
-
-// Versioned schema. Entry N brings the schema from version N to N + 1. Append only:
-// a released step never changes, a change is a new step for both dialects.
-struct Migration
-{
-    const char *sqlite;
-    const char *postgres;
-};
-
-// clang-format off
-constexpr Migration kMigrations[] = {
-    {R"(
-CREATE TABLE users (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    name TEXT NOT NULL,
-    name_key TEXT NOT NULL UNIQUE,
-    password_hash TEXT NOT NULL,
-    is_admin INTEGER NOT NULL DEFAULT 0,
-    created_at BIGINT NOT NULL);
-CREATE TABLE sessions (
-    token_hash TEXT PRIMARY KEY,
-    user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-    created_at BIGINT NOT NULL,
-    expires_at BIGINT NOT NULL);
-CREATE INDEX sessions_expiry ON sessions(expires_at);
-CREATE TABLE rooms (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    name TEXT NOT NULL,
-    name_key TEXT NOT NULL UNIQUE,
-    capacity INTEGER NOT NULL,
-    state TEXT NOT NULL,
-    created_at BIGINT NOT NULL,
-    last_activity BIGINT NOT NULL);
-CREATE TABLE reservations (
-    id TEXT PRIMARY KEY,
-    ticket_hash TEXT NOT NULL UNIQUE,
-    room_id BIGINT NOT NULL,
-    user_id BIGINT NOT NULL,
-    node_id TEXT NOT NULL,
-    state TEXT NOT NULL,
-    created_at BIGINT NOT NULL,
-    expires_at BIGINT NOT NULL);
-CREATE INDEX reservations_room ON reservations(room_id, state, expires_at);
-CREATE INDEX reservations_user ON reservations(user_id, room_id, state);
-CREATE INDEX reservations_expiry ON reservations(state, expires_at);
-CREATE TABLE memberships (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    room_id BIGINT NOT NULL REFERENCES rooms(id) ON DELETE CASCADE,
-    user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-    node_id TEXT NOT NULL,
-    connection_id TEXT NOT NULL,
-    address TEXT NOT NULL,
-    since BIGINT NOT NULL,
-    UNIQUE (room_id, user_id));
-CREATE INDEX memberships_node ON memberships(node_id);
-CREATE TABLE messages (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    room_id BIGINT NOT NULL REFERENCES rooms(id) ON DELETE CASCADE,
-    user_id BIGINT NOT NULL,
-    sender TEXT NOT NULL,
-    body TEXT NOT NULL,
-    client_id TEXT,
-    sent_at BIGINT NOT NULL);
-CREATE INDEX messages_room ON messages(room_id, id);
-CREATE UNIQUE INDEX messages_client ON messages(room_id, user_id, client_id);
-CREATE TABLE bans (
-    room_id BIGINT NOT NULL REFERENCES rooms(id) ON DELETE CASCADE,
-    user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-    created_at BIGINT NOT NULL,
-    PRIMARY KEY (room_id, user_id));
-CREATE TABLE nodes (
-    id TEXT PRIMARY KEY,
-    lease_expires BIGINT NOT NULL,
-    started_at BIGINT NOT NULL);
-CREATE TABLE audit_log (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    at BIGINT NOT NULL,
-    admin TEXT NOT NULL,
-    action TEXT NOT NULL,
-    target TEXT NOT NULL,
-    detail TEXT NOT NULL);
-)",
-     R"(
-CREATE TABLE users (
-    id BIGSERIAL PRIMARY KEY,
-    name TEXT NOT NULL,
-    name_key TEXT NOT NULL UNIQUE,
-    password_hash TEXT NOT NULL,
-    is_admin INTEGER NOT NULL DEFAULT 0,
-    created_at BIGINT NOT NULL);
-CREATE TABLE sessions (
-    token_hash TEXT PRIMARY KEY,
-    user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-    created_at BIGINT NOT NULL,
-    expires_at BIGINT NOT NULL);
-CREATE INDEX sessions_expiry ON sessions(expires_at);
-CREATE TABLE rooms (
-    id BIGSERIAL PRIMARY KEY,
-    name TEXT NOT NULL,
-    name_key TEXT NOT NULL UNIQUE,
-    capacity INTEGER NOT NULL,
-    state TEXT NOT NULL,
-    created_at BIGINT NOT NULL,
-    last_activity BIGINT NOT NULL);
-CREATE TABLE reservations (
-    id TEXT PRIMARY KEY,
-    ticket_hash TEXT NOT NULL UNIQUE,
-    room_id BIGINT NOT NULL,
-    user_id BIGINT NOT NULL,
-    node_id TEXT NOT NULL,
-    state TEXT NOT NULL,
-    created_at BIGINT NOT NULL,
-    expires_at BIGINT NOT NULL);
-CREATE INDEX reservations_room ON reservations(room_id, state, expires_at);
-CREATE INDEX reservations_user ON reservations(user_id, room_id, state);
-CREATE INDEX reservations_expiry ON reservations(state, expires_at);
-CREATE TABLE memberships (
-    id BIGSERIAL PRIMARY KEY,
-    room_id BIGINT NOT NULL REFERENCES rooms(id) ON DELETE CASCADE,
-    user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-    node_id TEXT NOT NULL,
-    connection_id TEXT NOT NULL,
-    address TEXT NOT NULL,
-    since BIGINT NOT NULL,
-    UNIQUE (room_id, user_id));
-CREATE INDEX memberships_node ON memberships(node_id);
-CREATE TABLE messages (
-    id BIGSERIAL PRIMARY KEY,
-    room_id BIGINT NOT NULL REFERENCES rooms(id) ON DELETE CASCADE,
-    user_id BIGINT NOT NULL,
-    sender TEXT NOT NULL,
-    body TEXT NOT NULL,
-    client_id TEXT,
-    sent_at BIGINT NOT NULL);
-CREATE INDEX messages_room ON messages(room_id, id);
-CREATE UNIQUE INDEX messages_client ON messages(room_id, user_id, client_id);
-CREATE TABLE bans (
-    room_id BIGINT NOT NULL REFERENCES rooms(id) ON DELETE CASCADE,
-    user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-    created_at BIGINT NOT NULL,
-    PRIMARY KEY (room_id, user_id));
-CREATE TABLE nodes (
-    id TEXT PRIMARY KEY,
-    lease_expires BIGINT NOT NULL,
-    started_at BIGINT NOT NULL);
-CREATE TABLE audit_log (
-    id BIGSERIAL PRIMARY KEY,
-    at BIGINT NOT NULL,
-    admin TEXT NOT NULL,
-    action TEXT NOT NULL,
-    target TEXT NOT NULL,
-    detail TEXT NOT NULL);
-)"},
-};
-// clang-format on
 
 QStringList splitStatements(const char *script)
 {
@@ -192,7 +38,7 @@ Database::~Database()
     close();
 }
 
-bool Database::open(const QString &url, int busyTimeoutMs)
+bool Database::open(const QString &url, Role role, int busyTimeoutMs)
 {
     close();
     const QUrl parsed(url);
@@ -241,9 +87,7 @@ bool Database::open(const QString &url, int busyTimeoutMs)
             }
         }
     }
-    if (!migrate())
-        return false;
-    return true;
+    return role == Role::Reader || migrate();
 }
 
 void Database::close()
@@ -254,11 +98,6 @@ void Database::close()
         m_db = QSqlDatabase();
         QSqlDatabase::removeDatabase(m_connectionName);
     }
-}
-
-bool Database::isOpen() const
-{
-    return m_db.isValid() && m_db.isOpen();
 }
 
 int Database::schemaVersion() const
@@ -285,7 +124,8 @@ bool Database::migrate()
             && !execDirect(QStringLiteral("INSERT INTO schema_version (version) VALUES (0)")))
             return false;
     }
-    constexpr int target = static_cast<int>(std::size(kMigrations));
+    const auto steps = Schema::migrations();
+    const int target = static_cast<int>(steps.size());
     if (version > target) {
         m_error = QStringLiteral("the database has schema version %1, newer than this server (%2)")
                       .arg(version)
@@ -293,7 +133,7 @@ bool Database::migrate()
         return false;
     }
     for (; version < target; ++version) {
-        const Migration &step = kMigrations[version];
+        const Schema::Migration &step = steps[version];
         if (!begin())
             return false;
         bool ok = true;
@@ -359,12 +199,22 @@ bool Database::execDirect(const QString &sql)
 void Database::noteError(const QSqlError &error, const QString &what)
 {
     const QString native = error.nativeErrorCode();
-    // SQLite 5/6: busy/locked; PostgreSQL class 08: connection exception,
-    // 57P0x: shutdown, 40001/40P01: serialization failure/deadlock.
-    const bool transient = native == QLatin1String("5") || native == QLatin1String("6")
-        || native.startsWith(QLatin1String("08")) || native.startsWith(QLatin1String("57P0"))
-        || native == QLatin1String("40001") || native == QLatin1String("40P01")
-        || error.type() == QSqlError::ConnectionError || (m_db.isValid() && !m_db.isOpen());
+    bool transient = m_db.isValid() && !m_db.isOpen();
+    if (m_dialect == Dialect::Sqlite) {
+        // 5/6: busy/locked, 10: I/O error, 13: disk full, 14: cannot open. The driver
+        // reports every failed step as a "connection error", so only the code tells.
+        static const QStringList kTransient{QStringLiteral("5"), QStringLiteral("6"),
+                                            QStringLiteral("10"), QStringLiteral("13"),
+                                            QStringLiteral("14")};
+        transient = transient || kTransient.contains(native);
+    } else {
+        // Class 08: connection exception, 57P0x: shutdown, 53xxx: insufficient resources,
+        // 40001/40P01: serialization failure/deadlock.
+        transient = transient || error.type() == QSqlError::ConnectionError
+            || native.startsWith(QLatin1String("08")) || native.startsWith(QLatin1String("57P0"))
+            || native.startsWith(QLatin1String("53")) || native == QLatin1String("40001")
+            || native == QLatin1String("40P01");
+    }
     m_lastErrorCode = transient ? ErrorCode::Unavailable : ErrorCode::Internal;
     qCWarning(lcStorage).noquote() << "statement failed:" << error.text() << "native" << native
                                    << "in" << what.simplified().left(200);
@@ -391,6 +241,34 @@ void Database::rollback()
 {
     QSqlQuery q(m_db);
     q.exec(QStringLiteral("ROLLBACK"));
+}
+
+bool Database::savepoint(const QString &name)
+{
+    return execDirect(QStringLiteral("SAVEPOINT ") + name);
+}
+
+bool Database::releaseSavepoint(const QString &name)
+{
+    return execDirect(QStringLiteral("RELEASE SAVEPOINT ") + name);
+}
+
+bool Database::rollbackToSavepoint(const QString &name)
+{
+    // Rolled back to, then released: the savepoint is gone, the transaction goes on.
+    return execDirect(QStringLiteral("ROLLBACK TO SAVEPOINT ") + name) && releaseSavepoint(name);
+}
+
+qint64 Database::insertedId(QSqlQuery &insert)
+{
+    if (m_dialect == Dialect::Postgres) {
+        const qint64 id = insert.next() ? insert.value(0).toLongLong() : 0;
+        insert.finish();
+        return id;
+    }
+    const qint64 id = insert.lastInsertId().toLongLong();
+    insert.finish();
+    return id;
 }
 
 } // namespace roomgate::server

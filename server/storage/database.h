@@ -12,8 +12,9 @@ namespace roomgate::server {
 
 /**
  * One connection to the storage that is the source of truth for seats: SQLite (the
- * embedded default, WAL) or PostgreSQL. Opens the connection, runs the versioned
- * schema migrations and hands out prepared statements and transactions.
+ * embedded default, WAL) or PostgreSQL. Opens the connection, runs the versioned schema
+ * migrations (when asked to: the writer's connection does, readers do not) and hands
+ * out cached prepared statements, transactions and savepoints.
  *
  * Lives on, and is used only from, the thread that opened it (QSqlDatabase rule).
  */
@@ -21,6 +22,10 @@ class Database
 {
 public:
     enum class Dialect { Sqlite, Postgres };
+    enum class Role {
+        Writer, ///< migrates the schema; the one connection decisions run on
+        Reader, ///< queries only, beside a writer (WAL: never blocked by it)
+    };
 
     Database();
     ~Database();
@@ -29,12 +34,12 @@ public:
 
     /**
      * Opens @p url: `sqlite:///abs/path.db`, a plain file path, or
-     * `postgresql://user:pass@host:port/db`. Runs the migrations. On failure returns
-     * false and sets errorString().
+     * `postgresql://user:pass@host:port/db`. A Writer runs the migrations. On failure
+     * returns false and sets errorString().
      */
-    bool open(const QString &url, int busyTimeoutMs = 5000);
+    bool open(const QString &url, Role role = Role::Writer, int busyTimeoutMs = 5000);
     void close();
-    bool isOpen() const;
+    bool isOpen() const { return m_db.isValid() && m_db.isOpen(); }
     QString errorString() const { return m_error; }
     Dialect dialect() const { return m_dialect; }
     int schemaVersion() const;
@@ -45,6 +50,8 @@ public:
     /** Runs @p query; on failure logs it and records the error for lastErrorCode(). */
     bool exec(QSqlQuery &query);
     bool execDirect(const QString &sql);
+    /** The id a just executed `INSERT … RETURNING id` (PostgreSQL) or INSERT (SQLite) made. */
+    qint64 insertedId(QSqlQuery &insert);
 
     /** Unavailable for lost connections and lock time-outs, Internal otherwise. */
     ErrorCode lastErrorCode() const { return m_lastErrorCode; }
@@ -60,6 +67,10 @@ public:
     bool begin(); ///< BEGIN IMMEDIATE (SQLite) / BEGIN (PostgreSQL)
     bool commit();
     void rollback();
+    /** Savepoints inside a transaction: one per decision of a group commit. */
+    bool savepoint(const QString &name);
+    bool releaseSavepoint(const QString &name);
+    bool rollbackToSavepoint(const QString &name);
 
     /** The SQL of @p sqlite or, on PostgreSQL, @p postgres when given. */
     QString dialectSql(const QString &sqlite, const QString &postgres) const
@@ -81,7 +92,7 @@ private:
 
 /**
  * RAII transaction: begins on construction, rolls back unless commit() succeeded.
- * One per storage decision, so a check and its change are never split.
+ * For work outside the storage writer (the command line, tests).
  */
 class Transaction
 {

@@ -2,173 +2,161 @@
 #include "server/storage/roomstore.h"
 
 #include "server/storage/database.h"
-#include "server/storage/sqlrows.h"
 
 #include <QVariant>
 
 namespace roomgate::server {
 
-Outcome<QList<Room>> RoomStore::listRooms(qint64 now)
+namespace {
+
+// The one row reader of rooms: columns, then members and live reservations counted.
+const QString kSelect = QStringLiteral(
+    "SELECT r.id, r.name, r.capacity, r.state, r.created_at, r.last_activity, "
+    "(SELECT COUNT(*) FROM memberships m WHERE m.room_id = r.id), "
+    "(SELECT COUNT(*) FROM reservations v WHERE v.room_id = r.id AND v.state = 'live' AND "
+    "v.expires_at > ?) FROM rooms r ");
+
+Room readRoom(const QSqlQuery &q)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral(
-        "SELECT r.id, r.name, r.capacity, r.state, r.created_at, r.last_activity, "
-        "(SELECT COUNT(*) FROM memberships m WHERE m.room_id = r.id), "
-        "(SELECT COUNT(*) FROM reservations v WHERE v.room_id = r.id AND v.state = 'live' AND "
-        "v.expires_at > ?) FROM rooms r ORDER BY r.name_key"));
+    Room room;
+    room.id = q.value(0).toLongLong();
+    room.name = q.value(1).toString();
+    room.capacity = q.value(2).toInt();
+    room.state = roomStateFromName(q.value(3).toString());
+    room.createdAt = q.value(4).toLongLong();
+    room.lastActivity = q.value(5).toLongLong();
+    room.occupants = q.value(6).toInt();
+    room.reserved = q.value(7).toInt();
+    return room;
+}
+
+} // namespace
+
+Outcome<std::optional<Room>> RoomStore::load(const QString &column, const QVariant &key, qint64 now,
+                                             Lock lock)
+{
+    using Result = Outcome<std::optional<Room>>;
+    if (lock == Lock::ForUpdate && m_db.dialect() == Database::Dialect::Postgres) {
+        // Lock first, count after: in READ COMMITTED each statement sees what committed
+        // before it, so counts read after the lock include every decision before ours.
+        QSqlQuery &locked = m_db.prepared(
+            QStringLiteral("SELECT id FROM rooms WHERE %1 = ? FOR UPDATE").arg(column));
+        locked.addBindValue(key);
+        if (!m_db.exec(locked))
+            return Result::failure(m_db.failureCode());
+        const bool found = locked.next();
+        locked.finish();
+        if (!found)
+            return {ErrorCode::Ok, std::nullopt};
+    }
+    QSqlQuery &q = m_db.prepared(kSelect + QStringLiteral("WHERE r.%1 = ?").arg(column));
+    q.addBindValue(now);
+    q.addBindValue(key);
+    if (!m_db.exec(q))
+        return Result::failure(m_db.failureCode());
+    std::optional<Room> room;
+    if (q.next())
+        room = readRoom(q);
+    q.finish();
+    return {ErrorCode::Ok, room};
+}
+
+Outcome<std::optional<Room>> RoomStore::byKey(const QString &key, qint64 now, Lock lock)
+{
+    return load(QStringLiteral("name_key"), key, now, lock);
+}
+
+Outcome<std::optional<Room>> RoomStore::byId(qint64 id, qint64 now, Lock lock)
+{
+    return load(QStringLiteral("id"), id, now, lock);
+}
+
+Outcome<QList<Room>> RoomStore::list(qint64 now)
+{
+    QSqlQuery &q = m_db.prepared(kSelect + QStringLiteral("ORDER BY r.name_key"));
     q.addBindValue(now);
     if (!m_db.exec(q))
         return Outcome<QList<Room>>::failure(m_db.failureCode());
     QList<Room> rooms;
-    while (q.next()) {
-        Room room;
-        room.id = q.value(0).toLongLong();
-        room.name = q.value(1).toString();
-        room.capacity = q.value(2).toInt();
-        room.state = q.value(3).toString();
-        room.createdAt = q.value(4).toLongLong();
-        room.lastActivity = q.value(5).toLongLong();
-        room.occupants = q.value(6).toInt();
-        room.reserved = q.value(7).toInt();
-        rooms.append(room);
-    }
+    while (q.next())
+        rooms.append(readRoom(q));
     q.finish();
     return {ErrorCode::Ok, rooms};
 }
 
-Outcome<ChatMessage> RoomStore::appendMessage(const Membership &membership, const QString &text,
-                                              const QString &clientId, qint64 now, bool *duplicate)
+Outcome<StorageCounts> RoomStore::counts(qint64 now)
 {
-    Transaction tx(m_db);
-    if (!tx.isActive())
-        return Outcome<ChatMessage>::failure(m_db.failureCode());
-    ChatMessage msg;
-    msg.room = membership.roomName;
-    msg.from = membership.userName;
-    *duplicate = false;
-    if (!clientId.isEmpty()) {
-        QSqlQuery &seen = m_db.prepared(QStringLiteral(
-            "SELECT id, body, sent_at FROM messages WHERE room_id = ? AND user_id = ? AND "
-            "client_id = ?"));
-        seen.addBindValue(membership.roomId);
-        seen.addBindValue(membership.userId);
-        seen.addBindValue(clientId);
-        if (!m_db.exec(seen))
-            return Outcome<ChatMessage>::failure(m_db.failureCode());
-        if (seen.next()) {
-            msg.id = seen.value(0).toLongLong();
-            msg.text = seen.value(1).toString();
-            msg.sentAt = seen.value(2).toLongLong();
-            msg.clientId = clientId;
-            seen.finish();
-            *duplicate = true;
-            return {ErrorCode::Ok, msg};
-        }
-    }
-    QSqlQuery &insert = m_db.prepared(m_db.dialectSql(
-        QStringLiteral("INSERT INTO messages (room_id, user_id, sender, body, client_id, sent_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?)"),
-        QStringLiteral("INSERT INTO messages (room_id, user_id, sender, body, client_id, sent_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?) RETURNING id")));
-    insert.addBindValue(membership.roomId);
-    insert.addBindValue(membership.userId);
-    insert.addBindValue(membership.userName);
-    insert.addBindValue(text);
-    insert.addBindValue(clientId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : clientId);
-    insert.addBindValue(now);
-    if (!m_db.exec(insert))
-        return Outcome<ChatMessage>::failure(m_db.failureCode());
-    if (m_db.dialect() == Database::Dialect::Postgres) {
-        if (!insert.next())
-            return Outcome<ChatMessage>::failure(m_db.failureCode());
-        msg.id = insert.value(0).toLongLong();
-    } else {
-        msg.id = insert.lastInsertId().toLongLong();
-    }
-    insert.finish();
-    QSqlQuery &touch
-        = m_db.prepared(QStringLiteral("UPDATE rooms SET last_activity = ? WHERE id = ?"));
-    touch.addBindValue(now);
-    touch.addBindValue(membership.roomId);
-    if (!m_db.exec(touch))
-        return Outcome<ChatMessage>::failure(m_db.failureCode());
-    if (!tx.commit())
-        return Outcome<ChatMessage>::failure(m_db.failureCode());
-    msg.text = text;
-    msg.clientId = clientId;
-    msg.sentAt = now;
-    return {ErrorCode::Ok, msg};
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
+        "SELECT (SELECT COUNT(*) FROM rooms), (SELECT COUNT(*) FROM memberships), (SELECT "
+        "COUNT(*) FROM reservations WHERE state = 'live' AND expires_at > ?)"));
+    q.addBindValue(now);
+    if (!m_db.exec(q) || !q.next())
+        return Outcome<StorageCounts>::failure(m_db.failureCode());
+    StorageCounts c;
+    c.rooms = q.value(0).toInt();
+    c.occupants = q.value(1).toInt();
+    c.reservations = q.value(2).toInt();
+    q.finish();
+    return {ErrorCode::Ok, c};
 }
 
-Outcome<bool> RoomStore::endMembership(qint64 membershipId, qint64 now)
+Outcome<qint64> RoomStore::insert(const QString &name, const QString &key, int capacity,
+                                  RoomState state, qint64 now)
 {
-    Transaction tx(m_db);
-    if (!tx.isActive())
-        return Outcome<bool>::failure(m_db.failureCode());
-    QSqlQuery &touch = m_db.prepared(QStringLiteral(
-        "UPDATE rooms SET last_activity = ? WHERE id = (SELECT room_id FROM memberships WHERE "
-        "id = ?)"));
-    touch.addBindValue(now);
-    touch.addBindValue(membershipId);
-    if (!m_db.exec(touch))
-        return Outcome<bool>::failure(m_db.failureCode());
-    QSqlQuery &del = m_db.prepared(QStringLiteral("DELETE FROM memberships WHERE id = ?"));
-    del.addBindValue(membershipId);
-    if (!m_db.exec(del))
-        return Outcome<bool>::failure(m_db.failureCode());
-    const bool existed = del.numRowsAffected() > 0;
-    if (!tx.commit())
-        return Outcome<bool>::failure(m_db.failureCode());
-    return {ErrorCode::Ok, existed};
+    const QString sql = QStringLiteral(
+        "INSERT INTO rooms (name, name_key, capacity, state, created_at, last_activity) VALUES "
+        "(?, ?, ?, ?, ?, ?)");
+    QSqlQuery &q = m_db.prepared(m_db.dialectSql(sql, sql + QStringLiteral(" RETURNING id")));
+    q.addBindValue(name);
+    q.addBindValue(key);
+    q.addBindValue(capacity);
+    q.addBindValue(roomStateName(state));
+    q.addBindValue(now);
+    q.addBindValue(now);
+    if (!m_db.exec(q))
+        return Outcome<qint64>::failure(m_db.failureCode());
+    return {ErrorCode::Ok, m_db.insertedId(q)};
 }
 
-ErrorCode RoomStore::heartbeat(const QString &nodeId, qint64 now, qint64 leaseMs)
+ErrorCode RoomStore::update(qint64 id, int capacity, RoomState state, qint64 now)
 {
     QSqlQuery &q = m_db.prepared(
-        QStringLiteral("INSERT INTO nodes (id, lease_expires, started_at) VALUES (?, ?, ?) "
-                       "ON CONFLICT (id) DO UPDATE SET lease_expires = excluded.lease_expires"));
-    q.addBindValue(nodeId);
-    q.addBindValue(now + leaseMs);
+        QStringLiteral("UPDATE rooms SET capacity = ?, state = ?, last_activity = ? WHERE id = ?"));
+    q.addBindValue(capacity);
+    q.addBindValue(roomStateName(state));
     q.addBindValue(now);
-    return m_db.exec(q) ? ErrorCode::Ok : m_db.lastErrorCode();
+    q.addBindValue(id);
+    return m_db.exec(q) ? ErrorCode::Ok : m_db.failureCode();
 }
 
-Outcome<QList<Membership>> RoomStore::deleteMemberships(const QString &where,
-                                                        const QVariantList &binds)
+ErrorCode RoomStore::touch(qint64 id, qint64 now)
 {
-    Transaction tx(m_db);
-    if (!tx.isActive())
-        return Outcome<QList<Membership>>::failure(m_db.failureCode());
-    QSqlQuery &q = m_db.prepared(SqlRows::membershipSelect() + QStringLiteral("WHERE ") + where);
-    for (const QVariant &v : binds)
-        q.addBindValue(v);
+    QSqlQuery &q = m_db.prepared(QStringLiteral("UPDATE rooms SET last_activity = ? WHERE id = ?"));
+    q.addBindValue(now);
+    q.addBindValue(id);
+    return m_db.exec(q) ? ErrorCode::Ok : m_db.failureCode();
+}
+
+ErrorCode RoomStore::remove(qint64 id)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral("DELETE FROM rooms WHERE id = ?"));
+    q.addBindValue(id);
+    return m_db.exec(q) ? ErrorCode::Ok : m_db.failureCode();
+}
+
+Outcome<bool> RoomStore::removeIfGhost(qint64 id, qint64 now)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
+        "DELETE FROM rooms WHERE id = ? AND state = 'pending' AND NOT EXISTS (SELECT 1 FROM "
+        "reservations WHERE room_id = ? AND state = 'live' AND expires_at > ?) AND NOT EXISTS "
+        "(SELECT 1 FROM memberships WHERE room_id = ?)"));
+    q.addBindValue(id);
+    q.addBindValue(id);
+    q.addBindValue(now);
+    q.addBindValue(id);
     if (!m_db.exec(q))
-        return Outcome<QList<Membership>>::failure(m_db.failureCode());
-    QList<Membership> gone;
-    while (q.next())
-        gone.append(SqlRows::membership(q));
-    q.finish();
-    QSqlQuery &del = m_db.prepared(QStringLiteral("DELETE FROM memberships WHERE id = ?"));
-    for (const Membership &m : std::as_const(gone)) {
-        del.addBindValue(m.id);
-        if (!m_db.exec(del))
-            return Outcome<QList<Membership>>::failure(m_db.failureCode());
-    }
-    if (!tx.commit())
-        return Outcome<QList<Membership>>::failure(m_db.failureCode());
-    return {ErrorCode::Ok, gone};
-}
-
-Outcome<QList<Membership>> RoomStore::releaseNode(const QString &nodeId)
-{
-    return deleteMemberships(QStringLiteral("m.node_id = ?"), {nodeId});
-}
-
-Outcome<QList<Membership>> RoomStore::reapDeadNodes(const QString &selfId, qint64 now)
-{
-    return deleteMemberships(
-        QStringLiteral("m.node_id <> ? AND m.node_id IN (SELECT id FROM nodes WHERE "
-                       "lease_expires < ?)"),
-        {selfId, now});
+        return Outcome<bool>::failure(m_db.failureCode());
+    return {ErrorCode::Ok, q.numRowsAffected() > 0};
 }
 
 } // namespace roomgate::server

@@ -3,40 +3,47 @@
 
 #include "server/storage/records.h"
 
+#include <optional>
+
 namespace roomgate::server {
 
 class Database;
 
 /**
- * Rooms, memberships, chat history and node leases in the database. Every change
- * is one transaction. Lives on the thread of its Database.
+ * The `rooms` table: rooms with their live seat counts. Statements only: the caller's
+ * decision holds the transaction. Lives on the thread of its Database.
  */
 class RoomStore
 {
 public:
+    /** Take the row lock (PostgreSQL; SQLite's BEGIN IMMEDIATE locks the database). */
+    enum class Lock { No, ForUpdate };
+
     explicit RoomStore(Database &db) : m_db(db) { }
 
-    Outcome<QList<Room>> listRooms(qint64 now);
+    /** The room with @p key (its name key), counts at @p now; nullopt when none. */
+    Outcome<std::optional<Room>> byKey(const QString &key, qint64 now, Lock lock = Lock::No);
+    Outcome<std::optional<Room>> byId(qint64 id, qint64 now, Lock lock = Lock::No);
+    /** Every room, ordered by name key. */
+    Outcome<QList<Room>> list(qint64 now);
+    Outcome<StorageCounts> counts(qint64 now);
 
+    /** The new room's id. */
+    Outcome<qint64> insert(const QString &name, const QString &key, int capacity, RoomState state,
+                           qint64 now);
+    ErrorCode update(qint64 id, int capacity, RoomState state, qint64 now);
+    ErrorCode touch(qint64 id, qint64 now);
+    /** Deletes the room; members, messages and bans go with it (ON DELETE CASCADE). */
+    ErrorCode remove(qint64 id);
     /**
-     * Stores a message of @p membership's user in its room. A repeat @p clientId of
-     * that user in that room returns the stored original with @p duplicate set.
+     * Deletes @p id if it is a ghost: pending (never claimed), without a live reservation
+     * at @p now and without members (I3). True when it was deleted.
      */
-    Outcome<ChatMessage> appendMessage(const Membership &membership, const QString &text,
-                                       const QString &clientId, qint64 now, bool *duplicate);
-
-    /** Ends a membership and frees its seat; false result value when it was gone. */
-    Outcome<bool> endMembership(qint64 membershipId, qint64 now);
-
-    /** Renews this node's lease. */
-    ErrorCode heartbeat(const QString &nodeId, qint64 now, qint64 leaseMs);
-    /** Frees the seats of every membership @p nodeId holds (its previous run died). */
-    Outcome<QList<Membership>> releaseNode(const QString &nodeId);
-    /** Frees the seats held by nodes whose lease lapsed before @p now. */
-    Outcome<QList<Membership>> reapDeadNodes(const QString &selfId, qint64 now);
+    Outcome<bool> removeIfGhost(qint64 id, qint64 now);
 
 private:
-    Outcome<QList<Membership>> deleteMemberships(const QString &where, const QVariantList &binds);
+    Outcome<std::optional<Room>> load(const QString &column, const QVariant &key, qint64 now,
+                                      Lock lock);
 
     Database &m_db;
 };

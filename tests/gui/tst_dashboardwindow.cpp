@@ -79,6 +79,11 @@ private Q_SLOTS:
 private:
     /** A new user @p name (password per TestApi) who reserved and claimed a seat in @p room. */
     std::unique_ptr<TestSocket> join(const QString &name, const QString &room, int capacity = 16);
+    /**
+     * Runs an admin action of the window and waits until it is decided (bounded): whether
+     * it took effect. @p action gets the completion to pass on.
+     */
+    static bool settled(const std::function<bool(AdminCommands::Then)> &action);
     /** @p column of room @p name (SortRole: the raw value), or an invalid variant. */
     QVariant roomValue(const QString &name, int column, int role = SortRole) const;
 
@@ -149,6 +154,14 @@ std::unique_ptr<TestSocket> tst_DashboardWindow::join(const QString &name, const
     if (socket->frameOfType(QStringLiteral("joined")).isEmpty())
         return nullptr;
     return socket;
+}
+
+bool tst_DashboardWindow::settled(const std::function<bool(AdminCommands::Then)> &action)
+{
+    std::optional<bool> done;
+    if (!action([&done](bool ok) { done = ok; }))
+        return false;
+    return QTest::qWaitFor([&done] { return done.has_value(); }, 10000) && *done;
 }
 
 QVariant tst_DashboardWindow::roomValue(const QString &name, int column, int role) const
@@ -319,13 +332,13 @@ void tst_DashboardWindow::roomActionsTakeEffect()
 {
     const QString room = QStringLiteral("회의실");
     AdminCommands &commands = m_window->commands();
-    QVERIFY(commands.createRoom(room, 3));
+    QVERIFY(settled([&](auto then) { return commands.createRoom(room, 3, then); }));
     QTRY_COMPARE_WITH_TIMEOUT(roomValue(room, RoomTableModel::State, StateRole).toString(),
                               QStringLiteral("open"), kUpdateMs);
     QCOMPARE(roomValue(room, RoomTableModel::Capacity, SeatsTotalRole).toInt(), 3);
 
     // A room name that is taken: refused, with the catalogue's sentence in the status bar.
-    QVERIFY(!commands.createRoom(room, 3));
+    QVERIFY(!settled([&](auto then) { return commands.createRoom(room, 3, then); }));
     QVERIFY2(m_window->noticeText().contains(errorSentence(ErrorCode::RoomExists)),
              qPrintable(m_window->noticeText()));
 
@@ -336,10 +349,10 @@ void tst_DashboardWindow::roomActionsTakeEffect()
     QTRY_COMPARE_WITH_TIMEOUT(roomValue(room, RoomTableModel::Occupants).toInt(), 2, kUpdateMs);
 
     // Never below what is in use (I1).
-    QVERIFY(!commands.changeCapacity(room, 1));
+    QVERIFY(!settled([&](auto then) { return commands.changeCapacity(room, 1, then); }));
     QVERIFY2(m_window->noticeText().contains(errorSentence(ErrorCode::CapacityInUse)),
              qPrintable(m_window->noticeText()));
-    QVERIFY(commands.changeCapacity(room, 5));
+    QVERIFY(settled([&](auto then) { return commands.changeCapacity(room, 5, then); }));
     QTRY_COMPARE_WITH_TIMEOUT(roomValue(room, RoomTableModel::Capacity, SeatsTotalRole).toInt(), 5,
                               kUpdateMs);
 
@@ -373,13 +386,16 @@ void tst_DashboardWindow::roomActionsTakeEffect()
 void tst_DashboardWindow::selectionSurvivesRefresh()
 {
     AdminCommands &commands = m_window->commands();
-    QVERIFY(commands.createRoom(QStringLiteral("bravo"), 4));
+    QVERIFY(
+        settled([&](auto then) { return commands.createRoom(QStringLiteral("bravo"), 4, then); }));
     RoomsPage *page = m_window->roomsPage();
     QTRY_VERIFY_WITH_TIMEOUT(page->selectRoom(QStringLiteral("bravo")), kUpdateMs);
 
     // Rooms sorted by name: a new room before it and a change to it move its row.
-    QVERIFY(commands.createRoom(QStringLiteral("alpha"), 4));
-    QVERIFY(commands.changeCapacity(QStringLiteral("bravo"), 6));
+    QVERIFY(
+        settled([&](auto then) { return commands.createRoom(QStringLiteral("alpha"), 4, then); }));
+    QVERIFY(settled(
+        [&](auto then) { return commands.changeCapacity(QStringLiteral("bravo"), 6, then); }));
     QTRY_VERIFY_WITH_TIMEOUT(roomValue(QStringLiteral("alpha"), RoomTableModel::Name).isValid(),
                              kUpdateMs);
     QTRY_COMPARE_WITH_TIMEOUT(

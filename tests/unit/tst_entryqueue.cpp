@@ -2,6 +2,9 @@
 #include "server/admission/sqlentryqueue.h"
 #include "server/storage/accountstore.h"
 #include "server/storage/database.h"
+#include "server/storage/membershipstore.h"
+#include "server/storage/messagestore.h"
+#include "server/storage/nodestore.h"
 #include "server/storage/roomstore.h"
 #include "server/storage/secrets.h"
 
@@ -13,8 +16,10 @@ using namespace roomgate;
 using namespace roomgate::server;
 
 /**
- * Each transaction of the SQL entry queue and the room store on a real SQLite
- * file, with a controlled clock: the decisions and their refusal order.
+ * Each decision of the SQL entry queue, and the store statements the other decisions are
+ * made of, on a real SQLite file with a controlled clock: the rules and their refusal
+ * order. Each decision runs in its own transaction here, as it would under a savepoint of
+ * the storage writer's group commit.
  */
 class TestEntryQueue : public QObject
 {
@@ -22,17 +27,24 @@ class TestEntryQueue : public QObject
 
     QTemporaryDir m_dir;
     std::unique_ptr<Database> m_db;
-    std::unique_ptr<SqlEntryQueue> m_queue;
-    std::unique_ptr<AccountStore> m_accounts;
-    std::unique_ptr<RoomStore> m_rooms;
     int m_counter = 0;
     static constexpr qint64 kNow = 1'000'000;
     static constexpr qint64 kTtl = 30'000;
 
+    /** Runs @p decide in a transaction, committed when it decides Ok (else rolled back). */
+    template<typename F> auto decided(F decide)
+    {
+        Transaction tx(*m_db);
+        auto outcome = decide();
+        if (outcome.ok())
+            tx.commit();
+        return outcome;
+    }
+
     qint64 user()
     {
         const QString name = QStringLiteral("u%1").arg(++m_counter);
-        return m_accounts->createUser(name, name, "hash", false, kNow).value.id;
+        return AccountStore(*m_db).insertUser(name, name, "hash", false, kNow).value;
     }
 
     struct Made
@@ -45,6 +57,7 @@ class TestEntryQueue : public QObject
     {
         ReserveRequest r;
         r.userId = userId;
+        r.userName = QStringLiteral("u%1").arg(userId);
         r.roomName = room;
         r.roomKey = room.toCaseFolded();
         r.create = create;
@@ -54,7 +67,7 @@ class TestEntryQueue : public QObject
         r.newTicketHash = Secrets::storageHash(r.newId.toLatin1());
         r.now = now;
         r.ttlMs = kTtl;
-        return {m_queue->reserve(r), r.newTicketHash};
+        return {decided([&] { return SqlEntryQueue::decideReserve(*m_db, r); }), r.newTicketHash};
     }
     Outcome<ClaimResult> claim(const QString &ticketHash, qint64 now = kNow + 1)
     {
@@ -64,40 +77,28 @@ class TestEntryQueue : public QObject
         c.connectionId = QStringLiteral("c%1").arg(++m_counter);
         c.address = QStringLiteral("127.0.0.1");
         c.now = now;
-        return m_queue->claim(c);
+        return decided([&] { return SqlEntryQueue::decideClaim(*m_db, c); });
     }
-    int rooms() { return m_rooms->listRooms(kNow).value.size(); }
+    int rooms() { return RoomStore(*m_db).list(kNow).value.size(); }
 
 private Q_SLOTS:
     void init()
     {
         QVERIFY(Secrets::initialize());
-        m_queue.reset();
-        m_accounts.reset();
-        m_rooms.reset();
         m_db = std::make_unique<Database>();
         QFile::remove(m_dir.filePath(QStringLiteral("q.db")));
         QVERIFY2(m_db->open(m_dir.filePath(QStringLiteral("q.db"))),
                  qPrintable(m_db->errorString()));
         QCOMPARE(m_db->schemaVersion(), 1);
-        m_queue = std::make_unique<SqlEntryQueue>(*m_db);
-        m_accounts = std::make_unique<AccountStore>(*m_db);
-        m_rooms = std::make_unique<RoomStore>(*m_db);
     }
-    void cleanup()
-    {
-        m_queue.reset();
-        m_accounts.reset();
-        m_rooms.reset();
-        m_db.reset();
-    }
+    void cleanup() { m_db.reset(); }
 
     void reserveCreatesPendingRoom()
     {
         const Made m = reserve(user(), QStringLiteral("Lobby"));
         QVERIFY(m.outcome.ok());
         QVERIFY(m.outcome.value.roomCreated);
-        QCOMPARE(m.outcome.value.room.state, QStringLiteral("pending"));
+        QCOMPARE(m.outcome.value.room.state, RoomState::Pending);
         QCOMPARE(m.outcome.value.room.reserved, 1);
         QCOMPARE(m.outcome.value.reservation.expiresAt, kNow + kTtl);
     }
@@ -138,7 +139,7 @@ private Q_SLOTS:
         const auto c = claim(m.ticketHash);
         QVERIFY(c.ok());
         QVERIFY(c.value.roomOpened);
-        QCOMPARE(c.value.room.state, QStringLiteral("open"));
+        QCOMPARE(c.value.room.state, RoomState::Open);
         QCOMPARE(c.value.room.occupants, 1);
         QCOMPARE(c.value.room.reserved, 0);
         QCOMPARE(c.value.members, QStringList{c.value.membership.userName});
@@ -170,8 +171,13 @@ private Q_SLOTS:
     {
         const qint64 u = user();
         const Made m = reserve(u, QStringLiteral("ghost"));
-        QCOMPARE(m_queue->cancel(m.ticketHash, user(), kNow).code, ErrorCode::ReservationNotFound);
-        const auto cancelled = m_queue->cancel(m.ticketHash, u, kNow);
+        const qint64 stranger = user();
+        QCOMPARE(decided([&] {
+                     return SqlEntryQueue::decideCancel(*m_db, m.ticketHash, stranger, kNow);
+                 }).code,
+                 ErrorCode::ReservationNotFound);
+        const auto cancelled
+            = decided([&] { return SqlEntryQueue::decideCancel(*m_db, m.ticketHash, u, kNow); });
         QVERIFY(cancelled.ok());
         QVERIFY(cancelled.value.roomDeleted);
         QCOMPARE(rooms(), 0);
@@ -184,14 +190,16 @@ private Q_SLOTS:
         const Made used = reserve(user(), QStringLiteral("used"));
         QVERIFY(claim(used.ticketHash).ok());
         reserve(user(), QStringLiteral("used")); // expires, but the room is in use
-        const auto swept = m_queue->expireDue(kNow + kTtl);
+        const auto swept = decided([&] { return SqlEntryQueue::decideExpiry(*m_db, kNow + kTtl); });
         QVERIFY(swept.ok());
         QCOMPARE(swept.value.expired.size(), 2);
         QCOMPARE(swept.value.deletedRooms.size(), 1);
         QCOMPARE(swept.value.deletedRooms.first().name, QStringLiteral("ghost"));
         QCOMPARE(claim(ghost.ticketHash, kNow + kTtl + 1).code, ErrorCode::TicketExpired);
         // Ended tickets are remembered 10 minutes past expiry, then forgotten.
-        QVERIFY(m_queue->expireDue(kNow + kTtl + 10 * 60'000 + 1).ok());
+        QVERIFY(decided([&] {
+                    return SqlEntryQueue::decideExpiry(*m_db, kNow + kTtl + 10 * 60'000 + 1);
+                }).ok());
         QCOMPARE(claim(ghost.ticketHash, kNow + kTtl + 10 * 60'000 + 2).code,
                  ErrorCode::TicketInvalid);
     }
@@ -201,32 +209,62 @@ private Q_SLOTS:
         const Made m = reserve(user(), QStringLiteral("chat"));
         const auto c = claim(m.ticketHash);
         QVERIFY(c.ok());
-        bool duplicate = true;
-        const auto first = m_rooms->appendMessage(c.value.membership, QStringLiteral("hi'); --"),
-                                                  QStringLiteral("k1"), kNow, &duplicate);
-        QVERIFY(first.ok());
-        QVERIFY(!duplicate);
-        const auto again = m_rooms->appendMessage(c.value.membership, QStringLiteral("other"),
-                                                  QStringLiteral("k1"), kNow, &duplicate);
-        QVERIFY(duplicate);
-        QCOMPARE(again.value.id, first.value.id);
-        QCOMPARE(again.value.text, QStringLiteral("hi'); --"));
+        const Membership &member = c.value.membership;
+        MessageStore messages(*m_db);
+        ChatMessage sent;
+        sent.from = member.userName;
+        sent.text = QStringLiteral("hi'); --");
+        sent.clientId = QStringLiteral("k1");
+        sent.sentAtMs = kNow;
+        QVERIFY(!messages.byClientId(member.roomId, member.userId, QStringLiteral("k1")).value);
+        const auto id = messages.insert(member.roomId, member.userId, sent);
+        QVERIFY(id.ok());
+        const auto again = messages.byClientId(member.roomId, member.userId, QStringLiteral("k1"));
+        QVERIFY(again.ok() && again.value);
+        QCOMPARE(again.value->id, id.value);
+        QCOMPARE(again.value->text, QStringLiteral("hi'); --"));
+        QCOMPARE(again.value->room, QStringLiteral("chat"));
+        // Another user may use the same clientId.
+        QVERIFY(!messages.byClientId(member.roomId, member.userId + 1, QStringLiteral("k1")).value);
+        QCOMPARE(messages.latest(member.roomId, 50).value.size(), 1);
+        // The next claim gets it in its history.
+        const auto next = claim(reserve(user(), QStringLiteral("chat")).ticketHash);
+        QCOMPARE(next.value.history.size(), 1);
+        QCOMPARE(next.value.history.first().id, id.value);
     }
 
-    void nodeRelease()
+    void releaseEndsTheMembershipOnce()
+    {
+        const auto c = claim(reserve(user(), QStringLiteral("leave")).ticketHash);
+        QVERIFY(c.ok());
+        const auto first = decided(
+            [&] { return SqlEntryQueue::decideRelease(*m_db, c.value.membership.id, kNow + 5); });
+        QVERIFY(first.ok() && first.value);
+        QCOMPARE(RoomStore(*m_db).list(kNow).value.first().occupants, 0);
+        // A second ending (a kick got there first) changes nothing and says so.
+        const auto second = decided(
+            [&] { return SqlEntryQueue::decideRelease(*m_db, c.value.membership.id, kNow + 6); });
+        QVERIFY(second.ok() && !second.value);
+    }
+
+    void nodeLeases()
     {
         const Made m = reserve(user(), QStringLiteral("crash"));
         QVERIFY(claim(m.ticketHash).ok());
-        const auto released = m_rooms->releaseNode(QStringLiteral("node-a"));
-        QVERIFY(released.ok());
-        QCOMPARE(released.value.size(), 1);
-        QCOMPARE(m_rooms->listRooms(kNow).value.first().occupants, 0);
-        // A dead node's lease lapses; another node reaps its members.
-        const Made n = reserve(user(), QStringLiteral("crash"));
-        QVERIFY(claim(n.ticketHash).ok());
-        QCOMPARE(m_rooms->heartbeat(QStringLiteral("node-a"), kNow, 15'000), ErrorCode::Ok);
-        QCOMPARE(m_rooms->reapDeadNodes(QStringLiteral("node-b"), kNow + 1000).value.size(), 0);
-        QCOMPARE(m_rooms->reapDeadNodes(QStringLiteral("node-b"), kNow + 16'000).value.size(), 1);
+        MembershipStore memberships(*m_db);
+        QCOMPARE(memberships.ofNode(QStringLiteral("node-a")).value.size(), 1);
+        QCOMPARE(memberships.ofNode(QStringLiteral("node-b")).value.size(), 0);
+        // A dead node's lease lapses; another node finds its members.
+        NodeStore nodes(*m_db);
+        QCOMPARE(nodes.renew(QStringLiteral("node-a"), kNow, 15'000), ErrorCode::Ok);
+        QCOMPARE(memberships.ofLapsedNodes(QStringLiteral("node-b"), kNow + 1000).value.size(), 0);
+        QCOMPARE(memberships.ofLapsedNodes(QStringLiteral("node-b"), kNow + 16'000).value.size(),
+                 1);
+        // A node never counts itself dead.
+        QCOMPARE(memberships.ofLapsedNodes(QStringLiteral("node-a"), kNow + 16'000).value.size(),
+                 0);
+        QCOMPARE(nodes.list().value.size(), 1);
+        QCOMPARE(nodes.list().value.first().leaseExpires, kNow + 15'000);
     }
 };
 

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: MIT
+#include "server/admission/chatservice.h"
+
+#include "server/events/eventbus.h"
+#include "server/storage/database.h"
+#include "server/storage/messagestore.h"
+#include "server/storage/roomstore.h"
+#include "server/storage/storagewriter.h"
+#include "shared/textrules.h"
+
+namespace roomgate::server {
+
+namespace {
+
+/** The content rules of a well-formed message frame. */
+ErrorCode checkContent(const QString &text, const std::optional<QString> &clientId)
+{
+    ErrorCode code = TextRules::checkMessageText(text);
+    if (code == ErrorCode::Ok && !TextRules::isWellFormedUtf16(text))
+        code = ErrorCode::BadRequest;
+    if (code == ErrorCode::Ok && clientId
+        && (clientId->isEmpty() || TextRules::codePointCount(*clientId) > TextRules::kClientIdMax))
+        code = ErrorCode::BadRequest;
+    return code;
+}
+
+Outcome<ChatPosted> decidePost(Database &db, const Membership &member, ChatMessage message)
+{
+    using Result = Outcome<ChatPosted>;
+    MessageStore messages(db);
+    if (!message.clientId.isEmpty()) {
+        const auto seen = messages.byClientId(member.roomId, member.userId, message.clientId);
+        if (!seen.ok())
+            return Result::failure(seen.code);
+        if (seen.value)
+            return {ErrorCode::Ok, ChatPosted{*seen.value, true}};
+    }
+    const auto id = messages.insert(member.roomId, member.userId, message);
+    if (!id.ok())
+        return Result::failure(id.code);
+    message.id = id.value;
+    if (const ErrorCode code = RoomStore(db).touch(member.roomId, message.sentAtMs);
+        code != ErrorCode::Ok)
+        return Result::failure(code);
+    return {ErrorCode::Ok, ChatPosted{message, false}};
+}
+
+} // namespace
+
+ChatService::ChatService(StorageWriter &writer, EventBus &bus, const AdmissionSettings &settings,
+                         Limits limits, QObject *parent)
+    : QObject(parent),
+      m_writer(writer),
+      m_bus(bus),
+      m_settings(settings),
+      m_limiter(limits.messageRate)
+{ }
+
+void ChatService::post(const Membership &member, const QString &connectionId, const QString &text,
+                       const std::optional<QString> &clientId, Reply<ChatPosted> done)
+{
+    {
+        QMutexLocker lock(&m_limiterMutex);
+        qint64 waitMs = 0;
+        if (!m_limiter.tryAcquire(connectionId, &waitMs)) {
+            lock.unlock();
+            Outcome<ChatPosted> limited = Outcome<ChatPosted>::failure(ErrorCode::RateLimited);
+            limited.value.retryAfterMs = waitMs;
+            done(std::move(limited));
+            return;
+        }
+    }
+    if (const ErrorCode refused = checkContent(text, clientId); refused != ErrorCode::Ok) {
+        done(Outcome<ChatPosted>::failure(refused));
+        return;
+    }
+    ChatMessage message;
+    message.room = member.roomName;
+    message.from = member.userName;
+    message.text = text;
+    message.clientId = clientId.value_or(QString());
+    message.sentAtMs = m_settings.nowMs();
+    const QString node = m_settings.nodeId;
+    m_writer.submit<ChatPosted>(
+        [this, member, message, node, connectionId](StorageWriter::Scope &scope) {
+            auto outcome = decidePost(scope.db(), member, message);
+            if (outcome.ok() && !outcome.value.duplicate) {
+                scope.afterCommit(
+                    [this,
+                     event = RoomEvent::chatMessage(outcome.value.message, node, connectionId)] {
+                        m_bus.publish(event);
+                    });
+            }
+            return outcome;
+        },
+        std::move(done));
+}
+
+void ChatService::forgetConnection(const QString &connectionId)
+{
+    QMutexLocker lock(&m_limiterMutex);
+    m_limiter.forget(connectionId);
+}
+
+} // namespace roomgate::server

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "server/admission/admissionsettings.h"
+#include "server/admission/ratelimiter.h"
+#include "server/storage/records.h"
+
+#include <QMutex>
+#include <QObject>
+
+namespace roomgate::server {
+
+class EventBus;
+class StorageWriter;
+
+/** What became of a chat message. */
+struct ChatPosted
+{
+    ChatMessage message; ///< as stored, with its id
+    bool duplicate = false; ///< a repeated clientId: the original, for the sender only
+    qint64 retryAfterMs = 0; ///< with RateLimited: until the next message is accepted
+};
+
+/**
+ * The chat itself, free of any transport: the rules of a message (text, clientId,
+ * rate), its storage in the room history and its delivery to the room. A message is
+ * published on the bus only once it is durable; every member's copy — the sender's
+ * included, which is its acknowledgement — comes from there.
+ *
+ * Thread-safe; answers on the calling thread. Owned by the node.
+ */
+class ChatService : public QObject
+{
+    Q_OBJECT
+public:
+    struct Limits
+    {
+        double messageRate = 0; ///< chat frames a second per connection; 0: off
+    };
+
+    ChatService(StorageWriter &writer, EventBus &bus, const AdmissionSettings &settings,
+                Limits limits, QObject *parent = nullptr);
+
+    /**
+     * Posts @p text from @p member (on connection @p connectionId). Refusals: RateLimited
+     * (with retryAfterMs), BadRequest (empty text, malformed clientId), MessageTooLarge,
+     * or the storage failure (nothing stored, send again).
+     */
+    void post(const Membership &member, const QString &connectionId, const QString &text,
+              const std::optional<QString> &clientId, Reply<ChatPosted> done);
+
+    /** Forgets what it keeps about a connection that closed. */
+    void forgetConnection(const QString &connectionId);
+
+private:
+    StorageWriter &m_writer;
+    EventBus &m_bus;
+    const AdmissionSettings &m_settings;
+    QMutex m_limiterMutex;
+    RateLimiter m_limiter;
+};
+
+} // namespace roomgate::server

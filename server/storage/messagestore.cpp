@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: MIT
+#include "server/storage/messagestore.h"
+
+#include "server/storage/database.h"
+
+#include <QVariant>
+
+namespace roomgate::server {
+
+namespace {
+
+// The one row reader of messages.
+const QString kSelect = QStringLiteral(
+    "SELECT m.id, r.name, m.sender, m.body, m.client_id, m.sent_at FROM messages m JOIN rooms r "
+    "ON r.id = m.room_id WHERE ");
+
+ChatMessage readMessage(const QSqlQuery &q)
+{
+    ChatMessage m;
+    m.id = q.value(0).toLongLong();
+    m.room = q.value(1).toString();
+    m.from = q.value(2).toString();
+    m.text = q.value(3).toString();
+    m.clientId = q.value(4).toString();
+    m.sentAtMs = q.value(5).toLongLong();
+    return m;
+}
+
+} // namespace
+
+Outcome<std::optional<ChatMessage>> MessageStore::byClientId(qint64 roomId, qint64 userId,
+                                                             const QString &clientId)
+{
+    QSqlQuery &q = m_db.prepared(
+        kSelect + QStringLiteral("m.room_id = ? AND m.user_id = ? AND m.client_id = ?"));
+    q.addBindValue(roomId);
+    q.addBindValue(userId);
+    q.addBindValue(clientId);
+    if (!m_db.exec(q))
+        return Outcome<std::optional<ChatMessage>>::failure(m_db.failureCode());
+    std::optional<ChatMessage> found;
+    if (q.next())
+        found = readMessage(q);
+    q.finish();
+    return {ErrorCode::Ok, found};
+}
+
+Outcome<qint64> MessageStore::insert(qint64 roomId, qint64 userId, const ChatMessage &message)
+{
+    const QString sql = QStringLiteral(
+        "INSERT INTO messages (room_id, user_id, sender, body, client_id, sent_at) VALUES (?, ?, "
+        "?, ?, ?, ?)");
+    QSqlQuery &q = m_db.prepared(m_db.dialectSql(sql, sql + QStringLiteral(" RETURNING id")));
+    q.addBindValue(roomId);
+    q.addBindValue(userId);
+    q.addBindValue(message.from);
+    q.addBindValue(message.text);
+    q.addBindValue(message.clientId.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                              : QVariant(message.clientId));
+    q.addBindValue(message.sentAtMs);
+    if (!m_db.exec(q))
+        return Outcome<qint64>::failure(m_db.failureCode());
+    return {ErrorCode::Ok, m_db.insertedId(q)};
+}
+
+Outcome<QList<ChatMessage>> MessageStore::latest(qint64 roomId, int limit)
+{
+    QSqlQuery &q
+        = m_db.prepared(kSelect + QStringLiteral("m.room_id = ? ORDER BY m.id DESC LIMIT ?"));
+    q.addBindValue(roomId);
+    q.addBindValue(limit);
+    if (!m_db.exec(q))
+        return Outcome<QList<ChatMessage>>::failure(m_db.failureCode());
+    QList<ChatMessage> out;
+    while (q.next())
+        out.prepend(readMessage(q));
+    q.finish();
+    return {ErrorCode::Ok, out};
+}
+
+} // namespace roomgate::server

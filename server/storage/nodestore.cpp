@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: MIT
+#include "server/storage/nodestore.h"
+
+#include "server/storage/database.h"
+
+#include <QVariant>
+
+namespace roomgate::server {
+
+ErrorCode NodeStore::renew(const QString &nodeId, qint64 now, qint64 leaseMs)
+{
+    QSqlQuery &q = m_db.prepared(
+        QStringLiteral("INSERT INTO nodes (id, lease_expires, started_at) VALUES (?, ?, ?) "
+                       "ON CONFLICT (id) DO UPDATE SET lease_expires = excluded.lease_expires"));
+    q.addBindValue(nodeId);
+    q.addBindValue(now + leaseMs);
+    q.addBindValue(now);
+    return m_db.exec(q) ? ErrorCode::Ok : m_db.failureCode();
+}
+
+Outcome<QList<NodeLease>> NodeStore::list()
+{
+    QSqlQuery &q = m_db.prepared(
+        QStringLiteral("SELECT id, started_at, lease_expires FROM nodes ORDER BY id"));
+    if (!m_db.exec(q))
+        return Outcome<QList<NodeLease>>::failure(m_db.failureCode());
+    QList<NodeLease> out;
+    while (q.next())
+        out.append(
+            NodeLease{q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toLongLong()});
+    q.finish();
+    return {ErrorCode::Ok, out};
+}
+
+} // namespace roomgate::server

@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: MIT
+#include "server/storage/schema.h"
+
+namespace roomgate::server::Schema {
+
+namespace {
+
+// Step 1: the schema of protocol v1.
+// clang-format off
+constexpr Migration kMigrations[] = {
+    {R"(
+CREATE TABLE users (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL UNIQUE,
+    password_hash TEXT NOT NULL,
+    is_admin INTEGER NOT NULL DEFAULT 0,
+    created_at BIGINT NOT NULL);
+CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL);
+CREATE INDEX sessions_expiry ON sessions(expires_at);
+CREATE TABLE rooms (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL UNIQUE,
+    capacity INTEGER NOT NULL,
+    state TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    last_activity BIGINT NOT NULL);
+CREATE TABLE reservations (
+    id TEXT PRIMARY KEY,
+    ticket_hash TEXT NOT NULL UNIQUE,
+    room_id BIGINT NOT NULL,
+    user_id BIGINT NOT NULL,
+    node_id TEXT NOT NULL,
+    state TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL);
+CREATE INDEX reservations_room ON reservations(room_id, state, expires_at);
+CREATE INDEX reservations_user ON reservations(user_id, room_id, state);
+CREATE INDEX reservations_expiry ON reservations(state, expires_at);
+CREATE TABLE memberships (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    room_id BIGINT NOT NULL REFERENCES rooms(id) ON DELETE CASCADE,
+    user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    node_id TEXT NOT NULL,
+    connection_id TEXT NOT NULL,
+    address TEXT NOT NULL,
+    since BIGINT NOT NULL,
+    UNIQUE (room_id, user_id));
+CREATE INDEX memberships_node ON memberships(node_id);
+CREATE TABLE messages (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    room_id BIGINT NOT NULL REFERENCES rooms(id) ON DELETE CASCADE,
+    user_id BIGINT NOT NULL,
+    sender TEXT NOT NULL,
+    body TEXT NOT NULL,
+    client_id TEXT,
+    sent_at BIGINT NOT NULL);
+CREATE INDEX messages_room ON messages(room_id, id);
+CREATE UNIQUE INDEX messages_client ON messages(room_id, user_id, client_id);
+CREATE TABLE bans (
+    room_id BIGINT NOT NULL REFERENCES rooms(id) ON DELETE CASCADE,
+    user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    created_at BIGINT NOT NULL,
+    PRIMARY KEY (room_id, user_id));
+CREATE TABLE nodes (
+    id TEXT PRIMARY KEY,
+    lease_expires BIGINT NOT NULL,
+    started_at BIGINT NOT NULL);
+CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at BIGINT NOT NULL,
+    admin TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT NOT NULL,
+    detail TEXT NOT NULL);
+)",
+     R"(
+CREATE TABLE users (
+    id BIGSERIAL PRIMARY KEY,
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL UNIQUE,
+    password_hash TEXT NOT NULL,
+    is_admin INTEGER NOT NULL DEFAULT 0,
+    created_at BIGINT NOT NULL);
+CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL);
+CREATE INDEX sessions_expiry ON sessions(expires_at);
+CREATE TABLE rooms (
+    id BIGSERIAL PRIMARY KEY,
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL UNIQUE,
+    capacity INTEGER NOT NULL,
+    state TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    last_activity BIGINT NOT NULL);
+CREATE TABLE reservations (
+    id TEXT PRIMARY KEY,
+    ticket_hash TEXT NOT NULL UNIQUE,
+    room_id BIGINT NOT NULL,
+    user_id BIGINT NOT NULL,
+    node_id TEXT NOT NULL,
+    state TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL);
+CREATE INDEX reservations_room ON reservations(room_id, state, expires_at);
+CREATE INDEX reservations_user ON reservations(user_id, room_id, state);
+CREATE INDEX reservations_expiry ON reservations(state, expires_at);
+CREATE TABLE memberships (
+    id BIGSERIAL PRIMARY KEY,
+    room_id BIGINT NOT NULL REFERENCES rooms(id) ON DELETE CASCADE,
+    user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    node_id TEXT NOT NULL,
+    connection_id TEXT NOT NULL,
+    address TEXT NOT NULL,
+    since BIGINT NOT NULL,
+    UNIQUE (room_id, user_id));
+CREATE INDEX memberships_node ON memberships(node_id);
+CREATE TABLE messages (
+    id BIGSERIAL PRIMARY KEY,
+    room_id BIGINT NOT NULL REFERENCES rooms(id) ON DELETE CASCADE,
+    user_id BIGINT NOT NULL,
+    sender TEXT NOT NULL,
+    body TEXT NOT NULL,
+    client_id TEXT,
+    sent_at BIGINT NOT NULL);
+CREATE INDEX messages_room ON messages(room_id, id);
+CREATE UNIQUE INDEX messages_client ON messages(room_id, user_id, client_id);
+CREATE TABLE bans (
+    room_id BIGINT NOT NULL REFERENCES rooms(id) ON DELETE CASCADE,
+    user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    created_at BIGINT NOT NULL,
+    PRIMARY KEY (room_id, user_id));
+CREATE TABLE nodes (
+    id TEXT PRIMARY KEY,
+    lease_expires BIGINT NOT NULL,
+    started_at BIGINT NOT NULL);
+CREATE TABLE audit_log (
+    id BIGSERIAL PRIMARY KEY,
+    at BIGINT NOT NULL,
+    admin TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT NOT NULL,
+    detail TEXT NOT NULL);
+)"},
+};
+// clang-format on
+
+} // namespace
+
+std::span<const Migration> migrations()
+{
+    return kMigrations;
+}
+
+} // namespace roomgate::server::Schema
