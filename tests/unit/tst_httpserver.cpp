@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "server/http/correlationid.h"
 #include "server/http/httpserver.h"
 #include "server/http/router.h"
 
@@ -15,6 +16,7 @@
 
 #include <memory>
 #include <optional>
+#include <stdexcept>
 
 using namespace roomgate;
 using namespace roomgate::server::http;
@@ -184,6 +186,9 @@ private Q_SLOTS:
     void routerDecodesParams();
     void routerWithDetachedResponder();
     void problemResponse();
+    void throwingHandlerIsInternal_data();
+    void throwingHandlerIsInternal();
+    void correlationIds();
     void afterResponseHook();
     void serverCloseIsGraceful();
     void listenFailure();
@@ -922,6 +927,111 @@ void TestHttpServer::problemResponse()
              QStringLiteral("RATE_LIMITED"));
     QCOMPARE(response->json().value(QStringLiteral("retryAfterSeconds")).toInt(), 7);
     QVERIFY(client.isConnected()); // a handler's error answer keeps the connection
+}
+
+void TestHttpServer::throwingHandlerIsInternal_data()
+{
+    QTest::addColumn<bool>("standardException");
+    QTest::newRow("std::exception") << true;
+    QTest::newRow("anything else") << false;
+}
+
+namespace {
+
+/** The messages logged while it lives, with their category. */
+class LogCapture
+{
+public:
+    LogCapture()
+    {
+        s_current = this;
+        m_previous = qInstallMessageHandler(&LogCapture::handle);
+    }
+    ~LogCapture()
+    {
+        qInstallMessageHandler(m_previous);
+        s_current = nullptr;
+    }
+    LogCapture(const LogCapture &) = delete;
+    LogCapture &operator=(const LogCapture &) = delete;
+
+    QStringList lines(const char *category, QtMsgType type) const
+    {
+        QStringList out;
+        for (const Line &line : m_lines) {
+            if (line.category == category && line.type == type)
+                out.append(line.message);
+        }
+        return out;
+    }
+
+private:
+    struct Line
+    {
+        QByteArray category;
+        QtMsgType type;
+        QString message;
+    };
+
+    static void handle(QtMsgType type, const QMessageLogContext &context, const QString &message)
+    {
+        s_current->m_lines.append(Line{QByteArray(context.category), type, message});
+    }
+
+    static inline LogCapture *s_current = nullptr;
+    QtMessageHandler m_previous = nullptr;
+    QList<Line> m_lines;
+};
+
+} // namespace
+
+void TestHttpServer::throwingHandlerIsInternal()
+{
+    QFETCH(bool, standardException);
+    auto server = startServer();
+    QVERIFY(server);
+    server->setHandler([standardException](const HttpRequest &request, const HttpResponder &) {
+        if (request.path != "/boom")
+            return;
+        if (standardException)
+            throw std::runtime_error("secret table dropped");
+        throw 42;
+    });
+    LogCapture log;
+    RawClient client(server->serverPort());
+    client.send(get("/boom"));
+    const std::optional<RawResponse> response = client.read();
+    QVERIFY(response);
+    QCOMPARE(response->status, 500);
+    QCOMPARE(response->header("content-type"), QByteArray("application/problem+json"));
+    const QJsonObject body = response->json();
+    QCOMPARE(body.value(QStringLiteral("code")).toString(), QStringLiteral("INTERNAL"));
+    const QString id = body.value(QStringLiteral("correlationId")).toString();
+    QVERIFY2(QRegularExpression(QStringLiteral("^[0-9a-f]{32}$")).match(id).hasMatch(),
+             qPrintable(id));
+    // Nothing internal in the body: not the exception's text, not the route.
+    QVERIFY(!response->body.contains("secret"));
+    QVERIFY(!response->body.contains("boom"));
+    // The id leads to the log line, which has the details.
+    const QStringList critical = log.lines("roomgate.server.http", QtCriticalMsg);
+    QCOMPARE(critical.size(), 1);
+    QVERIFY2(critical.first().contains(id), qPrintable(critical.first()));
+    QVERIFY2(critical.first().contains(QStringLiteral("/boom")), qPrintable(critical.first()));
+    if (standardException)
+        QVERIFY(critical.first().contains(QStringLiteral("secret table dropped")));
+    QVERIFY(client.isConnected()); // a handler's failure keeps the connection
+}
+
+void TestHttpServer::correlationIds()
+{
+    QSet<QString> seen;
+    for (int i = 0; i < 1000; ++i) {
+        const QString id = newCorrelationId();
+        QCOMPARE(id.size(), 32); // 128 bits
+        QVERIFY(QRegularExpression(QStringLiteral("^[0-9a-f]{32}$")).match(id).hasMatch());
+        seen.insert(id);
+    }
+    QCOMPARE(seen.size(), 1000);
 }
 
 void TestHttpServer::afterResponseHook()
