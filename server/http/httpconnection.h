@@ -3,6 +3,7 @@
 
 #include "server/http/httplimits.h"
 #include "server/http/httprequest.h"
+#include "server/http/httprequestparser.h"
 #include "server/http/httpresponse.h"
 
 #include <QHostAddress>
@@ -16,13 +17,16 @@ namespace roomgate::server::http {
 class HttpServer;
 
 /**
- * One client socket of an HttpServer: parses requests incrementally from the socket's
- * buffer, hands each complete one to the server's handler and writes the answers in
- * request order. It stops parsing while a request is unanswered, which keeps pipelined
- * answers in order and bounds what a client can make it buffer.
+ * One client socket of an HttpServer, joining it to an HttpRequestParser and to
+ * HttpResponse::serialize(): it feeds what arrives to the parser, hands each complete
+ * request to the server's handler and writes the answers in request order. It stops
+ * parsing while a request is unanswered, which keeps pipelined answers in order and bounds
+ * what a client makes it hold (one read of the socket's bounded buffer, and that buffer).
+ * It owns the time limits (408, idle keep-alive) and closes gracefully: the answer first,
+ * then a bounded drain of unread input (lingering close).
  *
  * Owned by its HttpServer (its parent), deleted later once finished(); owns the socket.
- * Lives on the server's thread.
+ * Lives on the server's thread; keeps no state outside itself.
  */
 class HttpConnection : public QObject
 {
@@ -47,13 +51,8 @@ private:
     friend class HttpResponder;
 
     enum class State {
-        Idle, ///< between requests, no byte of the next one read yet
-        ReadingHeaders, ///< request line and header lines
-        ReadingBody, ///< Content-Length body
-        ReadingChunkSize, ///< chunked: size line
-        ReadingChunkData, ///< chunked: data of one chunk
-        ReadingChunkEnd, ///< chunked: CRLF after the data
-        ReadingTrailers, ///< chunked: trailer section (discarded)
+        Idle, ///< between requests, no byte of the next one read yet (keep-alive timer)
+        Reading, ///< a request is arriving: the parser has it (request timer)
         AwaitingResponse, ///< the handler owns the request
         Lingering, ///< final answer written; draining input until the client closes
         Finished, ///< socket closed
@@ -64,14 +63,8 @@ private:
 
     void processInput();
     bool step();
-    bool readHeaders();
-    bool parseRequestLine(QByteArrayView line);
-    bool parseHeaderLine(QByteArrayView line);
-    bool startBody();
-    bool readBody();
-    bool readChunkSize();
-    bool readChunkEnd();
-    bool readTrailers();
+    bool hasInput() const;
+    bool readRequest();
     void dispatchRequest();
 
     void reject(int status, roomgate::ErrorCode code, const QString &detail);
@@ -94,17 +87,16 @@ private:
     const quint16 m_peerPort;
 
     State m_state = State::Idle;
-    HttpRequest m_request; ///< the request being parsed
+    HttpRequestParser m_parser;
+    /// Read from the socket, not yet taken by the parser: pipelined requests wait here (and
+    /// in the socket's buffer) while a request is unanswered.
+    QByteArray m_input;
+    qsizetype m_inputPos = 0; ///< the parser has taken m_input up to here
     HttpRequest m_current; ///< the request handed to the handler
     quint64 m_sequence = 0;
-    qint64 m_headerBytes = 0;
-    qint64 m_bodyFilled = 0; ///< bytes of m_request.body received
-    qint64 m_chunkRemaining = 0;
     qint64 m_lingerDiscarded = 0;
-    bool m_requestLineSeen = false;
-    bool m_http10 = false;
-    bool m_keepAlive = true;
-    bool m_expectContinue = false;
+    bool m_http10 = false; ///< m_current is HTTP/1.0
+    bool m_keepAlive = true; ///< the connection stays open after answering m_current
     bool m_closeRequested = false;
     bool m_processing = false;
     bool m_inHandler = false;

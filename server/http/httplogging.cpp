@@ -3,6 +3,6 @@
 
 namespace roomgate::server::http {
 
-Q_LOGGING_CATEGORY(lcHttp, "roomgate.server.http")
+Q_LOGGING_CATEGORY(lcHttp, "roomgate.server.http", QtInfoMsg)
 
 } // namespace roomgate::server::http

@@ -5,7 +5,11 @@
 
 namespace roomgate::server::http {
 
-/** `roomgate.server.http`: connection and protocol events of the HTTP layer. */
+/**
+ * `roomgate.server.http`, info and up by default: the HTTP layer's connection and protocol
+ * events (debug) and failures, and the v1 API on top of it. Log through this one: a second
+ * category object of the same name would carry its own default level.
+ */
 Q_DECLARE_LOGGING_CATEGORY(lcHttp)
 
 } // namespace roomgate::server::http

@@ -12,8 +12,9 @@
 namespace roomgate::server::http {
 
 /**
- * One parsed HTTP/1.x request as a handler sees it. Value type; HttpConnection fills it
- * on the server's thread, handlers may copy it anywhere.
+ * One parsed HTTP/1.x request as a handler sees it. Value type; HttpRequestParser fills
+ * it and HttpConnection adds the peer, on the server's thread; handlers may copy it
+ * anywhere.
  */
 struct HttpRequest
 {

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "server/http/httpresponse.h"
 
+#include "server/http/httpgrammar.h"
+#include "server/http/httplogging.h"
+
 #include <QJsonDocument>
 
 #include <algorithm>
@@ -61,6 +64,72 @@ HttpResponse HttpResponse::problem(const roomgate::Problem &problem)
                                      QByteArray::number(problem.retryAfterSeconds));
     response.body = QJsonDocument(problem.toProblemJson()).toJson(QJsonDocument::Compact);
     return response;
+}
+
+bool HttpResponse::asksToClose() const
+{
+    bool close = false;
+    for (const auto &[name, value] : headers) {
+        if (grammar::equalsIgnoringCase(name, "connection")) {
+            grammar::forEachListElement(value, [&close](QByteArrayView token) {
+                if (grammar::equalsIgnoringCase(token, "close"))
+                    close = true;
+            });
+        }
+    }
+    return close;
+}
+
+QByteArray HttpResponse::serialize(QByteArrayView requestMethod, ConnectionHeader connection) const
+{
+    using grammar::equalsIgnoringCase;
+    const bool isHead = requestMethod == "HEAD";
+    // RFC 9110 §8.6: no Content-Length on 1xx and 204; 304 would have to repeat the
+    // representation's length, which we do not know.
+    const bool bodyless = status < 200 || status == 204 || status == 304;
+
+    QByteArray out;
+    out.reserve(256 + (isHead || bodyless ? 0 : body.size()));
+    out.append("HTTP/1.1 ");
+    out.append(QByteArray::number(status));
+    out.append(' ');
+    out.append(reasonPhrase(status));
+    out.append("\r\n");
+    for (const auto &[name, value] : headers) {
+        if (equalsIgnoringCase(name, "content-length")
+            || equalsIgnoringCase(name, "transfer-encoding")
+            || equalsIgnoringCase(name, "connection"))
+            continue;
+        const bool unsafeValue
+            = value.contains('\r') || value.contains('\n') || value.contains('\0');
+        if (!grammar::isToken(name) || unsafeValue) {
+            qCWarning(lcHttp) << "dropping unsafe response header" << name;
+            continue;
+        }
+        out.append(name);
+        out.append(": ");
+        out.append(value);
+        out.append("\r\n");
+    }
+    if (!bodyless) {
+        out.append("Content-Length: ");
+        out.append(QByteArray::number(body.size()));
+        out.append("\r\n");
+    }
+    switch (connection) {
+    case ConnectionHeader::Omitted:
+        break;
+    case ConnectionHeader::KeepAlive:
+        out.append("Connection: keep-alive\r\n");
+        break;
+    case ConnectionHeader::Close:
+        out.append("Connection: close\r\n");
+        break;
+    }
+    out.append("\r\n");
+    if (!isHead && !bodyless)
+        out.append(body);
+    return out;
 }
 
 QByteArray HttpResponse::reasonPhrase(int status)

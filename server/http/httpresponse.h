@@ -4,6 +4,7 @@
 #include "shared/problem.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QJsonObject>
 #include <QList>
 
@@ -13,11 +14,18 @@ namespace roomgate::server::http {
 
 /**
  * One answer to an HttpRequest. Value type built by handlers on any thread and handed
- * to an HttpResponder; the connection adds Content-Length and Connection itself (any
- * values set here for those two are replaced).
+ * to an HttpResponder; serialize() adds Content-Length and Connection itself (any values
+ * set here for those two are replaced).
  */
 struct HttpResponse
 {
+    /// What a serialized response says about its connection.
+    enum class ConnectionHeader {
+        Omitted, ///< HTTP/1.1's default: the connection stays open
+        KeepAlive, ///< `Connection: keep-alive`, for an HTTP/1.0 client that asked for it
+        Close, ///< `Connection: close`: the server closes after this response
+    };
+
     int status = 200;
     QList<std::pair<QByteArray, QByteArray>> headers;
     QByteArray body;
@@ -36,6 +44,18 @@ struct HttpResponse
      * `Retry-After` header when it carries retryAfterSeconds.
      */
     static HttpResponse problem(const roomgate::Problem &problem);
+
+    /** True when a `Connection` header of this response lists `close`. */
+    bool asksToClose() const;
+
+    /**
+     * The bytes sent on the wire: the status line; the headers but Content-Length,
+     * Transfer-Encoding, Connection and unsafe ones (name not a token; CR, LF or NUL in the
+     * value), which are dropped with a warning; `Content-Length` unless the status has no
+     * body (1xx, 204, 304); @p connection; then the body, unless there is none or
+     * @p requestMethod is HEAD.
+     */
+    QByteArray serialize(QByteArrayView requestMethod, ConnectionHeader connection) const;
 
     /** "Not Found" for 404; "Unknown" for codes it does not know. */
     static QByteArray reasonPhrase(int status);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "server/http/httpserver.h"
 
+#include "server/http/correlationid.h"
 #include "server/http/httpconnection.h"
 #include "server/http/httplogging.h"
 
@@ -14,6 +15,22 @@ namespace roomgate::server::http {
 namespace {
 // QTcpServer's default of 50 makes bursts of connects see SYN retransmits (1 s stalls).
 constexpr int kListenBacklog = 1024;
+
+/**
+ * Answers a request whose handler threw: 500 INTERNAL with a fresh correlation id, which
+ * the log line carries too. @p what stays in the log; the body says nothing internal.
+ */
+void answerInternalError(const HttpRequest &request, const HttpResponder &responder,
+                         const char *what)
+{
+    roomgate::Problem problem{ErrorCode::Internal};
+    problem.correlationId = newCorrelationId();
+    qCCritical(lcHttp).nospace() << "handler threw for " << request.method << ' ' << request.path
+                                 << ": " << what << " (correlation id "
+                                 << qUtf8Printable(problem.correlationId) << ')';
+    responder.send(HttpResponse::problem(problem));
+}
+
 } // namespace
 
 HttpServer::HttpServer(HttpLimits limits, QObject *parent)
@@ -109,11 +126,9 @@ void HttpServer::dispatch(const HttpRequest &request, const HttpResponder &respo
     try {
         m_handler(request, responder);
     } catch (const std::exception &error) {
-        qCCritical(lcHttp) << "handler threw for" << request.method << request.path << error.what();
-        responder.send(HttpResponse::problem(roomgate::Problem{ErrorCode::Internal}));
+        answerInternalError(request, responder, error.what());
     } catch (...) {
-        qCCritical(lcHttp) << "handler threw for" << request.method << request.path;
-        responder.send(HttpResponse::problem(roomgate::Problem{ErrorCode::Internal}));
+        answerInternalError(request, responder, "an exception that is no std::exception");
     }
 }
 

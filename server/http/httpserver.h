@@ -39,7 +39,10 @@ public:
     explicit HttpServer(HttpLimits limits = {}, QObject *parent = nullptr);
     ~HttpServer() override;
 
-    /** Called once per complete request; answers through the responder, now or later. */
+    /**
+     * Called once per complete request; answers through the responder, now or later. If it
+     * throws, the request gets a 500 INTERNAL with a correlation id, logged with the error.
+     */
     void setHandler(Handler handler);
     /**
      * Optional hook called before each response is written (also for the server's own

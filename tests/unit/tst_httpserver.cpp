@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "server/http/correlationid.h"
 #include "server/http/httpserver.h"
 #include "server/http/router.h"
 
@@ -7,6 +8,7 @@
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTest>
@@ -14,6 +16,7 @@
 
 #include <memory>
 #include <optional>
+#include <stdexcept>
 
 using namespace roomgate;
 using namespace roomgate::server::http;
@@ -21,6 +24,8 @@ using namespace roomgate::server::http;
 namespace {
 
 constexpr int kWaitMs = 5000;
+
+using HeaderList = QList<std::pair<QByteArray, QByteArray>>;
 
 /** One response as read off the wire. */
 struct RawResponse
@@ -157,17 +162,21 @@ private Q_SLOTS:
     void pipelinedInOrder_data();
     void pipelinedInOrder();
     void manyPipelined();
+    void pipelinedRestArrivesWhileAnswering_data();
+    void pipelinedRestArrivesWhileAnswering();
     void deferredAnswer();
     void lateAnswerIsDropped();
     void payloadTooLarge_data();
     void payloadTooLarge();
     void continueForAllowedBody();
+    void noContinueWhenBodyCameAlong();
     void contentLengthBody();
     void chunkedBody();
     void badRequest_data();
     void badRequest();
     void closeAfterAnswer_data();
     void closeAfterAnswer();
+    void handlerAsksToClose();
     void requestTimeout_data();
     void requestTimeout();
     void keepAliveTimeout();
@@ -177,12 +186,19 @@ private Q_SLOTS:
     void routerDecodesParams();
     void routerWithDetachedResponder();
     void problemResponse();
+    void throwingHandlerIsInternal_data();
+    void throwingHandlerIsInternal();
+    void correlationIds();
     void afterResponseHook();
     void serverCloseIsGraceful();
     void listenFailure();
     void queryItems_data();
     void queryItems();
     void setHeaderReplaces();
+    void serialize_data();
+    void serialize();
+    void asksToClose_data();
+    void asksToClose();
 
 private:
     std::unique_ptr<HttpServer> startServer(HttpLimits limits = {});
@@ -320,6 +336,56 @@ void TestHttpServer::manyPipelined()
     }
 }
 
+void TestHttpServer::pipelinedRestArrivesWhileAnswering_data()
+{
+    QTest::addColumn<QByteArray>("start");
+    QTest::addColumn<QByteArray>("rest");
+    QTest::addColumn<QByteArray>("body");
+    QTest::newRow("request line split")
+        << QByteArray("GET /sec") << QByteArray("ond HTTP/1.1\r\nHost: h\r\n\r\n") << QByteArray();
+    QTest::newRow("body split") << QByteArray(
+        "POST /second HTTP/1.1\r\nContent-Length: 5\r\n\r\nhe")
+                                << QByteArray("llo") << QByteArray("hello");
+    // The head came first, the body is there too by the time it is parsed: no 100.
+    QTest::newRow("Expect: 100-continue, body already there")
+        << QByteArray("PUT /second HTTP/1.1\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n")
+        << QByteArray("hello") << QByteArray("hello");
+}
+
+void TestHttpServer::pipelinedRestArrivesWhileAnswering()
+{
+    // The first read ends inside the second request; the rest of it reaches the server's
+    // socket buffer while the first is unanswered. No readyRead announces it afterwards.
+    QFETCH(QByteArray, start);
+    QFETCH(QByteArray, rest);
+    QFETCH(QByteArray, body);
+    auto server = startServer();
+    QVERIFY(server);
+    std::optional<HttpResponder> stored;
+    server->setHandler([&stored](const HttpRequest &request, const HttpResponder &responder) {
+        if (request.path == "/first")
+            stored = responder;
+        else
+            echo(request, responder);
+    });
+    RawClient client(server->serverPort());
+    client.send(get("/first") + start);
+    QTRY_VERIFY_WITH_TIMEOUT(stored.has_value(), kWaitMs);
+    client.send(rest);
+    const QList<QTcpSocket *> sockets = server->findChildren<QTcpSocket *>();
+    QCOMPARE(sockets.size(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(sockets.first()->bytesAvailable() > 0, kWaitMs);
+    stored->send(HttpResponse::noContent());
+    const std::optional<RawResponse> first = client.read();
+    QVERIFY(first);
+    QCOMPARE(first->status, 204);
+    const std::optional<RawResponse> second = client.read();
+    QVERIFY(second);
+    QCOMPARE(second->status, 200);
+    QCOMPARE(second->json().value(QStringLiteral("path")).toString(), QStringLiteral("/second"));
+    QCOMPARE(second->json().value(QStringLiteral("body")).toString().toLatin1(), body);
+}
+
 void TestHttpServer::deferredAnswer()
 {
     auto server = startServer();
@@ -444,6 +510,20 @@ void TestHttpServer::continueForAllowedBody()
     QVERIFY(interim);
     QCOMPARE(interim->status, 100);
     client.send("hello");
+    const std::optional<RawResponse> response = client.read();
+    QVERIFY(response);
+    QCOMPARE(response->status, 200);
+    QCOMPARE(response->json().value(QStringLiteral("body")).toString(), QStringLiteral("hello"));
+}
+
+void TestHttpServer::noContinueWhenBodyCameAlong()
+{
+    // A client that sends the body right away needs no 100: the first answer is the final one.
+    auto server = startServer();
+    QVERIFY(server);
+    RawClient client(server->serverPort());
+    client.send("PUT /up HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n"
+                "hello");
     const std::optional<RawResponse> response = client.read();
     QVERIFY(response);
     QCOMPARE(response->status, 200);
@@ -601,6 +681,26 @@ void TestHttpServer::closeAfterAnswer()
         client.send(get("/again"));
         QVERIFY(client.read());
     }
+}
+
+void TestHttpServer::handlerAsksToClose()
+{
+    // A handler's own `Connection: close` closes the connection after its answer.
+    auto server = startServer();
+    QVERIFY(server);
+    server->setHandler([](const HttpRequest &, const HttpResponder &responder) {
+        HttpResponse response = HttpResponse::json(200, {});
+        response.setHeader("Connection", "Close");
+        responder.send(response);
+    });
+    RawClient client(server->serverPort());
+    client.send(get("/a") + get("/never"));
+    const std::optional<RawResponse> response = client.read();
+    QVERIFY(response);
+    QCOMPARE(response->header("connection"), QByteArray("close"));
+    QVERIFY(client.waitForClosed());
+    QVERIFY(client.unread().isEmpty()); // the pipelined request got no answer
+    QTRY_COMPARE_WITH_TIMEOUT(server->connectionCount(), 0, kWaitMs);
 }
 
 void TestHttpServer::requestTimeout_data()
@@ -829,6 +929,111 @@ void TestHttpServer::problemResponse()
     QVERIFY(client.isConnected()); // a handler's error answer keeps the connection
 }
 
+void TestHttpServer::throwingHandlerIsInternal_data()
+{
+    QTest::addColumn<bool>("standardException");
+    QTest::newRow("std::exception") << true;
+    QTest::newRow("anything else") << false;
+}
+
+namespace {
+
+/** The messages logged while it lives, with their category. */
+class LogCapture
+{
+public:
+    LogCapture()
+    {
+        s_current = this;
+        m_previous = qInstallMessageHandler(&LogCapture::handle);
+    }
+    ~LogCapture()
+    {
+        qInstallMessageHandler(m_previous);
+        s_current = nullptr;
+    }
+    LogCapture(const LogCapture &) = delete;
+    LogCapture &operator=(const LogCapture &) = delete;
+
+    QStringList lines(const char *category, QtMsgType type) const
+    {
+        QStringList out;
+        for (const Line &line : m_lines) {
+            if (line.category == category && line.type == type)
+                out.append(line.message);
+        }
+        return out;
+    }
+
+private:
+    struct Line
+    {
+        QByteArray category;
+        QtMsgType type;
+        QString message;
+    };
+
+    static void handle(QtMsgType type, const QMessageLogContext &context, const QString &message)
+    {
+        s_current->m_lines.append(Line{QByteArray(context.category), type, message});
+    }
+
+    static inline LogCapture *s_current = nullptr;
+    QtMessageHandler m_previous = nullptr;
+    QList<Line> m_lines;
+};
+
+} // namespace
+
+void TestHttpServer::throwingHandlerIsInternal()
+{
+    QFETCH(bool, standardException);
+    auto server = startServer();
+    QVERIFY(server);
+    server->setHandler([standardException](const HttpRequest &request, const HttpResponder &) {
+        if (request.path != "/boom")
+            return;
+        if (standardException)
+            throw std::runtime_error("secret table dropped");
+        throw 42;
+    });
+    LogCapture log;
+    RawClient client(server->serverPort());
+    client.send(get("/boom"));
+    const std::optional<RawResponse> response = client.read();
+    QVERIFY(response);
+    QCOMPARE(response->status, 500);
+    QCOMPARE(response->header("content-type"), QByteArray("application/problem+json"));
+    const QJsonObject body = response->json();
+    QCOMPARE(body.value(QStringLiteral("code")).toString(), QStringLiteral("INTERNAL"));
+    const QString id = body.value(QStringLiteral("correlationId")).toString();
+    QVERIFY2(QRegularExpression(QStringLiteral("^[0-9a-f]{32}$")).match(id).hasMatch(),
+             qPrintable(id));
+    // Nothing internal in the body: not the exception's text, not the route.
+    QVERIFY(!response->body.contains("secret"));
+    QVERIFY(!response->body.contains("boom"));
+    // The id leads to the log line, which has the details.
+    const QStringList critical = log.lines("roomgate.server.http", QtCriticalMsg);
+    QCOMPARE(critical.size(), 1);
+    QVERIFY2(critical.first().contains(id), qPrintable(critical.first()));
+    QVERIFY2(critical.first().contains(QStringLiteral("/boom")), qPrintable(critical.first()));
+    if (standardException)
+        QVERIFY(critical.first().contains(QStringLiteral("secret table dropped")));
+    QVERIFY(client.isConnected()); // a handler's failure keeps the connection
+}
+
+void TestHttpServer::correlationIds()
+{
+    QSet<QString> seen;
+    for (int i = 0; i < 1000; ++i) {
+        const QString id = newCorrelationId();
+        QCOMPARE(id.size(), 32); // 128 bits
+        QVERIFY(QRegularExpression(QStringLiteral("^[0-9a-f]{32}$")).match(id).hasMatch());
+        seen.insert(id);
+    }
+    QCOMPARE(seen.size(), 1000);
+}
+
 void TestHttpServer::afterResponseHook()
 {
     auto server = startServer();
@@ -943,6 +1148,108 @@ void TestHttpServer::setHeaderReplaces()
     QCOMPARE(HttpResponse::noContent().status, 204);
     QCOMPARE(HttpResponse::reasonPhrase(413), QByteArray("Content Too Large"));
     QCOMPARE(HttpResponse::json(200, {{QStringLiteral("a"), 1}}).body, QByteArray("{\"a\":1}"));
+}
+
+void TestHttpServer::serialize_data()
+{
+    using ConnectionHeader = HttpResponse::ConnectionHeader;
+    QTest::addColumn<HttpResponse>("response");
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<ConnectionHeader>("connection");
+    QTest::addColumn<QByteArray>("bytes");
+
+    const HttpResponse json = HttpResponse::json(200, {{QStringLiteral("a"), 1}});
+    QTest::newRow("json") << json << QByteArray("GET") << ConnectionHeader::Omitted
+                          << QByteArray("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                                        "Content-Length: 7\r\n\r\n{\"a\":1}");
+    QTest::newRow("HEAD: length, no body")
+        << json << QByteArray("HEAD") << ConnectionHeader::Omitted
+        << QByteArray("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                      "Content-Length: 7\r\n\r\n");
+    QTest::newRow("close") << json << QByteArray("POST") << ConnectionHeader::Close
+                           << QByteArray("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                                         "Content-Length: 7\r\nConnection: close\r\n\r\n"
+                                         "{\"a\":1}");
+    QTest::newRow("HTTP/1.0 keep-alive")
+        << json << QByteArray("GET") << ConnectionHeader::KeepAlive
+        << QByteArray("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                      "Content-Length: 7\r\nConnection: keep-alive\r\n\r\n{\"a\":1}");
+    QTest::newRow("204: no length, no body")
+        << HttpResponse::noContent() << QByteArray("DELETE") << ConnectionHeader::Omitted
+        << QByteArray("HTTP/1.1 204 No Content\r\n\r\n");
+    HttpResponse interim;
+    interim.status = 100;
+    QTest::newRow("100 Continue") << interim << QByteArray() << ConnectionHeader::Omitted
+                                  << QByteArray("HTTP/1.1 100 Continue\r\n\r\n");
+    HttpResponse notModified;
+    notModified.status = 304;
+    notModified.headers.emplaceBack("ETag", "\"x\"");
+    notModified.body = "ignored";
+    QTest::newRow("304: headers, no length, no body")
+        << notModified << QByteArray("GET") << ConnectionHeader::Omitted
+        << QByteArray("HTTP/1.1 304 Not Modified\r\nETag: \"x\"\r\n\r\n");
+    HttpResponse empty;
+    QTest::newRow("empty 200 has Content-Length: 0")
+        << empty << QByteArray("GET") << ConnectionHeader::Omitted
+        << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
+    HttpResponse framing;
+    framing.status = 418;
+    framing.headers = {{"content-length", "99"},
+                       {"Transfer-Encoding", "chunked"},
+                       {"Connection", "close"},
+                       {"X-Kept", "value"},
+                       {"Bad Name", "x"},
+                       {"X-Split", "a\r\nInjected: yes"},
+                       {"X-Nul", QByteArray("a\0b", 3)},
+                       {"X-Tab", "a\tb"}};
+    framing.body = "abc";
+    QTest::newRow("framing and unsafe headers dropped")
+        << framing << QByteArray("GET") << ConnectionHeader::Omitted
+        << QByteArray("HTTP/1.1 418 Unknown\r\nX-Kept: value\r\nX-Tab: a\tb\r\n"
+                      "Content-Length: 3\r\n\r\nabc");
+    const HttpResponse problem = HttpResponse::problem(Problem{ErrorCode::NotFound});
+    QTest::newRow("problem")
+        << problem << QByteArray("GET") << ConnectionHeader::Omitted
+        << QByteArray("HTTP/1.1 404 Not Found\r\nContent-Type: application/problem+json\r\n"
+                      "Content-Length: "
+                      + QByteArray::number(problem.body.size()) + "\r\n\r\n" + problem.body);
+}
+
+void TestHttpServer::serialize()
+{
+    QFETCH(HttpResponse, response);
+    QFETCH(QByteArray, method);
+    QFETCH(HttpResponse::ConnectionHeader, connection);
+    QFETCH(QByteArray, bytes);
+    if (QByteArrayView(QTest::currentDataTag()).startsWith("framing")) {
+        const QRegularExpression dropped(QStringLiteral("^dropping unsafe response header"));
+        for (int i = 0; i < 3; ++i)
+            QTest::ignoreMessage(QtWarningMsg, dropped);
+    }
+    QCOMPARE(response.serialize(method, connection), bytes);
+}
+
+void TestHttpServer::asksToClose_data()
+{
+    QTest::addColumn<HeaderList>("headers");
+    QTest::addColumn<bool>("closes");
+    using Headers = HeaderList;
+    QTest::newRow("none") << Headers{} << false;
+    QTest::newRow("close") << Headers{{"Connection", "close"}} << true;
+    QTest::newRow("in a list, any case") << Headers{{"connection", "foo, CLOSE"}} << true;
+    QTest::newRow("second header") << Headers{{"Connection", "x"}, {"CONNECTION", "close"}} << true;
+    QTest::newRow("keep-alive") << Headers{{"Connection", "keep-alive"}} << false;
+    QTest::newRow("other header") << Headers{{"X-Connection", "close"}} << false;
+    QTest::newRow("not a token") << Headers{{"Connection", "closed"}} << false;
+}
+
+void TestHttpServer::asksToClose()
+{
+    QFETCH(HeaderList, headers);
+    QFETCH(bool, closes);
+    HttpResponse response;
+    response.headers = headers;
+    QCOMPARE(response.asksToClose(), closes);
 }
 
 QTEST_GUILESS_MAIN(TestHttpServer)
