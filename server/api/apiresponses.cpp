@@ -2,7 +2,7 @@
 #include "server/api/apiresponses.h"
 
 #include "server/api/logging.h"
-#include "server/storage/secrets.h"
+#include "server/http/correlationid.h"
 
 namespace roomgate::server::api {
 
@@ -16,11 +16,10 @@ http::HttpResponse problemResponse(Problem problem)
         break;
     case ErrorCode::Internal:
         if (problem.correlationId.isEmpty()) {
-            problem.correlationId = Secrets::newPublicId();
+            problem.correlationId = http::newCorrelationId();
             qCWarning(lcApi).noquote() << "internal error, correlation id" << problem.correlationId;
         }
-        problem.detail = QStringLiteral("An unexpected error happened; quote the correlationId "
-                                        "when reporting it.");
+        problem.detail.clear(); // the code's sentence; nothing internal reaches the body
         break;
     default:
         break;
