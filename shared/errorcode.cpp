@@ -10,7 +10,7 @@ namespace roomgate {
 namespace {
 
 // clang-format off
-constexpr std::array<ErrorInfo, 31> kTable{{
+constexpr std::array<ErrorInfo, 32> kTable{{
     {ErrorCode::Ok, "OK", 200, 0, false, "OK",
      QT_TRANSLATE_NOOP("roomgate::ErrorText", "Done.")},
     {ErrorCode::BadRequest, "BAD_REQUEST", 400, 4400, false, "Bad request",
@@ -73,6 +73,8 @@ constexpr std::array<ErrorInfo, 31> kTable{{
      QT_TRANSLATE_NOOP("roomgate::ErrorText", "The room has more people or reservations than the new capacity.")},
     {ErrorCode::UserNotFound, "USER_NOT_FOUND", 404, 0, false, "User not found",
      QT_TRANSLATE_NOOP("roomgate::ErrorText", "There is no such user here.")},
+    {ErrorCode::SlowConsumer, "SLOW_CONSUMER", 503, 4509, true, "Slow consumer",
+     QT_TRANSLATE_NOOP("roomgate::ErrorText", "The connection could not keep up with the room. Entering again; messages you missed are in the history.")},
 }};
 // clang-format on
 
@@ -132,7 +134,8 @@ ErrorCode errorCodeFromCloseCode(int closeCode, bool *ok)
         {4409, ErrorCode::TicketAlreadyUsed}, {4410, ErrorCode::RoomClosed},
         {4413, ErrorCode::MessageTooLarge},   {1009, ErrorCode::MessageTooLarge},
         {4429, ErrorCode::RateLimited},       {1001, ErrorCode::ServerShutdown},
-        {1011, ErrorCode::Internal},          {1007, ErrorCode::BadRequest},
+        {4509, ErrorCode::SlowConsumer},      {1011, ErrorCode::Internal},
+        {1007, ErrorCode::BadRequest},
     };
     for (const auto &[close, code] : kClose) {
         if (close == closeCode) {

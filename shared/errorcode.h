@@ -45,6 +45,7 @@ enum class ErrorCode : quint16 {
     RoomExists = 28,
     CapacityInUse = 29,
     UserNotFound = 30,
+    SlowConsumer = 31,
 };
 
 /** Everything the wire and the user interface need to know about one code. */

@@ -127,5 +127,9 @@
         <source>There is no such user here.</source>
         <translation>There is no such user here.</translation>
     </message>
+    <message>
+        <source>The connection could not keep up with the room. Entering again; messages you missed are in the history.</source>
+        <translation>The connection could not keep up with the room. Entering again; messages you missed are in the history.</translation>
+    </message>
 </context>
 </TS>

@@ -127,5 +127,9 @@
         <source>There is no such user here.</source>
         <translation>그런 사용자가 없습니다.</translation>
     </message>
+    <message>
+        <source>The connection could not keep up with the room. Entering again; messages you missed are in the history.</source>
+        <translation>연결이 방의 속도를 따라가지 못했습니다. 다시 입장합니다. 놓친 메시지는 대화 기록에 있습니다.</translation>
+    </message>
 </context>
 </TS>

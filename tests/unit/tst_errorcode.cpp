@@ -17,7 +17,7 @@ private Q_SLOTS:
     {
         int count = 0;
         const ErrorInfo *table = errorTable(&count);
-        QCOMPARE(count, 31);
+        QCOMPARE(count, 32);
         QSet<QString> names;
         for (int i = 0; i < count; ++i) {
             QCOMPARE(static_cast<int>(table[i].code), i);
@@ -69,6 +69,7 @@ private Q_SLOTS:
         row(ErrorCode::RoomExists, "ROOM_EXISTS", 409, 0, false);
         row(ErrorCode::CapacityInUse, "CAPACITY_IN_USE", 409, 0, false);
         row(ErrorCode::UserNotFound, "USER_NOT_FOUND", 404, 0, false);
+        row(ErrorCode::SlowConsumer, "SLOW_CONSUMER", 503, 4509, true);
     }
 
     void contract()
