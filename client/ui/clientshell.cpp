@@ -20,9 +20,10 @@ const QString kUsernameKey = QStringLiteral("signIn/username");
 ClientShell::ClientShell(Options options, QObject *parent)
     : QObject(parent),
       m_options(std::move(options)),
+      m_clock(m_options.clock ? *m_options.clock : Clock::system()),
       m_api(new ApiClient(QUrl(), this)),
       m_tokens(new TokenStore(this)),
-      m_signIn(std::make_unique<SignInWindow>())
+      m_signIn(std::make_unique<SignInWindow>(m_clock))
 {
     m_tokens->setKeychainEnabled(m_options.useKeychain);
 
@@ -164,7 +165,7 @@ void ClientShell::finishSignIn(const AuthSession &session)
 void ClientShell::openMainWindow(const QString &username)
 {
     delete m_main;
-    m_main = new MainWindow(m_api, username);
+    m_main = new MainWindow(m_api, username, m_clock);
     m_main->setAttribute(Qt::WA_DeleteOnClose);
     m_main->setMemoryOnlyNote(m_tokens->isMemoryOnly());
     connect(m_main, &MainWindow::signOutRequested, this, &ClientShell::signOut);

@@ -16,7 +16,7 @@ constexpr int kTickMs = 200;
 constexpr int kIconSize = 32;
 } // namespace
 
-FailureBanner::FailureBanner(QWidget *parent)
+FailureBanner::FailureBanner(QWidget *parent, const Clock &clock)
     : QFrame(parent),
       m_icon(new QLabel(this)),
       m_title(new QLabel(this)),
@@ -26,7 +26,8 @@ FailureBanner::FailureBanner(QWidget *parent)
       m_retry(new QPushButton(tr("Retry now"), this)),
       m_chooseRoom(new QPushButton(tr("Choose another room"), this)),
       m_signIn(new QPushButton(tr("Sign in again"), this)),
-      m_close(new QToolButton(this))
+      m_close(new QToolButton(this)),
+      m_clock(clock)
 {
     setObjectName(QStringLiteral("failureBanner"));
     setFrameShape(QFrame::StyledPanel);
@@ -181,7 +182,7 @@ void FailureBanner::present(const QString &title, ErrorCode code, const QString 
     m_shownSeconds = 0;
     m_startSeconds = qMax(0, countdownSeconds);
     if (countdownSeconds > 0) {
-        m_deadline = QDeadlineTimer(static_cast<qint64>(countdownSeconds) * 1000);
+        m_deadlineMs = m_clock.monotonicMs() + static_cast<qint64>(countdownSeconds) * 1000;
         m_countdown.start();
         tick();
     } else {
@@ -228,13 +229,14 @@ QString FailureBanner::detail() const
 
 void FailureBanner::tick()
 {
-    if (m_deadline.hasExpired()) {
+    const qint64 remainingMs = m_deadlineMs - m_clock.monotonicMs();
+    if (remainingMs <= 0) {
         m_countdown.stop();
         m_countdownLabel->setText(tr("Retrying…"));
         Q_EMIT countdownFinished();
         return;
     }
-    const int seconds = static_cast<int>((m_deadline.remainingTime() + 999) / 1000);
+    const int seconds = static_cast<int>((remainingMs + 999) / 1000);
     if (seconds == m_shownSeconds)
         return;
     m_shownSeconds = seconds;

@@ -2,9 +2,9 @@
 #pragma once
 
 #include "client/core/roomsession.h"
+#include "shared/clock.h"
 #include "shared/problem.h"
 
-#include <QDeadlineTimer>
 #include <QFrame>
 #include <QTimer>
 
@@ -22,8 +22,8 @@ namespace roomgate::client::ui {
  * Sign in again. It never opens a dialog: the room tab or the room list shows it
  * in place, and a new failure replaces the old one.
  *
- * The banner only says and asks; its owner acts on the signals. Child of the view it
- * sits in; GUI thread.
+ * The banner only says and asks; its owner acts on the signals. Countdowns run on a
+ * Clock (the system's, or one a test drives). Child of the view it sits in; GUI thread.
  */
 class FailureBanner : public QFrame
 {
@@ -39,7 +39,7 @@ public:
 
     using Phase = RoomSession::Phase;
 
-    explicit FailureBanner(QWidget *parent = nullptr);
+    explicit FailureBanner(QWidget *parent = nullptr, const Clock &clock = Clock::system());
 
     /**
      * Shows a room session's failure. @p wasJoined: the connection ended after the user
@@ -103,8 +103,9 @@ private:
 
     ErrorCode m_code = ErrorCode::Ok;
     Actions m_actions;
+    const Clock &m_clock;
     QTimer m_countdown;
-    QDeadlineTimer m_deadline;
+    qint64 m_deadlineMs = 0; ///< on m_clock's monotonic time
     int m_shownSeconds = 0;
     int m_startSeconds = 0;
 };

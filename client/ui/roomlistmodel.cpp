@@ -20,16 +20,16 @@ QString RoomListModel::occupancyText(const RoomInfo &room)
         .arg(room.capacity);
 }
 
-QString RoomListModel::stateText(RoomInfo::State state)
+QString RoomListModel::stateText(RoomState state)
 {
     switch (state) {
-    case RoomInfo::State::Open:
+    case RoomState::Open:
         return tr("Open");
-    case RoomInfo::State::Pending:
+    case RoomState::Pending:
         return tr("New, waiting for its first member");
-    case RoomInfo::State::Closed:
+    case RoomState::Closed:
         return tr("Closed");
-    case RoomInfo::State::Unknown:
+    case RoomState::Unknown:
         break;
     }
     return tr("Unknown");

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "client/core/roominfo.h"
+#include "shared/roominfo.h"
 
 #include <QAbstractListModel>
 #include <QList>
@@ -23,7 +23,7 @@ public:
         CapacityRole, ///< int
         OccupantsRole, ///< int, connected members
         ReservedRole, ///< int, live reservations
-        StateRole, ///< int, RoomInfo::State
+        StateRole, ///< int, RoomState
         StateTextRole, ///< QString, the state in words
         OccupancyTextRole, ///< QString, "3 + 1 / 16"
     };
@@ -42,7 +42,7 @@ public:
 
     /** "3 + 1 / 16": members + reservations against the capacity. */
     static QString occupancyText(const RoomInfo &room);
-    static QString stateText(RoomInfo::State state);
+    static QString stateText(RoomState state);
 
 private:
     QList<RoomInfo> m_rooms;

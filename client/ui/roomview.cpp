@@ -29,7 +29,7 @@ constexpr int kMaxAutoRetries = 10;
 using State = RoomSession::State;
 } // namespace
 
-RoomView::RoomView(RoomSession *session, QWidget *parent)
+RoomView::RoomView(RoomSession *session, const Clock &clock, QWidget *parent)
     : QWidget(parent),
       m_session(session),
       m_messages(new MessageListModel(this)),
@@ -37,7 +37,7 @@ RoomView::RoomView(RoomSession *session, QWidget *parent)
       m_title(new QLabel(this)),
       m_status(new QLabel(this)),
       m_leave(new QPushButton(tr("Leave"), this)),
-      m_banner(new FailureBanner(this)),
+      m_banner(new FailureBanner(this, clock)),
       m_transcript(new QListView(this)),
       m_membersHeader(new QLabel(this)),
       m_memberView(new QListView(this)),
@@ -131,8 +131,9 @@ RoomView::RoomView(RoomSession *session, QWidget *parent)
     connect(session, &RoomSession::membersChanged, this, &RoomView::onMembersChanged);
     connect(session, &RoomSession::reconnectingIn, this, &RoomView::updateStatus);
     connect(session, &RoomSession::messageReceived, this, [this](const ChatMessage &message) {
-        const bool atEnd = transcriptAtEnd() || message.own;
-        if (m_messages->appendMessage(message))
+        const bool own = m_session && m_session->isOwn(message);
+        const bool atEnd = transcriptAtEnd() || own;
+        if (m_messages->appendMessage(message, own))
             scrollToEndLater(atEnd);
     });
     connect(session, &RoomSession::memberJoined, this, [this](const QString &user) {
@@ -143,20 +144,22 @@ RoomView::RoomView(RoomSession *session, QWidget *parent)
         if (user != m_session->you())
             m_messages->appendNotice(tr("%1 left").arg(user));
     });
-    connect(session, &RoomSession::connectionLost, this, [this](ErrorCode code) {
+    connect(session, &RoomSession::connectionLost, this, [this](const RoomSession::Failure &why) {
         m_reconnectingAfterDrop = true;
-        m_messages->appendNotice(tr("Connection lost: %1").arg(errorSentence(code)),
+        m_messages->appendNotice(tr("Connection lost: %1").arg(why.sentence()),
                                  MessageListModel::Kind::Warning);
         scrollToEndLater(true);
     });
-    connect(session, &RoomSession::messageRefused, this, [this](ErrorCode code) {
-        m_messages->appendNotice(tr("Your message was not sent: %1").arg(errorSentence(code)),
-                                 MessageListModel::Kind::Warning);
-        scrollToEndLater(true);
-        // Give the text back, so it can be shortened and sent again.
-        if (m_input->toPlainText().isEmpty() && !m_lastSent.isEmpty())
-            m_input->setPlainText(m_lastSent);
-    });
+    connect(session, &RoomSession::messageRefused, this,
+            [this](const RoomSession::MessageRefusal &refusal) {
+                m_messages->appendNotice(
+                    tr("Your message was not sent: %1").arg(errorSentence(refusal.code)),
+                    MessageListModel::Kind::Warning);
+                scrollToEndLater(true);
+                // Give the text back, so it can be shortened and sent again.
+                if (m_input->toPlainText().isEmpty() && !refusal.text.isEmpty())
+                    m_input->setPlainText(refusal.text);
+            });
 
     if (session->isJoined())
         onJoined();
@@ -270,7 +273,7 @@ void RoomView::onJoined()
     m_banner->clear();
     const bool again = m_everJoined;
     m_everJoined = true;
-    m_messages->appendHistory(m_session->history());
+    m_messages->appendHistory(m_session->history(), m_session->you());
     if (again)
         m_messages->appendNotice(tr("Connected again"));
     m_transcript->scrollToBottom();
@@ -352,7 +355,6 @@ void RoomView::send()
     const QString clientId = m_session->sendMessage(text);
     if (clientId.isEmpty())
         return; // refused here (messageRefused says why) or not joined any more
-    m_lastSent = text;
     m_input->clear();
 }
 

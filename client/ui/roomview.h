@@ -2,6 +2,7 @@
 #pragma once
 
 #include "client/core/roomsession.h"
+#include "shared/clock.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -38,7 +39,7 @@ public:
     /** The input counts characters from here on; the protocol's limit is 4000. */
     static constexpr int kCounterThreshold = 3500;
 
-    explicit RoomView(RoomSession *session, QWidget *parent = nullptr);
+    RoomView(RoomSession *session, const Clock &clock, QWidget *parent = nullptr);
     ~RoomView() override;
 
     RoomSession *session() const { return m_session; }
@@ -101,7 +102,6 @@ private:
     bool m_reconnectingAfterDrop = false;
     bool m_everJoined = false;
     int m_autoRetries = 0;
-    QString m_lastSent;
 };
 
 } // namespace roomgate::client::ui

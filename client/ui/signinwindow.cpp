@@ -13,7 +13,7 @@
 
 namespace roomgate::client::ui {
 
-SignInWindow::SignInWindow(QWidget *parent)
+SignInWindow::SignInWindow(const Clock &clock, QWidget *parent)
     : QWidget(parent),
       m_server(new QLineEdit(this)),
       m_username(new QLineEdit(this)),
@@ -22,8 +22,9 @@ SignInWindow::SignInWindow(QWidget *parent)
       m_register(new QPushButton(tr("&Register"), this)),
       m_hint(new QLabel(this)),
       m_busy(new QLabel(this)),
-      m_banner(new FailureBanner(this)),
-      m_keychainNote(new QLabel(this))
+      m_banner(new FailureBanner(this, clock)),
+      m_keychainNote(new QLabel(this)),
+      m_clock(clock)
 {
     setObjectName(QStringLiteral("signInWindow"));
     setWindowTitle(tr("Roomgate — Sign in"));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "shared/clock.h"
 #include "shared/problem.h"
 
 #include <QUrl>
@@ -24,7 +25,7 @@ class SignInWindow : public QWidget
 {
     Q_OBJECT
 public:
-    explicit SignInWindow(QWidget *parent = nullptr);
+    explicit SignInWindow(const Clock &clock = Clock::system(), QWidget *parent = nullptr);
 
     void setServer(const QString &server);
     void setUsername(const QString &username);
@@ -69,6 +70,7 @@ private:
     QLabel *m_busy;
     FailureBanner *m_banner;
     QLabel *m_keychainNote;
+    const Clock &m_clock;
     bool m_isBusy = false;
 };
 

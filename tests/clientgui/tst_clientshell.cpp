@@ -11,6 +11,7 @@
 #include "client/ui/roomview.h"
 #include "client/ui/signinwindow.h"
 #include "client/ui/uilanguage.h"
+#include "shared/clock.h"
 #include "tests/common/testserver.h"
 
 #include <QAction>
@@ -67,6 +68,8 @@ class TestClientShell : public QObject
     std::unique_ptr<TestServer> m_server;
     std::unique_ptr<TestApi> m_api;
     UiLanguage m_language;
+    /** The clock of the banners' countdowns: they move only when a test says so. */
+    ManualClock m_clock;
     std::unique_ptr<ClientShell> m_shell; ///< alice's app, shared by the English tests
 
     QString serverUrl() const
@@ -74,11 +77,12 @@ class TestClientShell : public QObject
         return QStringLiteral("http://127.0.0.1:%1").arg(m_server->httpPort());
     }
 
-    static ClientShell::Options options()
+    ClientShell::Options options()
     {
         ClientShell::Options options;
         options.useKeychain = false; // never touch the developer's real keychain
         options.restoreSession = false;
+        options.clock = &m_clock;
         return options;
     }
 
@@ -128,7 +132,9 @@ private Q_SLOTS:
         QCoreApplication::setApplicationName(QStringLiteral("tst_clientshell"));
         QSettings().clear();
         QCOMPARE(m_language.install(QStringLiteral("en")), u"en");
-        m_server = std::make_unique<TestServer>();
+        // Reservations outlive any test: a seat held by one is held until the test frees it.
+        m_server = std::make_unique<TestServer>(
+            QStringList{QStringLiteral("--ticket-ttl"), QStringLiteral("600")});
         QVERIFY2(m_server->start(), qPrintable(m_server->output()));
         m_api = std::make_unique<TestApi>(m_server->httpPort());
     }
@@ -435,15 +441,17 @@ private Q_SLOTS:
         const int left = banner->countdownSeconds();
         QVERIFY(left <= failure.retryAfterSeconds && left >= failure.retryAfterSeconds - 1);
         QCOMPARE(banner->countdownText(), QStringLiteral("%1초 후 다시 시도합니다…").arg(left));
-        QTRY_VERIFY_WITH_TIMEOUT(banner->countdownSeconds() < left, 3000);
+        m_clock.advance(1000);
+        QTRY_COMPARE_WITH_TIMEOUT(banner->countdownSeconds(), left - 1, kTimeoutMs);
+        QCOMPARE(banner->countdownText(), QStringLiteral("%1초 후 다시 시도합니다…").arg(left - 1));
         QCOMPARE(view->statusText(), RoomView::statusFor(RoomSession::State::Failed, false, 0));
     }
 
     void countdownRetriesByItself()
     {
-        // A server with a short ticket TTL: the held seat frees up within seconds, and the
-        // countdown's own retry gets the user in without a click.
-        TestServer server({QStringLiteral("--ticket-ttl"), QStringLiteral("2")});
+        // The held seat frees up (the holder gives it back) and the countdown's own retry,
+        // once the test's clock says it is due, gets the user in without a click.
+        TestServer server({QStringLiteral("--ticket-ttl"), QStringLiteral("600")});
         QVERIFY2(server.start(), qPrintable(server.output()));
         TestApi api(server.httpPort());
         // Dave is in the room (so it stays when reservations lapse), Frank holds the
@@ -454,9 +462,9 @@ private Q_SLOTS:
         TestSocket dave;
         dave.open(daves.json.value(u"websocketUrl").toString());
         QVERIFY(!dave.frameOfType(QStringLiteral("joined")).isEmpty());
-        QCOMPARE(api.reserve(api.userToken(QStringLiteral("frank")), QStringLiteral("Quick"), false)
-                     .status,
-                 201);
+        const QByteArray frank = api.userToken(QStringLiteral("frank"));
+        const HttpReply franks = api.reserve(frank, QStringLiteral("Quick"), false);
+        QCOMPARE(franks.status, 201);
 
         ClientShell shell(options());
         shell.start();
@@ -466,9 +474,18 @@ private Q_SLOTS:
         RoomView *view = shell.mainWindow()->enterRoom(QStringLiteral("Quick"));
         QVERIFY(view);
         QTRY_VERIFY_WITH_TIMEOUT(view->banner()->isCountingDown(), kTimeoutMs);
-        QCOMPARE(view->banner()->countdownStartSeconds(),
-                 view->session()->failure().retryAfterSeconds);
+        const int retryAfter = view->session()->failure().retryAfterSeconds;
+        QVERIFY(retryAfter > 60);
+        QCOMPARE(view->banner()->countdownStartSeconds(), retryAfter);
         QSignalSpy joined(view->session(), &RoomSession::joined);
+        QCOMPARE(api.request("DELETE",
+                             QStringLiteral("/api/v1/entries/")
+                                 + franks.json.value(u"ticket").toString(),
+                             {}, frank)
+                     .status,
+                 204);
+        QCOMPARE(joined.size(), 0); // nothing happens before the countdown is over
+        m_clock.advance(retryAfter * 1000LL);
         QVERIFY(joined.wait(kTimeoutMs));
         QVERIFY(!view->banner()->isVisible());
         QCOMPARE(view->statusText(), QStringLiteral("Joined"));

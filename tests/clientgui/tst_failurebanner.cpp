@@ -76,6 +76,7 @@ const Expectation kExpectations[] = {
     {ErrorCode::RoomExists, kChoose, kBoth, false},
     {ErrorCode::CapacityInUse, kChoose, kBoth, false},
     {ErrorCode::UserNotFound, kChoose, kBoth, false},
+    {ErrorCode::SlowConsumer, kRetry, kRetry, false},
 };
 
 } // namespace
