@@ -6,15 +6,6 @@
 
 namespace roomgate::client {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("roomgate::client::LocalError", text);
-}
-
-} // namespace
-
 QString localErrorName(LocalError error)
 {
     switch (error) {
@@ -41,25 +32,37 @@ QString localErrorSentence(LocalError error, LocalErrorPhase phase, const QStrin
     if (error == LocalError::ConnectionLost) {
         // The server was there: it is the connection that broke, not the address.
         return phase == LocalErrorPhase::Connection
-            ? tr("The connection to the chat server at %1 broke. Check your connection.")
+            ? QCoreApplication::translate(
+                  "roomgate::client::LocalError",
+                  "The connection to the chat server at %1 broke. Check your connection.")
                   .arg(address)
-            : tr("The connection to the server at %1 broke before it answered. Check your "
-                 "connection.")
+            : QCoreApplication::translate(
+                  "roomgate::client::LocalError",
+                  "The connection to the server at %1 broke before it answered. Check your "
+                  "connection.")
                   .arg(address);
     }
     switch (phase) {
     case LocalErrorPhase::SignIn:
-        return tr("Could not reach the server at %1 — check the address and your connection.")
+        return QCoreApplication::translate(
+                   "roomgate::client::LocalError",
+                   "Could not reach the server at %1 — check the address and your connection.")
             .arg(address);
     case LocalErrorPhase::RoomList:
-        return tr("Could not reach the server at %1 to load the rooms — check your connection.")
+        return QCoreApplication::translate(
+                   "roomgate::client::LocalError",
+                   "Could not reach the server at %1 to load the rooms — check your connection.")
             .arg(address);
     case LocalErrorPhase::Reservation:
-        return tr("Could not reach the server at %1 to reserve a seat — check your connection.")
+        return QCoreApplication::translate(
+                   "roomgate::client::LocalError",
+                   "Could not reach the server at %1 to reserve a seat — check your connection.")
             .arg(address);
     case LocalErrorPhase::Connection:
-        return tr("Could not reach the chat server at %1 — check your connection. If it keeps "
-                  "happening, the server's chat address may be set up wrong.")
+        return QCoreApplication::translate(
+                   "roomgate::client::LocalError",
+                   "Could not reach the chat server at %1 — check your connection. If it keeps "
+                   "happening, the server's chat address may be set up wrong.")
             .arg(address);
     }
     return {};
@@ -71,17 +74,24 @@ QString localErrorReason(LocalError error)
     case LocalError::None:
         break;
     case LocalError::ConnectionRefused:
-        return tr("The connection was refused: nothing answers at that address and port.");
+        return QCoreApplication::translate(
+            "roomgate::client::LocalError",
+            "The connection was refused: nothing answers at that address and port.");
     case LocalError::HostNotFound:
-        return tr("The host name could not be found (DNS).");
+        return QCoreApplication::translate("roomgate::client::LocalError",
+                                           "The host name could not be found (DNS).");
     case LocalError::Unreachable:
-        return tr("The network or the host cannot be reached.");
+        return QCoreApplication::translate("roomgate::client::LocalError",
+                                           "The network or the host cannot be reached.");
     case LocalError::TimedOut:
-        return tr("No answer came in time.");
+        return QCoreApplication::translate("roomgate::client::LocalError",
+                                           "No answer came in time.");
     case LocalError::Tls:
-        return tr("A secure connection (TLS) could not be set up.");
+        return QCoreApplication::translate("roomgate::client::LocalError",
+                                           "A secure connection (TLS) could not be set up.");
     case LocalError::ConnectionLost:
-        return tr("The connection was closed without an answer.");
+        return QCoreApplication::translate("roomgate::client::LocalError",
+                                           "The connection was closed without an answer.");
     }
     return {};
 }

@@ -99,6 +99,8 @@ public:
     RoomSession(ApiClient *api, const QString &room, QObject *parent = nullptr);
     ~RoomSession() override;
 
+    /** The client it reserves through (null once that is gone). */
+    ApiClient *api() const { return m_api; }
     /** The room name as given; roomInfo().name is the server's form once known. */
     QString room() const { return m_room; }
 

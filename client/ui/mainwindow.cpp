@@ -3,6 +3,7 @@
 
 #include "client/core/sessionmanager.h"
 #include "client/ui/createroomdialog.h"
+#include "client/ui/elidedlabel.h"
 #include "client/ui/failurebanner.h"
 #include "client/ui/logging.h"
 #include "client/ui/roomlistmodel.h"
@@ -17,6 +18,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -68,7 +70,8 @@ MainWindow::MainWindow(ApiClient *api, const QString &username, const Clock &clo
       m_memoryOnlyLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowTitle(tr("Roomgate — %1").arg(username));
+    // The platform adds the application's name ("alice — Roomgate"): not said twice.
+    setWindowTitle(username);
     resize(1200, 760);
 
     // The rooms the user is in.
@@ -76,6 +79,8 @@ MainWindow::MainWindow(ApiClient *api, const QString &username, const Clock &clo
     m_tabs->setTabsClosable(true);
     m_tabs->setMovable(true);
     m_tabs->setDocumentMode(true);
+    m_tabs->setUsesScrollButtons(true);
+    m_tabs->setElideMode(Qt::ElideMiddle);
     auto *placeholder
         = new QLabel(tr("Enter a room from the list — double-click it — or create one.\n"
                         "You can be in several rooms at once: each gets a tab here."),
@@ -133,10 +138,6 @@ MainWindow::MainWindow(ApiClient *api, const QString &username, const Clock &clo
                                 .arg(username, api ? api->baseUrl().toDisplayString() : QString()));
     statusBar()->addPermanentWidget(m_accountLabel);
     m_memoryOnlyLabel->setObjectName(QStringLiteral("memoryOnlyStatus"));
-    m_memoryOnlyLabel->setText(tr("Session not saved: no keychain"));
-    m_memoryOnlyLabel->setToolTip(
-        tr("No system keychain answered, so your session is kept in memory only. "
-           "You sign in again after quitting."));
     m_memoryOnlyLabel->setStyleSheet(
         QStringLiteral("QLabel { color: #8a5a00; border-left: 1px solid #b0b0b0; "
                        "padding-left: 8px; margin-left: 4px; }"));
@@ -254,8 +255,17 @@ void MainWindow::addRoomView(RoomSession *session)
     connect(view, &RoomView::chooseAnotherRoomRequested, this,
             [this, view] { chooseAnotherRoom(view); });
     connect(view, &RoomView::signInAgainRequested, this, &MainWindow::signInAgainRequested);
-    connect(view, &RoomView::failureShown, this,
-            [this](const QString &summary) { statusBar()->showMessage(summary, kNoticeMs); });
+    connect(view, &RoomView::failureShown, this, [this, view](const QString &summary) {
+        m_noticeFrom = view;
+        statusBar()->showMessage(summary, kNoticeMs);
+    });
+    connect(session, &RoomSession::joined, this, [this, view] {
+        // The tab is fine again: its old failure is no news any more.
+        if (m_noticeFrom == view)
+            statusBar()->clearMessage();
+    });
+    // A refused entry changes what the list should say (a full room, a closed one).
+    connect(session, &RoomSession::failed, this, &MainWindow::refreshRooms);
     connect(session, &RoomSession::stateChanged, this, [this](RoomSession::State state) {
         // Seats changed hands: the list's numbers are stale.
         if (state == RoomSession::State::Joined || state == RoomSession::State::Idle)
@@ -273,9 +283,14 @@ void MainWindow::updateTab(RoomView *view)
     const int index = m_tabs->indexOf(view);
     if (index < 0)
         return;
-    m_tabs->setTabText(index, view->roomName());
+    // A long name never widens the window: elided in the middle, whole in the tooltip.
+    const QString name = view->roomName();
+    m_tabs->setTabText(index,
+                       ElidedLabel::elided(name, m_tabs->tabBar()->fontMetrics(), kTabTextWidth)
+                           .replace(QLatin1Char('&'), QStringLiteral("&&")));
     m_tabs->setTabIcon(index, indicatorIcon(view->indicator()));
-    m_tabs->setTabToolTip(index, view->statusText());
+    m_tabs->setTabToolTip(index, name + QLatin1Char('\n') + view->statusText());
+    m_tabs->tabBar()->setAccessibleName(tr("Rooms you are in"));
 }
 
 void MainWindow::removeRoomView(RoomView *view)
@@ -290,6 +305,11 @@ void MainWindow::removeRoomView(RoomView *view)
     const int index = m_tabs->indexOf(view);
     if (index >= 0)
         m_tabs->removeTab(index);
+    if (m_noticeFrom == view) {
+        // Its failure closes with it.
+        statusBar()->clearMessage();
+        m_noticeFrom.clear();
+    }
     view->deleteLater();
     if (m_tabs->count() == 0)
         m_rightPane->setCurrentIndex(0);
@@ -321,8 +341,21 @@ void MainWindow::resumeAfterSignIn()
     }
 }
 
-void MainWindow::setMemoryOnlyNote(bool memoryOnly)
+void MainWindow::setMemoryOnlyNote(bool memoryOnly, bool keychainOff)
 {
+    if (keychainOff) {
+        m_memoryOnlyLabel->setText(tr("Session not saved: keychain off"));
+        m_memoryOnlyLabel->setToolTip(tr("The keychain is off (--no-keychain), so your session "
+                                         "is kept in memory only. You sign in again after "
+                                         "quitting."));
+    } else {
+        m_memoryOnlyLabel->setText(tr("Session not saved: no keychain"));
+        m_memoryOnlyLabel->setToolTip(
+            tr("No system keychain answered, so your session is kept in memory only. "
+               "You sign in again after quitting."));
+    }
+    m_memoryOnlyLabel->setAccessibleName(m_memoryOnlyLabel->text());
+    m_memoryOnlyLabel->setAccessibleDescription(m_memoryOnlyLabel->toolTip());
     m_memoryOnlyLabel->setVisible(memoryOnly);
 }
 

@@ -70,8 +70,13 @@ public:
     void showCreateRoomDialog();
     /** Signed in again as the same user: reload the list, retry what the 401 stopped. */
     void resumeAfterSignIn();
-    /** Says in the status bar that the token lives in memory only. */
-    void setMemoryOnlyNote(bool memoryOnly);
+    /**
+     * Says in the status bar that the token lives in memory only: because no keychain
+     * answered, or (@p keychainOff) because the user turned it off (`--no-keychain`).
+     */
+    void setMemoryOnlyNote(bool memoryOnly, bool keychainOff = false);
+    /** The longest a room name shows on its tab before it is elided, in pixels. */
+    static constexpr int kTabTextWidth = 200;
 
 Q_SIGNALS:
     void signOutRequested();
@@ -98,6 +103,7 @@ private:
     QLabel *m_memoryOnlyLabel;
     QAction *m_leaveAction = nullptr;
     QAction *m_enterAction = nullptr;
+    QPointer<RoomView> m_noticeFrom; ///< the tab whose failure the status bar shows
 
     QHash<RoomSession *, RoomView *> m_views;
 };

@@ -76,7 +76,7 @@ void RoomDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     painter->drawText(QRect(textArea.left(), top, textArea.width(), nameMetrics.height()),
                       Qt::AlignLeft | Qt::AlignVCenter,
                       nameMetrics.elidedText(index.data(RoomListModel::NameRole).toString(),
-                                             Qt::ElideRight, textArea.width()));
+                                             Qt::ElideMiddle, textArea.width()));
     painter->setFont(stateFont);
     painter->setPen(dim);
     QString stateLine = index.data(RoomListModel::StateTextRole).toString();

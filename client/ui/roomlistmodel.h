@@ -43,6 +43,8 @@ public:
     /** "3 + 1 / 16": members + reservations against the capacity. */
     static QString occupancyText(const RoomInfo &room);
     static QString stateText(RoomState state);
+    /** The seats in words: "1 member, 0 seats reserved, 2 seats in all". */
+    static QString seatsText(const RoomInfo &room);
 
 private:
     QList<RoomInfo> m_rooms;

@@ -29,9 +29,10 @@ RoomListPane::RoomListPane(ApiClient *api, const Clock &clock, QWidget *parent)
       m_filter(new QLineEdit(this)),
       m_roomList(new QListView(this)),
       m_emptyList(new QLabel(this)),
-      m_refreshButton(new QPushButton(tr("Refresh"), this)),
-      m_createButton(new QPushButton(tr("Create room…"), this)),
-      m_enterButton(new QPushButton(tr("Enter"), this))
+      m_refreshButton(new QPushButton(tr("Re&fresh"), this)),
+      m_createButton(new QPushButton(tr("&Create room…"), this)),
+      m_enterButton(new QPushButton(tr("&Enter"), this)),
+      m_legend(new QLabel(this))
 {
     setObjectName(QStringLiteral("roomListPane"));
     m_banner->setObjectName(QStringLiteral("roomListBanner"));
@@ -49,11 +50,35 @@ RoomListPane::RoomListPane(ApiClient *api, const Clock &clock, QWidget *parent)
     m_roomList->setUniformItemSizes(true);
     m_roomList->setAlternatingRowColors(true);
     m_roomList->setAccessibleName(tr("Rooms"));
+    m_roomList->setAccessibleDescription(
+        tr("Each room with its seats: members, reserved seats and capacity"));
+    // Names are elided in the middle: a long one never asks for a wider list.
+    m_roomList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_roomList->setTextElideMode(Qt::ElideMiddle);
+    m_filter->setAccessibleName(tr("Filter rooms"));
     m_emptyList->setObjectName(QStringLiteral("emptyRoomList"));
     m_emptyList->setWordWrap(true);
     m_emptyList->setAlignment(Qt::AlignCenter);
     m_emptyList->hide();
     m_refreshButton->setObjectName(QStringLiteral("refreshButton"));
+    m_refreshButton->setToolTip(tr("Load the room list again (F5)"));
+    m_refreshButton->setAccessibleDescription(m_refreshButton->toolTip());
+    m_createButton->setToolTip(tr("Create a room and enter it (Ctrl+N)"));
+    m_createButton->setAccessibleDescription(m_createButton->toolTip());
+    // The seat bar explained where it is seen, not only in a tooltip.
+    m_legend->setObjectName(QStringLiteral("seatLegend"));
+    m_legend->setWordWrap(true);
+    m_legend->setTextFormat(Qt::RichText);
+    m_legend->setText(QStringLiteral("<span style=\"color:#2f6fd0\">■</span> %1 &nbsp; "
+                                     "<span style=\"color:#9dbff0\">■</span> %2 &nbsp; "
+                                     "<span style=\"color:#c0392b\">■</span> %3<br>%4")
+                          .arg(tr("members"), tr("reserved"), tr("full"),
+                               tr("Seats: members + reserved / capacity")));
+    m_legend->setAccessibleName(tr("Seats: members + reserved / capacity"));
+    QFont legendFont = m_legend->font();
+    if (legendFont.pointSizeF() > 0)
+        legendFont.setPointSizeF(legendFont.pointSizeF() * 0.9);
+    m_legend->setFont(legendFont);
     m_refreshButton->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
     m_createButton->setObjectName(QStringLiteral("createRoomButton"));
     m_enterButton->setObjectName(QStringLiteral("enterButton"));
@@ -77,6 +102,7 @@ RoomListPane::RoomListPane(ApiClient *api, const Clock &clock, QWidget *parent)
     layout->addWidget(m_filter);
     layout->addWidget(m_roomList, 1);
     layout->addWidget(m_emptyList);
+    layout->addWidget(m_legend);
     layout->addLayout(buttons);
 
     connect(m_filter, &QLineEdit::textChanged, m_filtered,
@@ -115,12 +141,20 @@ QString RoomListPane::selectedRoom() const
 
 bool RoomListPane::canEnterSelected() const
 {
-    return !selectedRoom().isEmpty();
+    const QModelIndex index = m_roomList->currentIndex();
+    return index.isValid()
+        && static_cast<RoomState>(index.data(RoomListModel::StateRole).toInt())
+        != RoomState::Closed;
 }
 
 void RoomListPane::updateActions()
 {
-    m_enterButton->setEnabled(canEnterSelected());
+    const bool enterable = canEnterSelected();
+    m_enterButton->setEnabled(enterable);
+    m_enterButton->setToolTip(!enterable && !selectedRoom().isEmpty()
+                                  ? tr("This room is closed: nobody can enter it now")
+                                  : tr("Enter the selected room (Enter)"));
+    m_enterButton->setAccessibleDescription(m_enterButton->toolTip());
     const bool empty = m_rooms->rowCount() == 0;
     m_emptyList->setText(empty ? tr("No rooms yet: create the first one.")
                                : tr("No room matches the filter."));
@@ -149,7 +183,13 @@ void RoomListPane::refresh()
             const int countdown
                 = problem.code == ErrorCode::RateLimited ? qMax(1, problem.retryAfterSeconds) : 0;
             // Automatic refreshes keep trying in the background; the banner stays.
-            m_banner->showProblem(tr("Could not load the rooms"), problem, actions, countdown);
+            FailureBanner::Notice notice = result.local == LocalError::None
+                ? FailureBanner::noticeFor(tr("Could not load the rooms"), problem, actions)
+                : FailureBanner::noticeFor(tr("Could not load the rooms"), result.local,
+                                           LocalErrorPhase::RoomList,
+                                           displayAddress(m_api->baseUrl()), actions);
+            notice.countdownSeconds = countdown;
+            m_banner->present(notice);
             Q_EMIT refreshed(false);
             return;
         }

@@ -40,6 +40,7 @@ public:
     QPushButton *refreshButton() const { return m_refreshButton; }
     QPushButton *createButton() const { return m_createButton; }
     QPushButton *enterButton() const { return m_enterButton; }
+    QLabel *legend() const { return m_legend; }
 
     /** The room selected in the list; empty when none. */
     QString selectedRoom() const;
@@ -74,6 +75,7 @@ private:
     QPushButton *m_refreshButton;
     QPushButton *m_createButton;
     QPushButton *m_enterButton;
+    QLabel *m_legend;
     QTimer m_refreshTimer;
     bool m_refreshInFlight = false;
 };
