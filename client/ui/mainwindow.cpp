@@ -6,6 +6,7 @@
 #include "client/ui/elidedlabel.h"
 #include "client/ui/failurebanner.h"
 #include "client/ui/logging.h"
+#include "client/ui/messageedit.h"
 #include "client/ui/roomlistmodel.h"
 #include "client/ui/roomview.h"
 
@@ -122,7 +123,13 @@ MainWindow::MainWindow(ApiClient *api, const QString &username, const Clock &clo
     connect(refresh, &QAction::triggered, this, &MainWindow::refreshRooms);
     roomMenu->addSeparator();
     m_leaveAction = roomMenu->addAction(tr("&Leave room"));
-    m_leaveAction->setShortcut(QKeySequence::Close);
+    // Ctrl+W everywhere (the tooltips say so), and the platform's own Close keys too.
+    QList<QKeySequence> closeKeys{QKeySequence(Qt::CTRL | Qt::Key_W)};
+    for (const QKeySequence &keys : QKeySequence::keyBindings(QKeySequence::Close)) {
+        if (!closeKeys.contains(keys))
+            closeKeys.append(keys);
+    }
+    m_leaveAction->setShortcuts(closeKeys);
     connect(m_leaveAction, &QAction::triggered, this, [this] {
         if (RoomView *view = currentRoomView())
             leaveRoom(view);
@@ -237,7 +244,7 @@ RoomView *MainWindow::enterRoom(const QString &room, const EntryOptions &options
         view = m_views.value(session);
     }
     m_tabs->setCurrentWidget(view);
-    view->setFocus(Qt::OtherFocusReason);
+    view->input()->setFocus(Qt::OtherFocusReason);
     return view;
 }
 

@@ -195,7 +195,8 @@ RoomView::RoomView(RoomSession *session, const Clock &clock, QWidget *parent)
     updateStatus();
     onMembersChanged();
     updateInput();
-    setFocusProxy(m_input);
+    // No focus proxy: a proxy would make the tab one stop for the keyboard, skipping
+    // Leave, the transcript and the members.
 }
 
 RoomView::~RoomView() = default;
