@@ -317,7 +317,7 @@ You can be in several rooms at once: each gets a tab here.</source>
     </message>
     <message>
         <source>&amp;Create room…</source>
-        <translation>방 만들기(&amp;C)…</translation>
+        <translation>방 만들기…(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Enter selected room</source>
@@ -450,7 +450,7 @@ You can be in several rooms at once: each gets a tab here.</source>
     </message>
     <message>
         <source>&amp;Create room…</source>
-        <translation>방 만들기(&amp;C)…</translation>
+        <translation>방 만들기…(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Enter</source>

@@ -397,7 +397,7 @@ void RoomSession::onErrorFrame(const Problem &problem)
     if (!m_pending.isEmpty()) {
         std::tie(refusal.clientId, refusal.text) = m_pending.takeFirst();
     }
-    qCInfo(lcSession) << m_room << "message refused:" << wireName(problem.code);
+    qCInfo(lcSession).noquote() << m_room << "message refused:" << wireName(problem.code);
     Q_EMIT messageRefused(refusal);
 }
 
@@ -457,8 +457,8 @@ void RoomSession::finishLeaving()
 
 void RoomSession::endConnection(const Failure &why)
 {
-    qCInfo(lcSession) << m_room << "connection ended while" << logName(m_state) << "close"
-                      << why.closeCode << logName(why);
+    qCInfo(lcSession).noquote() << m_room << "connection ended while" << logName(m_state) << "close"
+                                << why.closeCode << logName(why);
     if (m_state == State::Connecting) {
         // A ticket the server judged is used up; one it never saw (no connection, a
         // time-out, a storage failure) still holds a seat that nobody will claim now.
@@ -498,9 +498,9 @@ void RoomSession::fail(Failure why)
     why.whileJoined = m_state == State::Joined || m_reconnecting;
     m_reconnecting = false;
     m_failure = why;
-    qCInfo(lcSession) << m_room << "failed in the"
-                      << (why.phase == Phase::Reservation ? "reservation" : "connection")
-                      << "phase:" << logName(why);
+    qCInfo(lcSession).noquote() << m_room << "failed in the"
+                                << (why.phase == Phase::Reservation ? "reservation" : "connection")
+                                << "phase:" << logName(why);
     setState(State::Failed);
     Q_EMIT failed(m_failure);
 }

@@ -78,7 +78,8 @@ FailureBanner::FailureBanner(QWidget *parent, const Clock &clock)
     m_close->setAccessibleDescription(tr("Hides the notice; nothing is retried"));
 
     auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_countdownLabel, 1);
+    buttons->addWidget(m_countdownLabel);
+    buttons->addStretch(1);
     buttons->addWidget(m_signIn);
     buttons->addWidget(m_chooseRoom);
     buttons->addWidget(m_retry);

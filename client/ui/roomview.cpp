@@ -58,8 +58,7 @@ RoomView::RoomView(RoomSession *session, const Clock &clock, QWidget *parent)
     m_title->setFont(titleFont);
     m_status->setObjectName(QStringLiteral("roomStatus"));
     m_status->setTextFormat(Qt::PlainText);
-    m_status->setMinimumWidth(0);
-    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+
     m_reconnectNow->setObjectName(QStringLiteral("reconnectNowButton"));
     m_reconnectNow->setToolTip(tr("Try to enter the room again now instead of waiting"));
     m_reconnectNow->setAccessibleDescription(m_reconnectNow->toolTip());
@@ -98,9 +97,12 @@ RoomView::RoomView(RoomSession *session, const Clock &clock, QWidget *parent)
     m_counter->hide();
 
     auto *header = new QHBoxLayout;
+    // The status line is always whole beside the name; the name gives way, elided in the
+    // middle, when the room is narrow.
     header->addWidget(m_title);
     header->addSpacing(12);
-    header->addWidget(m_status, 1);
+    header->addWidget(m_status);
+    header->addStretch(1);
     header->addWidget(m_reconnectNow);
     header->addWidget(m_leave);
 

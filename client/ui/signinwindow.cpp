@@ -221,6 +221,7 @@ void SignInWindow::showProblem(const QString &title, const Problem &problem, Loc
                                                    FailureBanner::Action::RetryNow));
         m_server->setFocus(Qt::OtherFocusReason);
         m_server->selectAll();
+        fitContents();
         return;
     }
     if (problem.code == ErrorCode::RateLimited) {
@@ -234,12 +235,24 @@ void SignInWindow::showProblem(const QString &title, const Problem &problem, Loc
         m_banner->present(notice);
         updateButtons();
         m_password->setFocus(Qt::OtherFocusReason);
+        fitContents();
         return;
     }
     // Signing in again is what this window is for: no action buttons needed here.
     m_banner->showProblem(title, problem, {});
     m_password->setFocus(Qt::OtherFocusReason);
     m_password->selectAll();
+    fitContents();
+}
+
+void SignInWindow::fitContents()
+{
+    // Wrapped sentences need more height at this width than the layout's minimum says:
+    // grow to them rather than cut them.
+    layout()->activate();
+    const int needed = layout()->totalHeightForWidth(width());
+    if (needed > height())
+        resize(width(), needed);
 }
 
 void SignInWindow::clearProblem()

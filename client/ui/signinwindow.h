@@ -71,6 +71,7 @@ private:
     bool checkFields();
     void updateButtons();
     void submit(bool registering);
+    void fitContents();
 
     // Declared in the order they are seen: the keyboard follows it.
     QLineEdit *m_server;

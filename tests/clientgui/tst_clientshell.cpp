@@ -23,6 +23,7 @@
 #include <QInputMethodEvent>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLayout>
 #include <QLineEdit>
 #include <QListView>
 #include <QProcess>
@@ -617,6 +618,7 @@ private Q_SLOTS:
         QCOMPARE(main->size(), QSize(1024, 700));
         for (QWidget *widget : std::initializer_list<QWidget *>{
                  view->sendButton(), view->leaveButton(), view->input(), view->transcript(),
+                 view->findChild<QLabel *>(QStringLiteral("roomStatus")),
                  view->findChild<QListView *>(QStringLiteral("memberList")), main->enterButton(),
                  main->createButton()}) {
             QVERIFY2(widget->isVisible(), qPrintable(widget->objectName()));
@@ -677,8 +679,9 @@ private Q_SLOTS:
         QCOMPARE(banner->detail(), localErrorReason(LocalError::ConnectionRefused));
         QVERIFY(banner->sentence() != errorSentence(ErrorCode::Unavailable));
         QVERIFY(banner->findChild<QPushButton *>(QStringLiteral("retryNowButton"))->isVisible());
-        // The cursor is where the fix is typed.
+        // The cursor is where the fix is typed; the window is tall enough for the notice.
         QCOMPARE(window->focusWidget(), window->serverEdit());
+        QVERIFY(window->height() >= window->layout()->totalHeightForWidth(window->width()));
 
         // The address fixed, Retry does what was asked: here, register.
         window->serverEdit()->setText(serverUrl());
