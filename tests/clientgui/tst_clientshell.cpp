@@ -28,6 +28,7 @@
 #include <QListView>
 #include <QProcess>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
@@ -919,6 +920,36 @@ private Q_SLOTS:
         QLabel *legend = main->roomListPane()->legend();
         QVERIFY(legend->isVisible());
         QCOMPARE(legend->accessibleName(), QStringLiteral("Seats: members + reserved / capacity"));
+    }
+
+    void logSaysWordsNotEnumNames()
+    {
+        // What the client logs at info level reads as words: no C++ enum names.
+        static QStringList logged;
+        logged.clear();
+        static QtMessageHandler previous = nullptr;
+        previous = qInstallMessageHandler(
+            [](QtMsgType type, const QMessageLogContext &context, const QString &message) {
+                if (QByteArray(context.category).startsWith("roomgate.client"))
+                    logged.append(message);
+                previous(type, context, message);
+            });
+        const auto restore = qScopeGuard([] { qInstallMessageHandler(previous); });
+        std::unique_ptr<ClientShell> shell;
+        signedInShell(QStringLiteral("logreader"), shell);
+        if (QTest::currentTestFailed())
+            return;
+        RoomView *view
+            = shell->mainWindow()->enterRoom(QStringLiteral("Log room"), EntryOptions{true, 2});
+        QTRY_VERIFY_WITH_TIMEOUT(view->session()->isJoined(), kTimeoutMs);
+        QTest::mouseClick(view->leaveButton(), Qt::LeftButton);
+        const RoomView *refused = shell->mainWindow()->enterRoom(QStringLiteral("no/slash"));
+        QTRY_VERIFY_WITH_TIMEOUT(refused->banner()->isVisible(), kTimeoutMs);
+        QVERIFY(logged.size() > 5);
+        for (const QString &line : std::as_const(logged))
+            QVERIFY2(!line.contains(u"::"), qPrintable(line));
+        QVERIFY(logged.contains(QStringLiteral("session tokens kept in memory only (keychain "
+                                               "turned off)")));
     }
 };
 
