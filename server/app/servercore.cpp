@@ -59,9 +59,10 @@ std::optional<QByteArray> readOrCreate(const QString &path, const std::function<
 
 } // namespace
 
-ServerCore::ServerCore(ServerConfig config, QObject *parent)
+ServerCore::ServerCore(ServerConfig config, Clock &clock, QObject *parent)
     : QObject(parent), m_config(std::move(config))
 {
+    m_settings.clock = &clock;
     m_settings.ticketTtlMs = m_config.ticketTtlSeconds * 1000LL;
     m_settings.sweepIntervalMs = m_config.sweepIntervalMs;
     m_settings.nodeLeaseMs = m_config.nodeLeaseSeconds * 1000LL;
@@ -184,6 +185,7 @@ bool ServerCore::start()
     gateway.pingIntervalMs = m_config.pingIntervalSeconds * 1000LL;
     gateway.idleTimeoutMs = m_config.idleTimeoutSeconds * 1000LL;
     gateway.maxFrameBytes = m_config.frameLimitBytes;
+    gateway.clock = m_settings.clock;
     m_gateway = std::make_unique<Gateway>(*m_admission, *m_chat, *m_bus, gateway);
     if (!m_gateway->listen(m_config.listen, m_config.wsPort)) {
         m_error = QStringLiteral("cannot listen for WebSocket on %1 port %2: %3")
@@ -206,7 +208,7 @@ bool ServerCore::start()
                                       api);
     connect(m_gateway.get(), &Gateway::connectionCountChanged, this,
             &ServerCore::socketCountChanged);
-    m_startedAt = QDateTime::currentDateTimeUtc();
+    m_startedAt = QDateTime::fromMSecsSinceEpoch(m_settings.nowMs(), Qt::UTC);
     m_sweeper = std::make_unique<Sweeper>(*m_admission, *m_node, *m_accounts);
     m_sweeper->start();
     qCInfo(lcServer).noquote() << "node" << m_settings.nodeId << "serving HTTP on"

@@ -39,7 +39,9 @@ class ServerCore : public QObject
 {
     Q_OBJECT
 public:
-    explicit ServerCore(ServerConfig config, QObject *parent = nullptr);
+    /** @p clock: where the node reads the time (tests drive a ManualClock). */
+    explicit ServerCore(ServerConfig config, Clock &clock = Clock::system(),
+                        QObject *parent = nullptr);
     ~ServerCore() override;
 
     /** Opens storage and the data dir (no listening); false with errorString(). */
@@ -63,6 +65,8 @@ public:
     AdminService &admin() { return *m_adminService; }
     Metrics &metrics() { return *m_metrics; }
     EventBus &bus() { return *m_bus; }
+    /** The WebSocket gateway (null before start()). */
+    Gateway *gateway() { return m_gateway.get(); }
     /** Connected WebSockets on this node (0 before start()). */
     int socketCount() const;
     /** When start() succeeded. */
