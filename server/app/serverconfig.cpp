@@ -39,6 +39,7 @@ constexpr Option kOptions[] = {
     {"http-rate-per-address", "N", "HTTP requests a second per client address, in bursts of N (default 0: off)."},
     {"http-rate-per-user", "N", "HTTP requests a second per signed-in user, in bursts of N (default 0: off)."},
     {"message-rate", "N", "Chat frames a second per WebSocket, in bursts of N (default 0: off)."},
+    {"rate-limits", "on|off", "off turns every rate limit off at once, for benchmarks and test harnesses (default on)."},
     {"password-cost", "COST", "interactive (default), moderate or minimum (tests and benchmarks only)."},
     {"config", "FILE", "INI file with a [server] section of these settings."},
     {"create-admin", "NAME", "Create or promote the admin NAME (password from ROOMGATE_ADMIN_PASSWORD or stdin), then exit."},
@@ -208,6 +209,12 @@ ServerConfig::ParseResult ServerConfig::parse(const QStringList &arguments,
     c.httpRatePerAddress = static_cast<double>(integer("http-rate-per-address", 0, 1'000'000, 0));
     c.httpRatePerUser = static_cast<double>(integer("http-rate-per-user", 0, 1'000'000, 0));
     c.messageRate = static_cast<double>(integer("message-rate", 0, 1'000'000, 0));
+    if (const auto limits = lookup("rate-limits")) {
+        bool ok = false;
+        c.rateLimits = parseBool(*limits, &ok);
+        if (!ok || limits->trimmed().isEmpty())
+            return fail(QStringLiteral("--rate-limits: expected on or off, got '%1'").arg(*limits));
+    }
     c.headless = flag("headless");
     c.dashboard = flag("dashboard");
     c.metricsPublic = flag("metrics-public");

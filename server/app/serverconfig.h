@@ -34,6 +34,7 @@ struct ServerConfig
     double httpRatePerAddress = 0; ///< requests/s per client address; 0: off
     double httpRatePerUser = 0; ///< requests/s per signed-in user; 0: off
     double messageRate = 0; ///< chat frames/s per connection; 0: off
+    bool rateLimits = true; ///< --rate-limits off: every rate limit off at once
     Secrets::PasswordCost passwordCost = Secrets::PasswordCost::Interactive;
     QString passwordCostText = QStringLiteral("interactive");
     QString createAdmin;

@@ -143,6 +143,11 @@ bool ServerCore::open()
     if (m_config.passwordCost == Secrets::PasswordCost::Minimum)
         qCWarning(lcServer) << "--password-cost minimum: passwords are hashed with the weakest "
                                "limits; use this for tests and benchmarks only";
+    if (!m_config.rateLimits) {
+        qCWarning(lcServer) << "--rate-limits off: no rate limit is enforced; use this for "
+                               "benchmarks and test harnesses on loopback only";
+        m_config.httpRatePerAddress = m_config.httpRatePerUser = m_config.messageRate = 0;
+    }
     const QString url = m_config.database.isEmpty() ? QStringLiteral("sqlite://")
             + QDir(m_config.dataDir).absoluteFilePath(QStringLiteral("roomgate.db"))
                                                     : m_config.database;
