@@ -84,8 +84,9 @@ bool RawWebSocket::open(const QString &url, qint64 readBufferBytes, int timeoutM
     const QByteArray key = QByteArray::number(QRandomGenerator::global()->generate64()).toBase64();
     const QByteArray target = parsed.path(QUrl::FullyEncoded).toLatin1()
         + (parsed.hasQuery() ? "?" + parsed.query(QUrl::FullyEncoded).toLatin1() : QByteArray());
-    m_socket.write("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
-                   "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: "
+    m_socket.write("GET " + target
+                   + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                     "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: "
                    + key + "\r\n\r\n");
     if (!QTest::qWaitFor([this] { return m_upgraded || m_ended; }, timeoutMs) || !m_upgraded)
         return false;
@@ -176,9 +177,9 @@ void RawWebSocket::onReadyRead()
             m_frames.append(QJsonDocument::fromJson(payload).object());
             break;
         case 0x8:
-            m_closeCode = payload.size() >= 2 ? (static_cast<quint8>(payload[0]) << 8)
-                    | static_cast<quint8>(payload[1])
-                                              : 1005;
+            m_closeCode = payload.size() >= 2
+                ? (static_cast<quint8>(payload[0]) << 8) | static_cast<quint8>(payload[1])
+                : 1005;
             writeFrame(0x8, payload.left(2));
             m_socket.disconnectFromHost();
             return;

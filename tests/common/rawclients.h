@@ -16,8 +16,8 @@ namespace roomgate::test {
  * Synchronous, bounded; status 0 when no answer came.
  */
 HttpReply rawRequest(const QHostAddress &from, quint16 port, const QByteArray &method,
-                     const QString &path, const QByteArray &body = {},
-                     const QByteArray &token = {}, int timeoutMs = 20000);
+                     const QString &path, const QByteArray &body = {}, const QByteArray &token = {},
+                     int timeoutMs = 20000);
 
 /**
  * A WebSocket client on a raw TCP socket, bound to a chosen local address: it speaks just
@@ -36,7 +36,7 @@ public:
      * is unread and never reads again: the server's output then piles up.
      */
     bool open(const QString &url, qint64 readBufferBytes = 0, int timeoutMs = 10000);
-    /** Asks the kernel for a small receive buffer (before open()), so a stalled reader stalls soon. */
+    /** Asks the kernel for a small receive buffer (before open()): a stalled reader stalls soon. */
     void setReceiveBuffer(int bytes) { m_receiveBuffer = bytes; }
     void sendText(const QByteArray &utf8);
     void send(const QJsonObject &frame);
