@@ -91,9 +91,15 @@ void ClientConnection::sendText(const QString &frame, qsizetype utf8Bytes)
 {
     if (!m_socket || m_state == State::Closed || m_abortAtMs)
         return;
-    if (m_socket->bytesToWrite() + utf8Bytes > m_worker.settings().sendBufferLimitBytes) {
-        dropSlowConsumer();
-        return;
+    const qint64 limit = m_worker.settings().sendBufferLimitBytes;
+    if (m_socket->bytesToWrite() + utf8Bytes > limit) {
+        // Qt writes to the kernel only from the event loop: a burst of frames fills its
+        // buffer even for a fast reader. Hand the kernel what it takes now, then judge.
+        m_socket->flush();
+        if (m_socket->bytesToWrite() + utf8Bytes > limit) {
+            dropSlowConsumer();
+            return;
+        }
     }
     m_socket->sendTextMessage(frame);
 }
