@@ -1,16 +1,29 @@
 #!/usr/bin/env bash
-# Installs the Debian packages Roomgate builds and tests with, when any is missing.
-# Usage: scripts/deps.sh [run|test]   (test adds what the test suite needs)
+# Installs the Debian 12 packages Roomgate builds and tests with, when any is missing.
+# Usage: scripts/deps.sh [run|test]   (test adds what the test command needs)
+# Installed without recommends, so every package the build or a program needs is named
+# here (checked on a pristine Debian 12 root with ../shared/tools/fresh-debian.sh).
 set -euo pipefail
 
+# run: configure the whole tree (CMake finds every package of every target, the client's
+# too), build, and run the server with its dashboard and the desktop client.
 packages=(
+  # toolchain
   cmake ninja-build g++ pkg-config
-  qt6-base-dev qt6-websockets-dev qt6-httpserver-dev qt6-charts-dev
-  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite libqt6sql6-psql
-  libgl-dev libsodium-dev qtkeychain-qt6-dev qt6-svg-dev fonts-noto-cjk qt6-translations-l10n
+  # Qt modules found by CMake. Qt6Charts' CMake package needs Qt6OpenGL's, which is only a
+  # recommendation of qt6-base-dev.
+  qt6-base-dev libqt6opengl6-dev qt6-websockets-dev qt6-charts-dev
+  # LinguistTools: the CMake package and lrelease/lupdate (translations/*.ts -> .qm)
+  qt6-tools-dev qt6-l10n-tools
+  # password hashing; the client's token store (client/ui)
+  libsodium-dev qtkeychain-qt6-dev
+  # at run time: SQLite storage (the default) and PostgreSQL (--database postgresql://),
+  # the client's SVG icon, Qt's own strings and Hangul glyphs for the Korean UI
+  libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 qt6-translations-l10n fonts-noto-cjk
 )
 if [ "${1:-run}" = test ]; then
-  packages+=(clang-format curl)
+  # scripts/check-format.sh
+  packages+=(clang-format)
 fi
 
 missing=()

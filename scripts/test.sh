@@ -6,5 +6,6 @@ cd "$(dirname "$0")/.."
 scripts/deps.sh test
 scripts/build.sh
 scripts/check-format.sh
+scripts/check-layers.sh
 cd "${ROOMGATE_BUILD_DIR:-build}"
 ctest --output-on-failure -j2 "$@"

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "server/admission/accountservice.h"
 
+#include "server/admission/hashqueue.h"
 #include "server/admission/logging.h"
 #include "server/storage/accountstore.h"
 #include "server/storage/auditstore.h"
@@ -9,9 +10,7 @@
 #include "shared/textrules.h"
 #include "shared/ticketformat.h"
 
-#include <QFuture>
 #include <QPointer>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace roomgate::server {
 
@@ -63,17 +62,19 @@ Outcome<User> decideBootstrap(Database &db, const QString &name, const QString &
 
 } // namespace
 
-AccountService::AccountService(StorageWriter &writer, ReadConnections &reads,
+AccountService::AccountService(StorageWriter &writer, ReadConnections &reads, HashQueue &hashes,
                                const AdmissionSettings &settings, QObject *parent)
     : QObject(parent),
       m_writer(writer),
       m_reads(reads),
+      m_hashes(hashes),
       m_settings(settings),
       m_dummyHash(
           Secrets::hashPassword(QStringLiteral("roomgate-dummy-password"), settings.passwordCost))
 { }
 
-void AccountService::signUp(const QString &username, const QString &password, Reply<User> done)
+void AccountService::signUp(const QString &username, const QString &password,
+                            const HashClient &client, Reply<User> done)
 {
     const QString name = TextRules::normalizedUsername(username);
     if (name.isNull()) {
@@ -99,28 +100,30 @@ void AccountService::signUp(const QString &username, const QString &password, Re
     }
     const QString nfc = TextRules::normalizedPassword(password);
     const auto cost = m_settings.passwordCost;
-    QtConcurrent::run([nfc, cost] {
-        return Secrets::hashPassword(nfc, cost);
-    }).then(this, [this, name, key, done = std::move(done)](const QByteArray &hash) {
-        if (hash.isEmpty()) {
-            done(Outcome<User>::failure(ErrorCode::Internal));
-            return;
-        }
-        const qint64 now = m_settings.nowMs();
-        m_writer.submit<User>(
-            [name, key, hash, now](StorageWriter::Scope &scope) {
-                return decideSignUp(scope.db(), name, key, hash, now);
-            },
-            [done](Outcome<User> created) {
-                if (created.ok())
-                    qCInfo(lcAccounts).noquote() << "account created:" << created.value.name;
-                done(std::move(created));
-            });
-    });
+    const bool queued = m_hashes.submit<QByteArray>(
+        client.key, [nfc, cost] { return Secrets::hashPassword(nfc, cost); }, client.stillWanted,
+        [this, name, key, done](std::optional<QByteArray> hash) {
+            if (!hash || hash->isEmpty()) {
+                done(Outcome<User>::failure(hash ? ErrorCode::Internal : ErrorCode::Unavailable));
+                return;
+            }
+            const qint64 now = m_settings.nowMs();
+            m_writer.submit<User>(
+                [name, key, hash = *hash, now](StorageWriter::Scope &scope) {
+                    return decideSignUp(scope.db(), name, key, hash, now);
+                },
+                [done](Outcome<User> created) {
+                    if (created.ok())
+                        qCInfo(lcAccounts).noquote() << "account created:" << created.value.name;
+                    done(std::move(created));
+                });
+        });
+    if (!queued)
+        done(Outcome<User>::failure(ErrorCode::Unavailable));
 }
 
 void AccountService::signIn(const QString &username, const QString &password,
-                            Reply<SessionGrant> done)
+                            const HashClient &client, Reply<SessionGrant> done)
 {
     if (TextRules::checkPassword(password) == ErrorCode::BadRequest) {
         done(Outcome<SessionGrant>::failure(ErrorCode::BadRequest));
@@ -138,32 +141,38 @@ void AccountService::signIn(const QString &username, const QString &password,
     }
     const QByteArray hash = user ? user->passwordHash : m_dummyHash;
     const QString nfc = TextRules::normalizedPassword(password);
-    QtConcurrent::run([hash, nfc] {
-        return Secrets::verifyPassword(hash, nfc);
-    }).then(this, [this, user, done = std::move(done)](bool matches) {
-        if (!user || !matches) {
-            done(Outcome<SessionGrant>::failure(ErrorCode::BadCredentials));
-            return;
-        }
-        SessionGrant grant;
-        grant.token = Secrets::newToken();
-        grant.user = *user;
-        const qint64 now = m_settings.nowMs();
-        grant.expiresAt = now + m_settings.sessionTtlMs;
-        const QString tokenHash = Secrets::storageHash(grant.token);
-        m_writer.submit<SessionGrant>(
-            [grant, tokenHash, now](StorageWriter::Scope &scope) -> Outcome<SessionGrant> {
-                const ErrorCode code
-                    = AccountStore(scope.db())
-                          .insertSession(grant.user.id, tokenHash, now, grant.expiresAt);
-                return {code, grant};
-            },
-            [done](Outcome<SessionGrant> stored) {
-                if (stored.ok())
-                    qCInfo(lcAccounts).noquote() << "signed in:" << stored.value.user.name;
-                done(std::move(stored));
-            });
-    });
+    const bool queued = m_hashes.submit<bool>(
+        client.key, [hash, nfc] { return Secrets::verifyPassword(hash, nfc); }, client.stillWanted,
+        [this, user, done](std::optional<bool> matches) {
+            if (!matches) {
+                done(Outcome<SessionGrant>::failure(ErrorCode::Unavailable));
+                return;
+            }
+            if (!user || !*matches) {
+                done(Outcome<SessionGrant>::failure(ErrorCode::BadCredentials));
+                return;
+            }
+            SessionGrant grant;
+            grant.token = Secrets::newToken();
+            grant.user = *user;
+            const qint64 now = m_settings.nowMs();
+            grant.expiresAt = now + m_settings.sessionTtlMs;
+            const QString tokenHash = Secrets::storageHash(grant.token);
+            m_writer.submit<SessionGrant>(
+                [grant, tokenHash, now](StorageWriter::Scope &scope) -> Outcome<SessionGrant> {
+                    const ErrorCode code
+                        = AccountStore(scope.db())
+                              .insertSession(grant.user.id, tokenHash, now, grant.expiresAt);
+                    return {code, grant};
+                },
+                [done](Outcome<SessionGrant> stored) {
+                    if (stored.ok())
+                        qCInfo(lcAccounts).noquote() << "signed in:" << stored.value.user.name;
+                    done(std::move(stored));
+                });
+        });
+    if (!queued)
+        done(Outcome<SessionGrant>::failure(ErrorCode::Unavailable));
 }
 
 void AccountService::signOut(QByteArrayView token, std::function<void(ErrorCode)> done)

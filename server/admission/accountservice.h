@@ -10,6 +10,7 @@
 
 namespace roomgate::server {
 
+class HashQueue;
 class ReadConnections;
 class StorageWriter;
 
@@ -21,22 +22,35 @@ struct SessionGrant
     qint64 expiresAt = 0;
 };
 
+/** Who asks for a password hash: for the hash queue's fairness and to skip the abandoned. */
+struct HashClient
+{
+    QString key; ///< the client's address (its share of the hash queue)
+    std::function<bool()> stillWanted; ///< thread-safe; null: always wanted
+};
+
 /**
- * Phase 0: accounts and sessions. Password hashing is slow on purpose and runs off the
- * caller's thread; writes are decisions of the storage writer, lookups are reads.
- * Answers on the calling thread. Lives on the main thread.
+ * Phase 0: accounts and sessions. Password hashing is slow on purpose: it goes through
+ * the bounded, fair HashQueue (UNAVAILABLE when full); writes are decisions of the
+ * storage writer, lookups are reads. Thread-safe; answers on the calling thread. Lives on
+ * the main thread.
  */
 class AccountService : public QObject
 {
     Q_OBJECT
 public:
-    AccountService(StorageWriter &writer, ReadConnections &reads, const AdmissionSettings &settings,
-                   QObject *parent = nullptr);
+    AccountService(StorageWriter &writer, ReadConnections &reads, HashQueue &hashes,
+                   const AdmissionSettings &settings, QObject *parent = nullptr);
 
-    /** InvalidUsername, WeakPassword, BadRequest (password too long), UsernameTaken. */
-    void signUp(const QString &username, const QString &password, Reply<User> done);
-    /** BadCredentials, BadRequest (password too long). */
-    void signIn(const QString &username, const QString &password, Reply<SessionGrant> done);
+    /**
+     * InvalidUsername, WeakPassword, BadRequest (password too long), UsernameTaken,
+     * Unavailable (hash queue full).
+     */
+    void signUp(const QString &username, const QString &password, const HashClient &client,
+                Reply<User> done);
+    /** BadCredentials, BadRequest (password too long), Unavailable (hash queue full). */
+    void signIn(const QString &username, const QString &password, const HashClient &client,
+                Reply<SessionGrant> done);
     void signOut(QByteArrayView token, std::function<void(ErrorCode)> done);
 
     /** The user a bearer token belongs to; Unauthenticated when none (or expired). */
@@ -50,6 +64,7 @@ public:
 private:
     StorageWriter &m_writer;
     ReadConnections &m_reads;
+    HashQueue &m_hashes;
     const AdmissionSettings &m_settings;
     QByteArray m_dummyHash; ///< verified against for unknown users: equal timing
 };

@@ -3,6 +3,7 @@
 
 #include "server/admission/logging.h"
 #include "server/storage/readconnections.h"
+#include "server/storage/replyhome.h"
 #include "server/storage/roomstore.h"
 #include "server/storage/secrets.h"
 #include "shared/textrules.h"
@@ -148,18 +149,24 @@ void AdmissionService::claim(QByteArrayView ticket, const QString &connectionId,
 
 void AdmissionService::release(const Membership &membership, std::function<void()> done)
 {
-    releaseAttempt(membership, 0, std::move(done));
+    // Answered on the caller's thread; retries run on this service's thread, which outlives
+    // the socket threads, so an ending is never lost with one.
+    QPointer<QObject> home = ReplyHome::forCurrentThread();
+    auto answer = [home, done = std::move(done)] {
+        if (done && home)
+            QMetaObject::invokeMethod(home, done, Qt::QueuedConnection);
+    };
+    releaseAttempt(membership, 0, std::move(answer));
 }
 
 void AdmissionService::releaseAttempt(const Membership &membership, int attempt,
-                                      std::function<void()> done)
+                                      std::function<void()> answer)
 {
     m_queue.release(membership, m_settings.nowMs(),
                     [this, self = QPointer(this), membership, attempt,
-                     done = std::move(done)](Outcome<bool> ended) mutable {
+                     answer = std::move(answer)](Outcome<bool> ended) mutable {
                         if (ended.ok()) {
-                            if (done)
-                                done();
+                            answer();
                             return;
                         }
                         if (!self)
@@ -169,10 +176,15 @@ void AdmissionService::releaseAttempt(const Membership &membership, int attempt,
                             << "could not free the seat of" << membership.userName << "in"
                             << membership.roomName << "(" << wireName(ended.code)
                             << "); trying again in" << delay << "ms";
-                        QTimer::singleShot(delay, this,
-                                           [this, membership, attempt, done = std::move(done)] {
-                                               releaseAttempt(membership, attempt + 1, done);
-                                           });
+                        QMetaObject::invokeMethod(
+                            this,
+                            [this, membership, attempt, delay, answer = std::move(answer)] {
+                                QTimer::singleShot(
+                                    delay, this, [this, membership, attempt, answer] {
+                                        releaseAttempt(membership, attempt + 1, answer);
+                                    });
+                            },
+                            Qt::QueuedConnection);
                     });
 }
 

@@ -69,7 +69,7 @@ Q_SIGNALS:
                  const QString &user, const QString &room, qint64 durationUs);
 
 private:
-    void releaseAttempt(const Membership &membership, int attempt, std::function<void()> done);
+    void releaseAttempt(const Membership &membership, int attempt, std::function<void()> answer);
     void noteDecision(Phase phase, ErrorCode code, const QString &user, const QString &room,
                       qint64 startedUs);
     qint64 monotonicUs() const;

@@ -59,16 +59,11 @@ ChatService::ChatService(StorageWriter &writer, EventBus &bus, const AdmissionSe
 void ChatService::post(const Membership &member, const QString &connectionId, const QString &text,
                        const std::optional<QString> &clientId, Reply<ChatPosted> done)
 {
-    {
-        QMutexLocker lock(&m_limiterMutex);
-        qint64 waitMs = 0;
-        if (!m_limiter.tryAcquire(connectionId, &waitMs)) {
-            lock.unlock();
-            Outcome<ChatPosted> limited = Outcome<ChatPosted>::failure(ErrorCode::RateLimited);
-            limited.value.retryAfterMs = waitMs;
-            done(std::move(limited));
-            return;
-        }
+    if (qint64 waitMs = 0; !m_limiter.tryAcquire(connectionId, &waitMs)) {
+        Outcome<ChatPosted> limited = Outcome<ChatPosted>::failure(ErrorCode::RateLimited);
+        limited.value.retryAfterMs = waitMs;
+        done(std::move(limited));
+        return;
     }
     if (const ErrorCode refused = checkContent(text, clientId); refused != ErrorCode::Ok) {
         done(Outcome<ChatPosted>::failure(refused));
@@ -98,7 +93,6 @@ void ChatService::post(const Membership &member, const QString &connectionId, co
 
 void ChatService::forgetConnection(const QString &connectionId)
 {
-    QMutexLocker lock(&m_limiterMutex);
     m_limiter.forget(connectionId);
 }
 

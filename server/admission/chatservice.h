@@ -5,7 +5,6 @@
 #include "server/admission/ratelimiter.h"
 #include "server/storage/records.h"
 
-#include <QMutex>
 #include <QObject>
 
 namespace roomgate::server {
@@ -56,7 +55,6 @@ private:
     StorageWriter &m_writer;
     EventBus &m_bus;
     const AdmissionSettings &m_settings;
-    QMutex m_limiterMutex;
     RateLimiter m_limiter;
 };
 

@@ -58,23 +58,31 @@ Metrics::Metrics(AdmissionService &admission, EventBus &bus, QObject *parent) : 
             [this](AdmissionService::Phase phase, ErrorCode code, const QString &, const QString &,
                    qint64 durationUs) {
                 const bool reserve = phase == AdmissionService::Phase::Reserve;
-                ++(reserve ? m_reserveDecisions : m_claimDecisions)[wireName(code)];
-                (reserve ? m_reserve : m_claim).observe(durationUs / 1e6);
+                {
+                    QMutexLocker lock(&m_mutex);
+                    ++(reserve ? m_reserveDecisions : m_claimDecisions)[wireName(code)];
+                    (reserve ? m_reserve : m_claim).observe(durationUs / 1e6);
+                }
                 Q_EMIT changed();
             });
-    connect(&bus, &EventBus::delivered, this, [this](const RoomEvent &event) {
+    bus.subscribe(this, [this](const RoomEvent &event) {
+        quint64 *counter = nullptr;
         switch (event.kind) {
         case RoomEvent::Kind::Message:
-            ++m_messages;
+            counter = &m_messages;
             break;
         case RoomEvent::Kind::Expired:
-            ++m_expired;
+            counter = &m_expired;
             break;
         case RoomEvent::Kind::Cancelled:
-            ++m_cancelled;
+            counter = &m_cancelled;
             break;
         default:
             return;
+        }
+        {
+            QMutexLocker lock(&m_mutex);
+            ++*counter;
         }
         Q_EMIT changed();
     });
@@ -87,6 +95,7 @@ const QHash<QString, quint64> &Metrics::decisions(AdmissionService::Phase phase)
 
 QByteArray Metrics::render(const StorageCounts &counts, int sockets) const
 {
+    QMutexLocker lock(&m_mutex);
     QByteArray out;
     out.reserve(4096);
     counterFamily(out, "roomgate_reserve_decisions_total",

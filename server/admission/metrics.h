@@ -5,6 +5,7 @@
 #include "server/storage/records.h"
 
 #include <QHash>
+#include <QMutex>
 #include <QObject>
 
 #include <array>
@@ -16,7 +17,8 @@ class EventBus;
 /**
  * Counters and the reserve/claim latency histograms, fed by AdmissionService's
  * decided signal and the event bus; rendered in Prometheus text format for
- * /metrics and read by the dashboard. Lives on the main thread.
+ * /metrics and read by the dashboard. Lives on the main thread, where every count
+ * changes; render() may be called from any thread.
  */
 class Metrics : public QObject
 {
@@ -51,6 +53,7 @@ Q_SIGNALS:
     void changed();
 
 private:
+    mutable QMutex m_mutex; ///< counts change on the main thread, render() reads anywhere
     QHash<QString, quint64> m_reserveDecisions;
     QHash<QString, quint64> m_claimDecisions;
     Histogram m_reserve;

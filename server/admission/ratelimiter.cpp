@@ -18,6 +18,7 @@ bool RateLimiter::tryAcquire(const QString &key, qint64 *retryAfterMs)
 {
     if (m_rate <= 0)
         return true;
+    QMutexLocker lock(&m_mutex);
     const qint64 now = m_clock.elapsed();
     if (m_buckets.size() > kPruneAbove)
         prune(now);
@@ -34,6 +35,14 @@ bool RateLimiter::tryAcquire(const QString &key, qint64 *retryAfterMs)
     if (retryAfterMs)
         *retryAfterMs = static_cast<qint64>(std::ceil((1.0 - b.tokens) * 1000.0 / m_rate));
     return false;
+}
+
+void RateLimiter::forget(const QString &key)
+{
+    if (m_rate <= 0)
+        return;
+    QMutexLocker lock(&m_mutex);
+    m_buckets.remove(key);
 }
 
 void RateLimiter::prune(qint64 nowMs)

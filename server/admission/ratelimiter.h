@@ -3,6 +3,7 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QMutex>
 #include <QString>
 
 namespace roomgate::server {
@@ -10,7 +11,7 @@ namespace roomgate::server {
 /**
  * Token buckets keyed by a string (an address, a user, a connection): each key may
  * spend `rate` tokens a second with bursts of `rate`. A rate of 0 turns the limit
- * off. Used on the main thread by the HTTP API and the gateway.
+ * off. Thread-safe: the HTTP API and the chat use it from every socket thread.
  */
 class RateLimiter
 {
@@ -26,7 +27,7 @@ public:
     bool tryAcquire(const QString &key, qint64 *retryAfterMs = nullptr);
 
     /** Forgets @p key (its connection is gone). */
-    void forget(const QString &key) { m_buckets.remove(key); }
+    void forget(const QString &key);
 
 private:
     struct Bucket
@@ -38,6 +39,7 @@ private:
 
     double m_rate;
     QElapsedTimer m_clock;
+    QMutex m_mutex;
     QHash<QString, Bucket> m_buckets;
 };
 

@@ -9,6 +9,7 @@
 #include "server/api/apiresponses.h"
 #include "server/api/authenticator.h"
 #include "server/api/requestbody.h"
+#include "server/net/addresscounter.h"
 #include "shared/textrules.h"
 #include "shared/wiretime.h"
 
@@ -18,6 +19,16 @@
 namespace roomgate::server::api {
 
 using http::HttpResponse;
+
+namespace {
+
+/** The hash queue's view of a sign-up or sign-in: its address, and whether it still waits. */
+HashClient hashClient(const http::HttpRequest &request, const http::HttpResponder &responder)
+{
+    return HashClient{net::AddressCounter::keyOf(request.peerAddress), responder.stillWanted()};
+}
+
+} // namespace
 
 PublicApi::PublicApi(Authenticator &auth, HttpApiServices services, HttpApiSettings settings)
     : m_auth(auth), m_services(std::move(services)), m_settings(std::move(settings))
@@ -52,13 +63,15 @@ void PublicApi::createAccount(const Request &request, const Responder &responder
     if (!credentials)
         return;
     const auto &[username, password] = *credentials;
-    m_services.accounts.signUp(username, password, [responder](Outcome<User> user) {
-        if (!user.ok()) {
-            refuse(responder, user.code);
-            return;
-        }
-        responder.send(HttpResponse::json(201, {{QStringLiteral("username"), user.value.name}}));
-    });
+    m_services.accounts.signUp(
+        username, password, hashClient(request, responder), [responder](Outcome<User> user) {
+            if (!user.ok()) {
+                refuse(responder, user.code);
+                return;
+            }
+            responder.send(
+                HttpResponse::json(201, {{QStringLiteral("username"), user.value.name}}));
+        });
 }
 
 void PublicApi::createSession(const Request &request, const Responder &responder)
@@ -67,20 +80,22 @@ void PublicApi::createSession(const Request &request, const Responder &responder
     if (!credentials)
         return;
     const auto &[username, password] = *credentials;
-    m_services.accounts.signIn(username, password, [responder](Outcome<SessionGrant> grant) {
-        if (!grant.ok()) {
-            refuse(responder, grant.code);
-            return;
-        }
-        responder.send(HttpResponse::json(
-            201,
-            {
-                {QStringLiteral("token"), QString::fromLatin1(grant.value.token)},
-                {QStringLiteral("username"), grant.value.user.name},
-                {QStringLiteral("expiresAt"), WireTime::format(grant.value.expiresAt)},
-                {QStringLiteral("admin"), grant.value.user.admin},
-            }));
-    });
+    m_services.accounts.signIn(
+        username, password, hashClient(request, responder),
+        [responder](Outcome<SessionGrant> grant) {
+            if (!grant.ok()) {
+                refuse(responder, grant.code);
+                return;
+            }
+            responder.send(HttpResponse::json(
+                201,
+                {
+                    {QStringLiteral("token"), QString::fromLatin1(grant.value.token)},
+                    {QStringLiteral("username"), grant.value.user.name},
+                    {QStringLiteral("expiresAt"), WireTime::format(grant.value.expiresAt)},
+                    {QStringLiteral("admin"), grant.value.user.admin},
+                }));
+        });
 }
 
 void PublicApi::deleteSession(const Request &request, const Responder &responder)

@@ -39,6 +39,12 @@ constexpr Option kOptions[] = {
     {"http-rate-per-address", "N", "HTTP requests a second per client address, in bursts of N (default 0: off)."},
     {"http-rate-per-user", "N", "HTTP requests a second per signed-in user, in bursts of N (default 0: off)."},
     {"message-rate", "N", "Chat frames a second per WebSocket, in bursts of N (default 0: off)."},
+    {"rate-limits", "on|off", "off turns every rate limit off at once, for benchmarks and test harnesses (default on)."},
+    {"handshake-timeout", "S", "Seconds a WebSocket connection has to complete its upgrade (default 10)."},
+    {"send-buffer-limit", "BYTES", "Unsent output a WebSocket may hold before it is closed as a slow consumer (default 1048576)."},
+    {"connections-per-address", "N", "Open TCP connections from one address, per port (default 256; 0: no limit)."},
+    {"hash-queue", "N", "Password hashes that may wait for a core (default 64; 0: no limit)."},
+    {"io-threads", "N", "Threads serving sockets (default: one per core; 0: the main thread)."},
     {"password-cost", "COST", "interactive (default), moderate or minimum (tests and benchmarks only)."},
     {"config", "FILE", "INI file with a [server] section of these settings."},
     {"create-admin", "NAME", "Create or promote the admin NAME (password from ROOMGATE_ADMIN_PASSWORD or stdin), then exit."},
@@ -208,6 +214,20 @@ ServerConfig::ParseResult ServerConfig::parse(const QStringList &arguments,
     c.httpRatePerAddress = static_cast<double>(integer("http-rate-per-address", 0, 1'000'000, 0));
     c.httpRatePerUser = static_cast<double>(integer("http-rate-per-user", 0, 1'000'000, 0));
     c.messageRate = static_cast<double>(integer("message-rate", 0, 1'000'000, 0));
+    if (const auto limits = lookup("rate-limits")) {
+        bool ok = false;
+        c.rateLimits = parseBool(*limits, &ok);
+        if (!ok || limits->trimmed().isEmpty())
+            return fail(QStringLiteral("--rate-limits: expected on or off, got '%1'").arg(*limits));
+    }
+    c.handshakeTimeoutSeconds
+        = static_cast<int>(integer("handshake-timeout", 1, 3600, c.handshakeTimeoutSeconds));
+    c.sendBufferLimitBytes
+        = integer("send-buffer-limit", 64 * 1024, 1024LL * 1024 * 1024, c.sendBufferLimitBytes);
+    c.connectionsPerAddress = static_cast<int>(
+        integer("connections-per-address", 0, 1'000'000, c.connectionsPerAddress));
+    c.hashQueue = static_cast<int>(integer("hash-queue", 0, 1'000'000, c.hashQueue));
+    c.ioThreads = static_cast<int>(integer("io-threads", 0, 256, c.ioThreads));
     c.headless = flag("headless");
     c.dashboard = flag("dashboard");
     c.metricsPublic = flag("metrics-public");

@@ -34,6 +34,12 @@ struct ServerConfig
     double httpRatePerAddress = 0; ///< requests/s per client address; 0: off
     double httpRatePerUser = 0; ///< requests/s per signed-in user; 0: off
     double messageRate = 0; ///< chat frames/s per connection; 0: off
+    bool rateLimits = true; ///< --rate-limits off: every rate limit off at once
+    int handshakeTimeoutSeconds = 10; ///< a WebSocket upgrade must be complete by then
+    qint64 sendBufferLimitBytes = 1024 * 1024; ///< unsent output of one WebSocket, at most
+    int connectionsPerAddress = 256; ///< open TCP connections per address and port; 0: off
+    int hashQueue = 64; ///< password hashes waiting for a core; 0: off
+    int ioThreads = -1; ///< socket threads; -1: one per core, 0: the main thread
     Secrets::PasswordCost passwordCost = Secrets::PasswordCost::Interactive;
     QString passwordCostText = QStringLiteral("interactive");
     QString createAdmin;

@@ -5,6 +5,7 @@
 #include "server/admission/adminservice.h"
 #include "server/admission/admissionservice.h"
 #include "server/admission/chatservice.h"
+#include "server/admission/hashqueue.h"
 #include "server/admission/healthservice.h"
 #include "server/admission/metrics.h"
 #include "server/admission/nodeservice.h"
@@ -13,6 +14,7 @@
 #include "server/api/httpapi.h"
 #include "server/events/inprocesseventbus.h"
 #include "server/http/httpserver.h"
+#include "server/net/socketworkers.h"
 #include "server/realtime/gateway.h"
 #include "server/storage/readconnections.h"
 #include "server/storage/replyhome.h"
@@ -59,9 +61,10 @@ std::optional<QByteArray> readOrCreate(const QString &path, const std::function<
 
 } // namespace
 
-ServerCore::ServerCore(ServerConfig config, QObject *parent)
+ServerCore::ServerCore(ServerConfig config, Clock &clock, QObject *parent)
     : QObject(parent), m_config(std::move(config))
 {
+    m_settings.clock = &clock;
     m_settings.ticketTtlMs = m_config.ticketTtlSeconds * 1000LL;
     m_settings.sweepIntervalMs = m_config.sweepIntervalMs;
     m_settings.nodeLeaseMs = m_config.nodeLeaseSeconds * 1000LL;
@@ -78,6 +81,9 @@ ServerCore::~ServerCore()
     m_sweeper.reset();
     if (m_writer)
         m_writer->drain();
+    // The socket threads end with their answers still queued, before the services go.
+    m_socketThreads.reset();
+    m_hashes.reset();
     QCoreApplication::removePostedEvents(ReplyHome::forCurrentThread());
     m_metrics.reset();
     m_node.reset();
@@ -142,6 +148,11 @@ bool ServerCore::open()
     if (m_config.passwordCost == Secrets::PasswordCost::Minimum)
         qCWarning(lcServer) << "--password-cost minimum: passwords are hashed with the weakest "
                                "limits; use this for tests and benchmarks only";
+    if (!m_config.rateLimits) {
+        qCWarning(lcServer) << "--rate-limits off: no rate limit is enforced; use this for "
+                               "benchmarks and test harnesses on loopback only";
+        m_config.httpRatePerAddress = m_config.httpRatePerUser = m_config.messageRate = 0;
+    }
     const QString url = m_config.database.isEmpty() ? QStringLiteral("sqlite://")
             + QDir(m_config.dataDir).absoluteFilePath(QStringLiteral("roomgate.db"))
                                                     : m_config.database;
@@ -154,7 +165,10 @@ bool ServerCore::open()
     m_bus = std::make_unique<InProcessEventBus>();
     m_queue = std::make_unique<SqlEntryQueue>(*m_writer, *m_reads, *m_bus, m_settings.nodeId);
     m_health = std::make_unique<HealthService>(*m_reads);
-    m_accounts = std::make_unique<AccountService>(*m_writer, *m_reads, m_settings);
+    // Hashing keeps to its own thread(s): half the cores, so sign-ins never starve sockets.
+    m_hashes = std::make_unique<HashQueue>(std::max(1, QThread::idealThreadCount() / 2),
+                                           m_config.hashQueue);
+    m_accounts = std::make_unique<AccountService>(*m_writer, *m_reads, *m_hashes, m_settings);
     m_admission = std::make_unique<AdmissionService>(*m_queue, *m_reads, m_settings);
     m_chat = std::make_unique<ChatService>(*m_writer, *m_bus, m_settings,
                                            ChatService::Limits{m_config.messageRate});
@@ -170,21 +184,18 @@ bool ServerCore::start()
         m_error = QStringLiteral("cannot register this node in storage: %1").arg(wireName(code));
         return false;
     }
-    http::HttpLimits limits;
-    limits.maxBodyBytes = m_config.bodyLimitBytes;
-    m_http = std::make_unique<http::HttpServer>(limits);
-    if (!m_http->listen(m_config.listen, m_config.httpPort)) {
-        m_error = QStringLiteral("cannot listen for HTTP on %1 port %2: %3")
-                      .arg(m_config.listenText)
-                      .arg(m_config.httpPort)
-                      .arg(m_http->errorString());
-        return false;
-    }
+    m_socketThreads = std::make_unique<net::SocketWorkers>(
+        m_config.ioThreads < 0 ? QThread::idealThreadCount() : m_config.ioThreads);
     GatewaySettings gateway;
     gateway.pingIntervalMs = m_config.pingIntervalSeconds * 1000LL;
     gateway.idleTimeoutMs = m_config.idleTimeoutSeconds * 1000LL;
     gateway.maxFrameBytes = m_config.frameLimitBytes;
-    m_gateway = std::make_unique<Gateway>(*m_admission, *m_chat, *m_bus, gateway);
+    gateway.clock = m_settings.clock;
+    gateway.handshakeTimeoutMs = m_config.handshakeTimeoutSeconds * 1000LL;
+    gateway.sendBufferLimitBytes = m_config.sendBufferLimitBytes;
+    gateway.connectionsPerAddress = m_config.connectionsPerAddress;
+    m_gateway
+        = std::make_unique<Gateway>(*m_admission, *m_chat, *m_bus, gateway, m_socketThreads.get());
     if (!m_gateway->listen(m_config.listen, m_config.wsPort)) {
         m_error = QStringLiteral("cannot listen for WebSocket on %1 port %2: %3")
                       .arg(m_config.listenText)
@@ -199,14 +210,26 @@ bool ServerCore::start()
     api.ratePerAddress = m_config.httpRatePerAddress;
     api.ratePerUser = m_config.httpRatePerUser;
     api.metricsPublic = m_config.metricsPublic;
+    http::HttpLimits limits;
+    limits.maxBodyBytes = m_config.bodyLimitBytes;
+    limits.connectionsPerAddress = m_config.connectionsPerAddress;
+    m_http = std::make_unique<http::HttpServer>(limits, m_socketThreads.get());
+    // The routes are in place before the first request can come.
     m_api = std::make_unique<HttpApi>(*m_http,
                                       HttpApiServices{*m_accounts, *m_admission, *m_adminService,
                                                       *m_health, *m_metrics,
                                                       [this] { return socketCount(); }},
                                       api);
+    if (!m_http->listen(m_config.listen, m_config.httpPort)) {
+        m_error = QStringLiteral("cannot listen for HTTP on %1 port %2: %3")
+                      .arg(m_config.listenText)
+                      .arg(m_config.httpPort)
+                      .arg(m_http->errorString());
+        return false;
+    }
     connect(m_gateway.get(), &Gateway::connectionCountChanged, this,
             &ServerCore::socketCountChanged);
-    m_startedAt = QDateTime::currentDateTimeUtc();
+    m_startedAt = QDateTime::fromMSecsSinceEpoch(m_settings.nowMs(), Qt::UTC);
     m_sweeper = std::make_unique<Sweeper>(*m_admission, *m_node, *m_accounts);
     m_sweeper->start();
     qCInfo(lcServer).noquote() << "node" << m_settings.nodeId << "serving HTTP on"

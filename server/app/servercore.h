@@ -18,6 +18,7 @@ class AdmissionService;
 class ChatService;
 class EventBus;
 class Gateway;
+class HashQueue;
 class HealthService;
 class HttpApi;
 class Metrics;
@@ -29,17 +30,23 @@ class Sweeper;
 namespace http {
 class HttpServer;
 }
+namespace net {
+class SocketWorkers;
+}
 
 /**
  * One running node: the storage writer and read connections, the entry queue, the event
  * bus, the services, the HTTP API and the WebSocket gateway, wired together. The
- * dashboard and the command line use the same instance. Lives on the main thread.
+ * dashboard and the command line use the same instance. Lives on the main thread; the
+ * sockets are served on its socket threads, the writer and the hashing on theirs.
  */
 class ServerCore : public QObject
 {
     Q_OBJECT
 public:
-    explicit ServerCore(ServerConfig config, QObject *parent = nullptr);
+    /** @p clock: where the node reads the time (tests drive a ManualClock). */
+    explicit ServerCore(ServerConfig config, Clock &clock = Clock::system(),
+                        QObject *parent = nullptr);
     ~ServerCore() override;
 
     /** Opens storage and the data dir (no listening); false with errorString(). */
@@ -63,6 +70,8 @@ public:
     AdminService &admin() { return *m_adminService; }
     Metrics &metrics() { return *m_metrics; }
     EventBus &bus() { return *m_bus; }
+    /** The WebSocket gateway (null before start()). */
+    Gateway *gateway() { return m_gateway.get(); }
     /** Connected WebSockets on this node (0 before start()). */
     int socketCount() const;
     /** When start() succeeded. */
@@ -84,6 +93,7 @@ private:
     std::unique_ptr<EventBus> m_bus;
     std::unique_ptr<SqlEntryQueue> m_queue;
     std::unique_ptr<HealthService> m_health;
+    std::unique_ptr<HashQueue> m_hashes;
     std::unique_ptr<AccountService> m_accounts;
     std::unique_ptr<AdmissionService> m_admission;
     std::unique_ptr<ChatService> m_chat;
@@ -91,6 +101,7 @@ private:
     std::unique_ptr<NodeService> m_node;
     std::unique_ptr<Metrics> m_metrics;
     std::unique_ptr<Sweeper> m_sweeper;
+    std::unique_ptr<net::SocketWorkers> m_socketThreads;
     std::unique_ptr<http::HttpServer> m_http;
     std::unique_ptr<HttpApi> m_api;
     std::unique_ptr<Gateway> m_gateway;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "server/dashboard/createroomdialog.h"
 
+#include "shared/textrules.h"
+
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLineEdit>
@@ -9,13 +11,6 @@
 
 namespace roomgate::server::dashboard {
 
-namespace {
-// The protocol's limits (docs/protocol.md, Defaults): the service checks them again.
-constexpr int kMaxCapacity = 10'000;
-constexpr int kDefaultCapacity = 16;
-constexpr int kMaxNameLength = 64;
-} // namespace
-
 CreateRoomDialog::CreateRoomDialog(QWidget *parent)
     : QDialog(parent),
       m_name(new QLineEdit(this)),
@@ -23,10 +18,11 @@ CreateRoomDialog::CreateRoomDialog(QWidget *parent)
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("New room"));
-    m_name->setMaxLength(kMaxNameLength);
+    // The protocol's limits; the service checks them again.
+    m_name->setMaxLength(TextRules::kRoomNameMax);
     m_name->setPlaceholderText(tr("Letters, digits, spaces, _ - ."));
-    m_capacity->setRange(1, kMaxCapacity);
-    m_capacity->setValue(kDefaultCapacity);
+    m_capacity->setRange(TextRules::kCapacityMin, TextRules::kCapacityMax);
+    m_capacity->setValue(TextRules::kDefaultCapacity);
 
     auto *form = new QFormLayout(this);
     form->addRow(tr("&Name:"), m_name);

@@ -101,7 +101,7 @@ DashboardWindow::DashboardWindow(DashboardContext context, QWidget *parent)
         m_events->appendAdminAction(entry);
         schedule(Everything);
     });
-    connect(&m_context.bus, &EventBus::delivered, this, [this](const RoomEvent &event) {
+    m_context.bus.subscribe(this, [this](const RoomEvent &event) {
         // A chat message moves only the room's last activity.
         schedule(event.kind == RoomEvent::Kind::Message ? Rooms : Rooms | Seats);
     });

@@ -10,9 +10,9 @@ InProcessEventBus::InProcessEventBus(QObject *parent) : EventBus(parent)
 
 void InProcessEventBus::publish(const RoomEvent &event)
 {
-    // Queued even on the bus's own thread, so a publisher never re-enters its handlers.
-    QMetaObject::invokeMethod(
-        this, [this, event] { Q_EMIT delivered(event); }, Qt::QueuedConnection);
+    // Subscribers are connected queued (subscribe()): none runs inside publish(), and
+    // each thread gets the events in the order this one published them.
+    Q_EMIT delivered(event);
 }
 
 } // namespace roomgate::server

@@ -6,8 +6,9 @@
 namespace roomgate::server {
 
 /**
- * Delivers events to this process only: publish() posts the event to the bus's thread,
- * which emits `delivered` in publish order. Lives on the main thread.
+ * Delivers events to this process only: publish() emits `delivered` at once on the
+ * publishing thread, and every subscriber gets it queued on its own. Lives on the main
+ * thread; publish() from any thread.
  */
 class InProcessEventBus final : public EventBus
 {

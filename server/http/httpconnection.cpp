@@ -3,7 +3,7 @@
 
 #include "server/http/httplogging.h"
 #include "server/http/httpresponder.h"
-#include "server/http/httpserver.h"
+#include "server/http/httpworker.h"
 
 #include <QTcpSocket>
 #include <QTimer>
@@ -22,12 +22,12 @@ constexpr qint64 kMaxPendingWriteBytes = 256 * 1024;
 
 } // namespace
 
-HttpConnection::HttpConnection(QTcpSocket *socket, HttpServer *server)
-    : QObject(server),
-      m_server(server),
+HttpConnection::HttpConnection(QTcpSocket *socket, HttpWorker *worker)
+    : QObject(worker),
+      m_worker(worker),
       m_socket(socket),
       m_timer(new QTimer(this)),
-      m_limits(server->limits()),
+      m_limits(worker->limits()),
       m_peerAddress(socket->peerAddress()),
       m_peerPort(socket->peerPort()),
       m_parser(m_limits)
@@ -180,9 +180,10 @@ void HttpConnection::dispatchRequest()
     m_current.peerPort = m_peerPort;
     setState(State::AwaitingResponse);
     ++m_sequence;
-    const HttpResponder responder(this, m_sequence);
+    m_settled = std::make_shared<std::atomic<bool>>(false);
+    const HttpResponder responder(this, m_sequence, m_settled);
     m_inHandler = true;
-    m_server->dispatch(m_current, responder);
+    m_worker->dispatch(m_current, responder);
     m_inHandler = false;
     if (m_state != State::AwaitingResponse)
         m_current = HttpRequest{}; // answered already: free the body now
@@ -194,6 +195,7 @@ void HttpConnection::respond(quint64 sequence, HttpResponse response)
         qCDebug(lcHttp) << "dropping a late or second answer for" << m_current.path;
         return;
     }
+    m_settled->store(true);
     const bool close = writeResponse(m_current, std::move(response), !m_keepAlive);
     if (!m_inHandler)
         m_current = HttpRequest{};
@@ -222,7 +224,7 @@ void HttpConnection::reject(int status, ErrorCode code, const QString &detail)
 
 bool HttpConnection::writeResponse(const HttpRequest &request, HttpResponse response, bool close)
 {
-    m_server->finalizeResponse(request, response);
+    m_worker->finalizeResponse(request, response);
     close = close || response.asksToClose();
     using ConnectionHeader = HttpResponse::ConnectionHeader;
     ConnectionHeader connection = ConnectionHeader::Omitted;
@@ -323,6 +325,8 @@ void HttpConnection::finish()
     if (m_state == State::Finished)
         return;
     setState(State::Finished);
+    if (m_settled)
+        m_settled->store(true);
     m_parser.reset();
     m_input.clear();
     m_inputPos = 0;

@@ -9,12 +9,15 @@
 #include <QHostAddress>
 #include <QObject>
 
+#include <atomic>
+#include <memory>
+
 class QTcpSocket;
 class QTimer;
 
 namespace roomgate::server::http {
 
-class HttpServer;
+class HttpWorker;
 
 /**
  * One client socket of an HttpServer, joining it to an HttpRequestParser and to
@@ -25,7 +28,7 @@ class HttpServer;
  * It owns the time limits (408, idle keep-alive) and closes gracefully: the answer first,
  * then a bounded drain of unread input (lingering close).
  *
- * Owned by its HttpServer (its parent), deleted later once finished(); owns the socket.
+ * Owned by its HttpWorker (its parent), deleted later once finished(); owns the socket.
  * Lives on the server's thread; keeps no state outside itself.
  */
 class HttpConnection : public QObject
@@ -33,8 +36,8 @@ class HttpConnection : public QObject
     Q_OBJECT
 
 public:
-    /** Takes ownership of @p socket, a connected socket accepted by @p server. */
-    HttpConnection(QTcpSocket *socket, HttpServer *server);
+    /** Takes ownership of @p socket, a connected socket that @p worker serves. */
+    HttpConnection(QTcpSocket *socket, HttpWorker *worker);
     ~HttpConnection() override;
 
     /** Closes now when idle, else after the answer to the request in progress. */
@@ -79,7 +82,7 @@ private:
     void onSocketError();
     void finish();
 
-    HttpServer *m_server;
+    HttpWorker *m_worker;
     QTcpSocket *m_socket;
     QTimer *m_timer;
     const HttpLimits m_limits;
@@ -94,6 +97,8 @@ private:
     qsizetype m_inputPos = 0; ///< the parser has taken m_input up to here
     HttpRequest m_current; ///< the request handed to the handler
     quint64 m_sequence = 0;
+    /// The request in m_current is answered or its client gone (HttpResponder::stillWanted).
+    std::shared_ptr<std::atomic<bool>> m_settled;
     qint64 m_lingerDiscarded = 0;
     bool m_http10 = false; ///< m_current is HTTP/1.0
     bool m_keepAlive = true; ///< the connection stays open after answering m_current

@@ -25,6 +25,9 @@ struct HttpLimits
     /// long (and at most lingerMaxBytes) so the client sees the answer, not a reset.
     int lingerTimeoutMs = 2000;
     qint64 lingerMaxBytes = 1024 * 1024;
+    /// Open connections from one client address (IPv6: one /64) at most; the newest over it
+    /// gets 429 and is closed. 0: no limit.
+    int connectionsPerAddress = 0;
 };
 
 } // namespace roomgate::server::http

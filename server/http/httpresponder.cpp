@@ -9,8 +9,9 @@ HttpResponder::HttpResponder(Sink sink)
     : m_sink(std::make_shared<SinkState>(SinkState{std::move(sink), false}))
 { }
 
-HttpResponder::HttpResponder(HttpConnection *connection, quint64 sequence)
-    : m_connection(connection), m_sequence(sequence)
+HttpResponder::HttpResponder(HttpConnection *connection, quint64 sequence,
+                             std::shared_ptr<std::atomic<bool>> settled)
+    : m_connection(connection), m_sequence(sequence), m_settled(std::move(settled))
 { }
 
 void HttpResponder::send(HttpResponse response) const
@@ -33,6 +34,15 @@ bool HttpResponder::isConnected() const
         return !m_sink->answered;
     const HttpConnection *connection = m_connection.data();
     return connection && connection->isAwaitingResponse(m_sequence);
+}
+
+std::function<bool()> HttpResponder::stillWanted() const
+{
+    if (m_sink)
+        return [sink = m_sink] { return !sink->answered; };
+    if (!m_settled)
+        return [] { return false; };
+    return [settled = m_settled] { return !settled->load(); };
 }
 
 } // namespace roomgate::server::http

@@ -5,6 +5,8 @@
 
 #include <QPointer>
 
+#include <atomic>
+
 #include <functional>
 #include <memory>
 
@@ -35,10 +37,16 @@ public:
     void send(HttpResponse response) const;
     /** True while the request can still be answered (client connected, not yet answered). */
     bool isConnected() const;
+    /**
+     * The same question for other threads: a predicate that stays valid and safe to call
+     * anywhere (e.g. before slow work on a worker thread: skip it if nobody waits).
+     */
+    std::function<bool()> stillWanted() const;
 
 private:
     friend class HttpConnection;
-    HttpResponder(HttpConnection *connection, quint64 sequence);
+    HttpResponder(HttpConnection *connection, quint64 sequence,
+                  std::shared_ptr<std::atomic<bool>> settled);
 
     struct SinkState
     {
@@ -48,6 +56,8 @@ private:
 
     QPointer<HttpConnection> m_connection;
     quint64 m_sequence = 0;
+    /// Set by the connection once the request is answered or its client is gone.
+    std::shared_ptr<std::atomic<bool>> m_settled;
     std::shared_ptr<SinkState> m_sink;
 };
 

@@ -5,19 +5,24 @@
 #include "server/http/httprequest.h"
 #include "server/http/httpresponder.h"
 #include "server/http/httpresponse.h"
+#include "server/http/httpworker.h"
+#include "server/net/addresscounter.h"
+#include "server/net/socketworkers.h"
 
 #include <QHostAddress>
+#include <QList>
 #include <QObject>
-#include <QSet>
 #include <QString>
 
+#include <atomic>
 #include <functional>
+#include <memory>
 
-class QTcpServer;
+namespace roomgate::server::net {
+class Listener;
+}
 
 namespace roomgate::server::http {
-
-class HttpConnection;
 
 /**
  * Roomgate's own small HTTP/1.1 server: keep-alive, pipelining (answered in order),
@@ -25,8 +30,10 @@ class HttpConnection;
  * before anything is buffered (413 for oversize bodies as soon as the headers are in,
  * timeouts for slow or idle clients). Qt 6.4's QHttpServer offers none of these bounds.
  *
- * Owns its listening socket and one HttpConnection per client. Lives on the thread that
- * created it; the handler and the after-response hook run on that thread.
+ * Listens on the thread that created it and serves each connection on one of the given
+ * socket threads, in turn (on its own thread when there are none): the handler and the
+ * response hook run on the connection's thread, so they must be thread-safe when there
+ * are threads, and be set before listen().
  */
 class HttpServer : public QObject
 {
@@ -36,7 +43,9 @@ public:
     using Handler = std::function<void(const HttpRequest &, const HttpResponder &)>;
     using AfterResponse = std::function<void(const HttpRequest &, HttpResponse &)>;
 
-    explicit HttpServer(HttpLimits limits = {}, QObject *parent = nullptr);
+    /** @p workers: the socket threads (must outlive the server); null: serve here. */
+    explicit HttpServer(HttpLimits limits = {}, net::SocketWorkers *workers = nullptr,
+                        QObject *parent = nullptr);
     ~HttpServer() override;
 
     /**
@@ -66,24 +75,22 @@ public:
     void close();
 
     /** Client connections currently open (including ones in their lingering close). */
-    int connectionCount() const;
+    int connectionCount() const { return m_connections.load(); }
 
 Q_SIGNALS:
     void connectionCountChanged(int count);
 
 private:
-    friend class HttpConnection;
-
-    void acceptPendingConnections();
-    void removeConnection(HttpConnection *connection);
-    void dispatch(const HttpRequest &request, const HttpResponder &responder);
-    void finalizeResponse(const HttpRequest &request, HttpResponse &response);
+    void accept(qintptr descriptor, const QHostAddress &peer);
 
     HttpLimits m_limits;
-    QTcpServer *m_tcpServer;
-    QSet<HttpConnection *> m_connections;
-    Handler m_handler;
-    AfterResponse m_afterResponse;
+    net::AddressCounter m_perAddress;
+    HttpHooks m_hooks;
+    net::SocketWorkers *m_socketThreads;
+    net::Listener *m_listener;
+    QList<HttpWorker *> m_workers; ///< one per serving thread
+    std::unique_ptr<net::RoundRobin> m_next;
+    std::atomic<int> m_connections{0};
 };
 
 } // namespace roomgate::server::http

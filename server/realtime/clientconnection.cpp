@@ -3,7 +3,7 @@
 
 #include "server/admission/admissionservice.h"
 #include "server/admission/chatservice.h"
-#include "server/realtime/gateway.h"
+#include "server/realtime/gatewayworker.h"
 #include "server/realtime/logging.h"
 #include "shared/frames.h"
 
@@ -11,10 +11,17 @@
 
 namespace roomgate::server {
 
-ClientConnection::ClientConnection(Gateway &gateway, QWebSocket *socket, QString connectionId)
-    : m_gateway(gateway), m_socket(socket), m_connectionId(std::move(connectionId))
+namespace {
+/// Room for an error frame and a close frame beyond the buffered output.
+constexpr qint64 kCloseHeadroomBytes = 512;
+/// How long a slow consumer may take to read its close before the TCP connection is cut.
+constexpr qint64 kSlowCloseGraceMs = 2000;
+} // namespace
+
+ClientConnection::ClientConnection(GatewayWorker &worker, QWebSocket *socket, QString connectionId)
+    : m_worker(worker), m_socket(socket), m_connectionId(std::move(connectionId))
 {
-    m_lastSeenMs = m_lastPingMs = m_gateway.settings().clock->monotonicMs();
+    m_lastSeenMs = m_lastPingMs = m_worker.settings().clock->monotonicMs();
     connect(socket, &QWebSocket::textMessageReceived, this, &ClientConnection::onTextMessage);
     connect(socket, &QWebSocket::binaryMessageReceived, this, &ClientConnection::onBinaryMessage);
     connect(socket, &QWebSocket::pong, this, [this] { touch(); });
@@ -41,7 +48,7 @@ QString ClientConnection::peerAddress() const
 
 void ClientConnection::touch()
 {
-    m_lastSeenMs = m_gateway.settings().clock->monotonicMs();
+    m_lastSeenMs = m_worker.settings().clock->monotonicMs();
 }
 
 void ClientConnection::claim()
@@ -49,18 +56,18 @@ void ClientConnection::claim()
     const QUrlQuery query(m_socket->requestUrl());
     const QByteArray ticket
         = query.queryItemValue(QStringLiteral("ticket"), QUrl::FullyDecoded).toUtf8();
-    AdmissionService &admission = m_gateway.admission();
-    m_gateway.admission().claim(ticket, m_connectionId, peerAddress(),
-                                [self = QPointer(this), &admission](Outcome<ClaimResult> outcome) {
-                                    if (self && self->m_state == State::Claiming) {
-                                        self->onClaimed(std::move(outcome));
-                                        return;
-                                    }
-                                    // The socket went while its claim was decided: give the seat
-                                    // straight back.
-                                    if (outcome.ok())
-                                        admission.release(outcome.value.membership);
-                                });
+    AdmissionService &admission = m_worker.admission();
+    m_worker.admission().claim(ticket, m_connectionId, peerAddress(),
+                               [self = QPointer(this), &admission](Outcome<ClaimResult> outcome) {
+                                   if (self && self->m_state == State::Claiming) {
+                                       self->onClaimed(std::move(outcome));
+                                       return;
+                                   }
+                                   // The socket went while its claim was decided: give the seat
+                                   // straight back.
+                                   if (outcome.ok())
+                                       admission.release(outcome.value.membership);
+                               });
 }
 
 void ClientConnection::onClaimed(Outcome<ClaimResult> outcome)
@@ -75,20 +82,57 @@ void ClientConnection::onClaimed(Outcome<ClaimResult> outcome)
     m_membership = result.membership;
     m_seatHeld = true;
     m_state = State::Joined;
-    m_gateway.joinRoomIndex(this);
-    sendText(QString::fromUtf8(Frames::encode(Frames::Joined{
-        result.room.info(), m_membership.userName, result.members, result.history})));
+    m_worker.joinRoomIndex(this);
+    sendFrame(Frames::encode(
+        Frames::Joined{result.room.info(), m_membership.userName, result.members, result.history}));
 }
 
-void ClientConnection::sendText(const QString &frame)
+void ClientConnection::sendText(const QString &frame, qsizetype utf8Bytes)
 {
-    if (m_socket && m_state != State::Closed)
-        m_socket->sendTextMessage(frame);
+    if (!m_socket || m_state == State::Closed || m_abortAtMs)
+        return;
+    const qint64 limit = m_worker.settings().sendBufferLimitBytes;
+    if (m_socket->bytesToWrite() + utf8Bytes > limit) {
+        // Qt writes to the kernel only from the event loop: a burst of frames fills its
+        // buffer even for a fast reader. Hand the kernel what it takes now, then judge.
+        m_socket->flush();
+        if (m_socket->bytesToWrite() + utf8Bytes > limit) {
+            dropSlowConsumer();
+            return;
+        }
+    }
+    m_socket->sendTextMessage(frame);
+}
+
+void ClientConnection::sendFrame(const QByteArray &utf8)
+{
+    sendText(QString::fromUtf8(utf8), utf8.size());
+}
+
+void ClientConnection::dropSlowConsumer()
+{
+    // What could not be delivered is dropped; the seat is freed at once, whatever the
+    // socket does next. The close goes out only if it fits, and the peer gets a moment
+    // to take it; the deadline aborts it otherwise (checkLiveness).
+    qCInfo(lcGateway).noquote() << "slow consumer:" << m_membership.userName << "in"
+                                << m_membership.roomName << "with" << m_socket->bytesToWrite()
+                                << "bytes unsent";
+    releaseSeat();
+    const bool closeFits = m_socket->bytesToWrite() + kCloseHeadroomBytes
+        <= m_worker.settings().sendBufferLimitBytes;
+    if (!closeFits) {
+        m_state = State::Closing;
+        m_socket->abort();
+        return;
+    }
+    refuse(Problem(ErrorCode::SlowConsumer));
+    m_abortAtMs = m_worker.settings().clock->monotonicMs() + kSlowCloseGraceMs;
 }
 
 void ClientConnection::sendError(const Problem &problem)
 {
-    sendText(QString::fromUtf8(Frames::encode(problem)));
+    if (m_socket && m_state != State::Closed)
+        m_socket->sendTextMessage(QString::fromUtf8(Frames::encode(problem)));
 }
 
 void ClientConnection::refuse(const Problem &problem)
@@ -138,11 +182,15 @@ void ClientConnection::releaseSeat(std::function<void()> done)
         return;
     }
     m_seatHeld = false;
-    m_gateway.admission().release(m_membership, std::move(done));
+    m_worker.admission().release(m_membership, std::move(done));
 }
 
 void ClientConnection::checkLiveness(qint64 now, qint64 pingIntervalMs, qint64 idleTimeoutMs)
 {
+    if (m_socket && m_abortAtMs && now >= m_abortAtMs) {
+        m_socket->abort(); // a slow consumer that did not take its close either
+        return;
+    }
     if (!m_socket || m_state != State::Joined)
         return;
     if (now - m_lastSeenMs >= idleTimeoutMs) {
@@ -178,7 +226,7 @@ void ClientConnection::onTextMessage(const QString &text)
 
 void ClientConnection::handleChat(const QString &text, const std::optional<QString> &clientId)
 {
-    m_gateway.chat().post(
+    m_worker.chat().post(
         m_membership, m_connectionId, text, clientId,
         [self = QPointer(this)](Outcome<ChatPosted> outcome) {
             if (!self || self->m_state != State::Joined)
@@ -204,7 +252,7 @@ void ClientConnection::handleChat(const QString &text, const std::optional<QStri
             // A repeated clientId: the original goes back to the sender only. A new
             // message reaches everyone, the sender too, through the room's events.
             if (outcome.value.duplicate)
-                self->sendText(QString::fromUtf8(Frames::encode(outcome.value.message)));
+                self->sendFrame(Frames::encode(outcome.value.message));
         });
 }
 

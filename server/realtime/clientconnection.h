@@ -10,13 +10,13 @@
 
 namespace roomgate::server {
 
-class Gateway;
+class GatewayWorker;
 
 /**
  * The server side of one WebSocket: hands its ticket to the claim, then carries one
  * member's frames until it closes. It translates frames to service calls and outcomes to
  * frames; every refusal is an error frame followed by the matching close code. Owned by
- * the Gateway, lives on its thread.
+ * its GatewayWorker, lives on its thread.
  */
 class ClientConnection : public QObject
 {
@@ -25,7 +25,7 @@ public:
     enum class State { Claiming, Joined, Closing, Closed };
     Q_ENUM(State)
 
-    ClientConnection(Gateway &gateway, QWebSocket *socket, QString connectionId);
+    ClientConnection(GatewayWorker &worker, QWebSocket *socket, QString connectionId);
     ~ClientConnection() override;
 
     State state() const { return m_state; }
@@ -37,8 +37,13 @@ public:
     /** Claims the ticket in the socket's request URL. */
     void claim();
 
-    /** Sends a prepared text frame (fan-out path: encoded once per event). */
-    void sendText(const QString &frame);
+    /**
+     * Sends a prepared text frame of @p utf8Bytes bytes (fan-out path: encoded once per
+     * event). A reader whose unsent output would pass the send-buffer limit is a slow
+     * consumer: the frame is dropped, its seat freed, and it is closed with 4509 — or
+     * aborted, when not even that fits.
+     */
+    void sendText(const QString &frame, qsizetype utf8Bytes);
     /** Error frame, then close with the code's close code. */
     void refuse(const Problem &problem);
     /**
@@ -67,7 +72,11 @@ private:
     void releaseSeat(std::function<void()> done = {});
     void touch();
 
-    Gateway &m_gateway;
+    void dropSlowConsumer();
+    /** sendText() of an encoded frame. */
+    void sendFrame(const QByteArray &utf8);
+
+    GatewayWorker &m_worker;
     QPointer<QWebSocket> m_socket;
     QString m_connectionId;
     State m_state = State::Claiming;
@@ -75,6 +84,7 @@ private:
     bool m_seatHeld = false;
     qint64 m_lastSeenMs = 0;
     qint64 m_lastPingMs = 0;
+    qint64 m_abortAtMs = 0; ///< closing a slow consumer: abort if still open then; 0: none
 };
 
 } // namespace roomgate::server

@@ -1,210 +1,126 @@
 // SPDX-License-Identifier: MIT
 #include "server/realtime/gateway.h"
 
-#include "server/admission/chatservice.h"
-#include "server/events/eventbus.h"
-#include "server/realtime/clientconnection.h"
+#include "server/net/listener.h"
+#include "server/realtime/gatewayworker.h"
 #include "server/realtime/logging.h"
-#include "shared/frames.h"
 
-#include <QRandomGenerator>
-#include <QTcpServer>
-#include <QTcpSocket>
-#include <QWebSocketServer>
-
-#include <algorithm>
+#include <QTimer>
 
 namespace roomgate::server {
 
-namespace {
-
-/** A connection's id: random, so that it is unique across nodes too. */
-QString newConnectionId()
-{
-    quint64 bits[2];
-    QRandomGenerator::system()->fillRange(bits);
-    return QString::number(bits[0], 16).rightJustified(16, u'0')
-        + QString::number(bits[1], 16).rightJustified(16, u'0');
-}
-
-} // namespace
-
 Gateway::Gateway(AdmissionService &admission, ChatService &chat, EventBus &bus,
-                 const GatewaySettings &settings, QObject *parent)
-    : QObject(parent), m_admission(admission), m_chat(chat), m_bus(bus), m_settings(settings)
-{
-    connect(&m_bus, &EventBus::delivered, this, &Gateway::onEvent);
-    m_housekeeping.setInterval(static_cast<int>(std::clamp<qint64>(
-        qMin(m_settings.pingIntervalMs, m_settings.idleTimeoutMs) / 4, 50, 1000)));
-    connect(&m_housekeeping, &QTimer::timeout, this, &Gateway::checkLiveness);
-}
+                 const GatewaySettings &settings, net::SocketWorkers *workers, QObject *parent)
+    : QObject(parent),
+      m_admission(admission),
+      m_chat(chat),
+      m_bus(bus),
+      m_settings(settings),
+      m_perAddress(settings.connectionsPerAddress),
+      m_socketThreads(workers)
+{ }
 
 Gateway::~Gateway()
 {
-    // Connections are children; make sure none calls back into a half-destroyed gateway.
-    for (ClientConnection *c : std::as_const(m_connections))
-        c->disconnect(this);
+    if (m_listener)
+        m_listener->close();
+    // Each worker goes on its own thread, with its connections.
+    for (GatewayWorker *worker : std::as_const(m_workers)) {
+        worker->disconnect(this);
+        if (worker->thread() == thread())
+            delete worker;
+        else
+            QMetaObject::invokeMethod(
+                worker, [worker] { delete worker; }, Qt::BlockingQueuedConnection);
+    }
 }
 
 bool Gateway::listen(const QHostAddress &address, quint16 port)
 {
-    m_tcp = new QTcpServer(this);
-    // Bursts of connects otherwise overflow the default backlog of 50 (1 s SYN retries).
-    m_tcp->setListenBacklogSize(1024);
-    if (!m_tcp->listen(address, port)) {
-        m_error = m_tcp->errorString();
+    const QList<QThread *> threads
+        = m_socketThreads ? m_socketThreads->threadsOrCaller() : QList<QThread *>{thread()};
+    for (QThread *serving : threads) {
+        auto *worker = new GatewayWorker(m_admission, m_chat, m_bus, m_settings, m_connections,
+                                         m_perAddress);
+        connect(worker, &GatewayWorker::connectionCountChanged, this,
+                &Gateway::connectionCountChanged);
+        connect(worker, &GatewayWorker::drained, this, [this] {
+            if (--m_draining == 0)
+                finishShutdown();
+        });
+        if (serving != thread())
+            worker->moveToThread(serving);
+        m_workers.append(worker);
+    }
+    m_next = std::make_unique<net::RoundRobin>(static_cast<int>(m_workers.size()));
+    m_listener = new net::Listener(
+        [this](qintptr descriptor, const QHostAddress &peer) { accept(descriptor, peer); }, this);
+    if (!m_listener->listen(address, port)) {
+        m_error = m_listener->errorString();
         return false;
     }
-    m_ws = new QWebSocketServer(QStringLiteral("roomgate"), QWebSocketServer::NonSecureMode, this);
-    m_ws->setHandshakeTimeout(m_settings.handshakeTimeoutMs);
-    connect(m_tcp, &QTcpServer::newConnection, this, [this] {
-        while (QTcpSocket *socket = m_tcp->nextPendingConnection()) {
-            // Nagle would hold small frames for the peer's delayed ACK (~40 ms).
-            socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-            m_ws->handleConnection(socket);
-        }
-    });
-    connect(m_ws, &QWebSocketServer::newConnection, this, &Gateway::onNewConnection);
-    m_housekeeping.start();
-    qCInfo(lcGateway).noquote() << "WebSocket gateway on" << address.toString() << serverPort();
+    qCInfo(lcGateway).noquote() << "WebSocket gateway on" << address.toString() << serverPort()
+                                << "served by" << m_workers.size() << "thread(s)";
     return true;
 }
 
 quint16 Gateway::serverPort() const
 {
-    return m_tcp ? m_tcp->serverPort() : 0;
+    return m_listener ? m_listener->serverPort() : 0;
 }
 
-void Gateway::onNewConnection()
+void Gateway::accept(qintptr descriptor, const QHostAddress &peer)
 {
-    while (QWebSocket *socket = m_ws->nextPendingConnection()) {
-        // Limits before the first frame is processed: QWebSocket accepts ~2 GiB otherwise.
-        socket->setMaxAllowedIncomingFrameSize(static_cast<quint64>(m_settings.maxFrameBytes));
-        socket->setMaxAllowedIncomingMessageSize(static_cast<quint64>(m_settings.maxFrameBytes));
-        socket->setParent(this);
-        auto *connection = new ClientConnection(*this, socket, newConnectionId());
-        connection->setParent(this);
-        m_connections.insert(connection);
-        connect(connection, &ClientConnection::finished, this, &Gateway::onFinished);
-        Q_EMIT connectionCountChanged(connectionCount());
-        if (m_shuttingDown) {
-            connection->refuse(Problem(ErrorCode::ServerShutdown));
-            continue;
-        }
-        connection->claim();
-    }
-}
-
-void Gateway::joinRoomIndex(ClientConnection *connection)
-{
-    m_byRoom[connection->membership().roomName].insert(connection);
-}
-
-void Gateway::onFinished(ClientConnection *connection)
-{
-    if (!m_connections.remove(connection))
+    if (!m_perAddress.tryAdd(peer)) {
+        // Over the connections per address: the newest is closed at once.
+        qCDebug(lcGateway) << "too many connections from" << peer.toString();
+        net::Listener::refuse(descriptor);
         return;
-    m_chat.forgetConnection(connection->connectionId());
-    const QString room = connection->membership().roomName;
-    auto it = m_byRoom.find(room);
-    if (it != m_byRoom.end()) {
-        it->remove(connection);
-        if (it->isEmpty())
-            m_byRoom.erase(it);
     }
-    connection->deleteLater();
-    Q_EMIT connectionCountChanged(connectionCount());
-    if (m_shuttingDown && m_connections.isEmpty() && m_shutdownDone) {
-        auto done = std::exchange(m_shutdownDone, nullptr);
-        done();
-    }
-}
-
-void Gateway::broadcast(const QString &room, const QString &frame, const QString &exceptConnection)
-{
-    const auto it = m_byRoom.constFind(room);
-    if (it == m_byRoom.constEnd())
+    GatewayWorker *worker = m_workers.at(m_next->next());
+    if (worker->thread() == thread()) {
+        worker->accept(descriptor, peer);
         return;
-    for (ClientConnection *c : *it) {
-        if (c->isJoined() && c->connectionId() != exceptConnection)
-            c->sendText(frame);
     }
-}
-
-void Gateway::closeRoom(const QString &room, ErrorCode code, const QString &onlyUser)
-{
-    const auto it = m_byRoom.constFind(room);
-    if (it == m_byRoom.constEnd())
-        return;
-    const QList<ClientConnection *> members(it->cbegin(), it->cend());
-    for (ClientConnection *c : members) {
-        if (onlyUser.isEmpty() || c->membership().userName == onlyUser)
-            c->sendOff(Problem(code));
-    }
-}
-
-void Gateway::onEvent(const RoomEvent &event)
-{
-    switch (event.kind) {
-    case RoomEvent::Kind::Message:
-        broadcast(event.room, QString::fromUtf8(event.frame), {});
-        break;
-    case RoomEvent::Kind::Claimed:
-    case RoomEvent::Kind::Left:
-        broadcast(event.room,
-                  QString::fromUtf8(Frames::encode(Frames::Presence{
-                      event.kind == RoomEvent::Kind::Claimed ? Frames::Presence::Event::Joined
-                                                             : Frames::Presence::Event::Left,
-                      event.user})),
-                  event.connectionId);
-        break;
-    case RoomEvent::Kind::RoomDeleted:
-        closeRoom(event.room, ErrorCode::RoomNotFound, {});
-        break;
-    case RoomEvent::Kind::RoomClosed:
-        closeRoom(event.room, ErrorCode::RoomClosed, {});
-        break;
-    case RoomEvent::Kind::Kicked:
-        closeRoom(event.room, ErrorCode::Kicked, event.user);
-        break;
-    case RoomEvent::Kind::Reserved:
-    case RoomEvent::Kind::Cancelled:
-    case RoomEvent::Kind::Expired:
-    case RoomEvent::Kind::RoomChanged:
-        break;
-    }
+    QMetaObject::invokeMethod(
+        worker, [worker, descriptor, peer] { worker->accept(descriptor, peer); },
+        Qt::QueuedConnection);
 }
 
 void Gateway::checkLiveness()
 {
-    const qint64 now = m_settings.clock->monotonicMs();
-    const QList<ClientConnection *> all(m_connections.cbegin(), m_connections.cend());
-    for (ClientConnection *c : all)
-        c->checkLiveness(now, m_settings.pingIntervalMs, m_settings.idleTimeoutMs);
+    for (GatewayWorker *worker : std::as_const(m_workers)) {
+        QMetaObject::invokeMethod(worker, &GatewayWorker::checkLiveness,
+                                  worker->thread() == thread() ? Qt::DirectConnection
+                                                               : Qt::BlockingQueuedConnection);
+    }
 }
 
 void Gateway::shutdown(std::function<void()> done)
 {
-    m_shuttingDown = true;
-    m_housekeeping.stop();
-    if (m_tcp)
-        m_tcp->close();
-    if (m_connections.isEmpty()) {
-        done();
+    if (m_listener)
+        m_listener->close();
+    m_shutdownDone = std::move(done);
+    m_draining = static_cast<int>(m_workers.size());
+    if (m_draining == 0) {
+        finishShutdown();
         return;
     }
-    m_shutdownDone = std::move(done);
-    const QList<ClientConnection *> all(m_connections.cbegin(), m_connections.cend());
-    for (ClientConnection *c : all)
-        c->endWith(Problem(ErrorCode::ServerShutdown));
+    for (GatewayWorker *worker : std::as_const(m_workers))
+        QMetaObject::invokeMethod(worker, &GatewayWorker::shutdown, Qt::AutoConnection);
     // Peers that never answer the close handshake do not hold the stop up for long.
     QTimer::singleShot(2000, this, [this] {
         if (m_shutdownDone) {
-            qCInfo(lcGateway) << m_connections.size() << "peer(s) did not finish closing in time";
-            auto done = std::exchange(m_shutdownDone, nullptr);
-            done();
+            qCInfo(lcGateway) << connectionCount() << "peer(s) did not finish closing in time";
+            finishShutdown();
         }
     });
+}
+
+void Gateway::finishShutdown()
+{
+    if (auto done = std::exchange(m_shutdownDone, nullptr))
+        done();
 }
 
 } // namespace roomgate::server

@@ -1,96 +1,82 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "server/events/roomevent.h"
-#include "shared/clock.h"
-#include "shared/errorcode.h"
-#include "shared/protocoldefaults.h"
+#include "server/net/addresscounter.h"
+#include "server/net/socketworkers.h"
+#include "server/realtime/gatewaysettings.h"
 
-#include <QHash>
 #include <QHostAddress>
+#include <QList>
 #include <QObject>
-#include <QSet>
-#include <QTimer>
 
+#include <atomic>
 #include <functional>
-
-class QTcpServer;
-class QWebSocketServer;
+#include <memory>
 
 namespace roomgate::server {
 
+namespace net {
+class Listener;
+}
+
 class AdmissionService;
 class ChatService;
-class ClientConnection;
 class EventBus;
-
-/** Limits and clocks of the WebSocket side. */
-struct GatewaySettings
-{
-    qint64 pingIntervalMs = ProtocolDefaults::kPingIntervalSeconds * 1000LL;
-    qint64 idleTimeoutMs = ProtocolDefaults::kIdleTimeoutSeconds * 1000LL;
-    qint64 maxFrameBytes = ProtocolDefaults::kFrameLimitBytes;
-    int handshakeTimeoutMs = 10'000;
-    Clock *clock = &Clock::system(); ///< liveness runs on its monotonic time
-};
+class GatewayWorker;
 
 /**
- * Phase 2 and the chat on the wire: accepts WebSocket connections on its own port, hands
- * their tickets and frames to the AdmissionService and the ChatService, and fans room
- * events from the EventBus out to the members connected to this node. It translates,
- * never decides. Owns its ClientConnections; lives on the main thread.
+ * Phase 2 and the chat on the wire: listens on its own port and hands each connection to
+ * a GatewayWorker on one of the socket threads, in turn (on its own thread when there are
+ * none). The workers translate frames to the AdmissionService and the ChatService and fan
+ * the bus's room events out; the gateway counts their sockets and stops them. Lives on
+ * the main thread.
  */
 class Gateway : public QObject
 {
     Q_OBJECT
 public:
+    /** @p workers: the socket threads (must outlive the gateway); null: serve here. */
     Gateway(AdmissionService &admission, ChatService &chat, EventBus &bus,
-            const GatewaySettings &settings, QObject *parent = nullptr);
+            const GatewaySettings &settings, net::SocketWorkers *workers = nullptr,
+            QObject *parent = nullptr);
     ~Gateway() override;
 
     bool listen(const QHostAddress &address, quint16 port);
     quint16 serverPort() const;
     QString errorString() const { return m_error; }
 
-    int connectionCount() const { return static_cast<int>(m_connections.size()); }
+    /** WebSockets open now, on every worker. */
+    int connectionCount() const { return m_connections.load(); }
 
     /**
-     * Stops accepting, sends every member SERVER_SHUTDOWN and closes with 1001, frees
-     * their seats, then calls @p done once the sockets are gone (bounded).
+     * Stops accepting, frees every member's seat and closes it with SERVER_SHUTDOWN (1001),
+     * then calls @p done once the sockets are gone (at most 2 s).
      */
     void shutdown(std::function<void()> done);
 
-    /** Runs the liveness checks now (the housekeeping timer's work), for tests. */
+    /** Runs every worker's liveness checks now and waits for them (for tests). */
     void checkLiveness();
-
-    // Used by ClientConnection.
-    AdmissionService &admission() { return m_admission; }
-    ChatService &chat() { return m_chat; }
-    const GatewaySettings &settings() const { return m_settings; }
-    void joinRoomIndex(ClientConnection *connection);
 
 Q_SIGNALS:
     void connectionCountChanged(int count);
 
 private:
-    void onNewConnection();
-    void onEvent(const RoomEvent &event);
-    void onFinished(ClientConnection *connection);
-    void broadcast(const QString &room, const QString &frame, const QString &exceptConnection);
-    void closeRoom(const QString &room, ErrorCode code, const QString &onlyUser);
+    void accept(qintptr descriptor, const QHostAddress &peer);
+    void finishShutdown();
 
     AdmissionService &m_admission;
     ChatService &m_chat;
     EventBus &m_bus;
     GatewaySettings m_settings;
-    QTcpServer *m_tcp = nullptr;
-    QWebSocketServer *m_ws = nullptr;
+    net::AddressCounter m_perAddress;
+    net::SocketWorkers *m_socketThreads;
+    net::Listener *m_listener = nullptr;
+    QList<GatewayWorker *> m_workers; ///< one per serving thread
+    std::unique_ptr<net::RoundRobin> m_next;
+    std::atomic<int> m_connections{0};
     QString m_error;
-    QSet<ClientConnection *> m_connections;
-    QHash<QString, QSet<ClientConnection *>> m_byRoom;
-    QTimer m_housekeeping;
     std::function<void()> m_shutdownDone;
-    bool m_shuttingDown = false;
+    int m_draining = 0;
 };
 
 } // namespace roomgate::server

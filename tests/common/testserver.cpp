@@ -2,6 +2,7 @@
 #include "tests/common/testserver.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDeadlineTimer>
 #include <QJsonDocument>
 #include <QNetworkReply>
@@ -97,11 +98,13 @@ HttpReply TestApi::request(const QByteArray &method, const QString &path, const 
         req.setRawHeader("Content-Type", contentType);
     if (!token.isEmpty())
         req.setRawHeader("Authorization", "Bearer " + token);
+    HttpReply out;
+    out.sentAtMs = QDateTime::currentMSecsSinceEpoch();
     QNetworkReply *reply = m_nam.sendCustomRequest(req, method, body);
     QSignalSpy finished(reply, &QNetworkReply::finished);
     if (!reply->isFinished())
         finished.wait(20000);
-    HttpReply out;
+    out.answeredAtMs = QDateTime::currentMSecsSinceEpoch();
     out.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     out.body = reply->readAll();
     out.json = QJsonDocument::fromJson(out.body).object();
@@ -133,6 +136,31 @@ HttpReply TestApi::reserve(const QByteArray &token, const QString &room, bool cr
                 QJsonObject{{QStringLiteral("create"), QJsonValue(create)},
                             {QStringLiteral("capacity"), QJsonValue(capacity)}},
                 token);
+}
+
+QString ticketLifetimeProblem(const HttpReply &r, int ttlSeconds)
+{
+    const QString expiresText = r.json.value(QStringLiteral("expiresAt")).toString();
+    const QDateTime expires = QDateTime::fromString(expiresText, Qt::ISODateWithMs);
+    const int left = r.json.value(QStringLiteral("ttlSeconds")).toInt(-1);
+    const qint64 ttlMs = qint64(ttlSeconds) * 1000;
+    const qint64 tookMs = r.answeredAtMs - r.sentAtMs;
+    const QString seen = QStringLiteral(" (expiresAt %1, ttlSeconds %2, ttl %3 s, request took "
+                                        "%4 ms)")
+                             .arg(expiresText)
+                             .arg(left)
+                             .arg(ttlSeconds)
+                             .arg(tookMs);
+    if (!expires.isValid() || !expiresText.endsWith(QLatin1Char('Z')))
+        return QStringLiteral("expiresAt is not an ISO 8601 UTC time") + seen;
+    const qint64 at = expires.toMSecsSinceEpoch();
+    if (at < r.sentAtMs + ttlMs || at > r.answeredAtMs + ttlMs)
+        return QStringLiteral("expiresAt is not ttl after the decision") + seen;
+    // At least ttl minus the request's duration was left when the answer was made.
+    const qint64 lowest = (ttlMs - tookMs + 999) / 1000;
+    if (left > ttlSeconds || left < qMax<qint64>(1, lowest))
+        return QStringLiteral("ttlSeconds is not what was left of the ttl") + seen;
+    return {};
 }
 
 QString TestApi::pathSegment(const QString &text)

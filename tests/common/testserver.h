@@ -62,8 +62,20 @@ struct HttpReply
     QByteArray contentType;
     QByteArray retryAfter;
     QByteArray allow;
+    /** Wall-clock ms (since the epoch) when the request was handed over and the answer read:
+     * whatever the server decided, it decided in between. */
+    qint64 sentAtMs = 0;
+    qint64 answeredAtMs = 0;
     QString code() const { return json.value(QStringLiteral("code")).toString(); }
 };
+
+/**
+ * What is wrong with the ticket lifetime of reservation answer @p r from a server whose
+ * ticket ttl is @p ttlSeconds; empty when nothing is. The server decided between the
+ * request's send and its answer, so `expiresAt` lies ttl after that span and `ttlSeconds`
+ * is what was left when the answer was made, rounded up: holds however slow the machine.
+ */
+QString ticketLifetimeProblem(const HttpReply &r, int ttlSeconds);
 
 /** Synchronous HTTP client over QNetworkAccessManager, for tests. */
 class TestApi

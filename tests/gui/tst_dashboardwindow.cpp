@@ -304,7 +304,9 @@ void tst_DashboardWindow::kickFromMembersView()
     QVERIFY(alice->waitClosed());
     QCOMPARE(alice->closeCode(), 4403);
     QCOMPARE(alice->closeReason(), QStringLiteral("KICKED"));
-    QVERIFY2(m_window->noticeText().contains(user), qPrintable(m_window->noticeText()));
+    // The socket may hear of the kick before the window hears its action was done.
+    QTRY_VERIFY2_WITH_TIMEOUT(m_window->noticeText().contains(user),
+                              qPrintable(m_window->noticeText()), kUpdateMs);
     QTRY_COMPARE_WITH_TIMEOUT(findRow(m_window->membersModel(), MemberTableModel::User, user), -1,
                               kUpdateMs);
     QTRY_COMPARE_WITH_TIMEOUT(roomValue(room, RoomTableModel::Occupants).toInt(), 0, kUpdateMs);

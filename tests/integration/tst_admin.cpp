@@ -11,6 +11,7 @@ using namespace roomgate::test;
 /**
  * The admin API against a real server: every action, its effect on connected
  * clients and on the next claim, the audit log, /metrics, and 401/403 for others.
+ * Reservations outlive any test (a long ticket ttl), however slow the machine.
  */
 class TestAdmin : public QObject
 {
@@ -42,11 +43,19 @@ class TestAdmin : public QObject
                                              : QJsonDocument(body).toJson(QJsonDocument::Compact),
                               m_admin);
     }
-    QJsonObject createRoom(const QString &name, int capacity)
+    /** An HTTP answer for a failure message. */
+    static QString describe(const HttpReply &r)
     {
-        return admin("POST", QStringLiteral("/api/v1/admin/rooms"),
-                     {{QStringLiteral("name"), name}, {QStringLiteral("capacity"), capacity}})
-            .json;
+        return QStringLiteral("HTTP %1: %2").arg(r.status).arg(QString::fromUtf8(r.body));
+    }
+    /** Creates room @p name as the admin; why that failed, or empty (callers QVERIFY2 on it). */
+    QString createRoom(const QString &name, int capacity)
+    {
+        const HttpReply r
+            = admin("POST", QStringLiteral("/api/v1/admin/rooms"),
+                    {{QStringLiteral("name"), name}, {QStringLiteral("capacity"), capacity}});
+        return r.status == 201 ? QString()
+                               : QStringLiteral("cannot create %1: %2").arg(name, describe(r));
     }
     QJsonObject room(const QString &name)
     {
@@ -57,15 +66,34 @@ class TestAdmin : public QObject
         }
         return {};
     }
-    std::unique_ptr<TestSocket> join(const User &user, const QString &name)
+    /** A claimed seat: the socket with its joined frame read, or why there is none. */
+    struct Member
     {
+        std::unique_ptr<TestSocket> socket;
+        QString failure; // empty when joined: callers QVERIFY2 on it
+        TestSocket *operator->() const { return socket.get(); }
+        TestSocket &operator*() const { return *socket; }
+    };
+    /** Reserves a seat of @p user in the existing room @p name and claims it. */
+    Member join(const User &user, const QString &name)
+    {
+        Member member;
         const HttpReply r = m_api->reserve(user.token, name, false);
-        auto socket = std::make_unique<TestSocket>();
-        socket->open(r.json.value(u"websocketUrl").toString());
-        const QJsonObject joined = socket->nextFrame();
-        if (joined.value(u"type").toString() != QLatin1String("joined"))
-            qWarning() << "not joined" << r.body << joined;
-        return socket;
+        if (r.status != 201) {
+            member.failure
+                = QStringLiteral("%1 could not reserve %2: %3").arg(user.name, name, describe(r));
+            return member;
+        }
+        member.socket = std::make_unique<TestSocket>();
+        member.socket->open(r.json.value(u"websocketUrl").toString());
+        const QJsonObject joined = member.socket->nextFrame();
+        if (joined.value(u"type").toString() != QLatin1String("joined")) {
+            member.failure
+                = QStringLiteral("%1 did not join %2: first frame %3")
+                      .arg(user.name, name,
+                           QString::fromUtf8(QJsonDocument(joined).toJson(QJsonDocument::Compact)));
+        }
+        return member;
     }
     static void expectClosed(TestSocket &socket, const QString &code, int closeCode)
     {
@@ -79,7 +107,8 @@ class TestAdmin : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        m_server = std::make_unique<TestServer>();
+        m_server = std::make_unique<TestServer>(
+            QStringList{QStringLiteral("--ticket-ttl"), QStringLiteral("600")});
         // The first admin comes from the command line, before the server runs.
         QProcess bootstrap;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -170,8 +199,10 @@ private Q_SLOTS:
     void capacityNeverBelowSeatsInUse()
     {
         const QString name = freshRoom();
-        createRoom(name, 4);
-        auto a = join(freshUser(), name);
+        const QString created = createRoom(name, 4);
+        QVERIFY2(created.isEmpty(), qPrintable(created));
+        const Member a = join(freshUser(), name);
+        QVERIFY2(a.failure.isEmpty(), qPrintable(a.failure));
         QCOMPARE(m_api->reserve(freshUser().token, name, false).status,
                  201); // 1 member + 1 reserved
         const QString path = QStringLiteral("/api/v1/admin/rooms/") + seg(name);
@@ -199,9 +230,11 @@ private Q_SLOTS:
     void closeAndReopen()
     {
         const QString name = freshRoom();
-        createRoom(name, 5);
+        const QString created = createRoom(name, 5);
+        QVERIFY2(created.isEmpty(), qPrintable(created));
         const User member = freshUser();
-        auto socket = join(member, name);
+        const Member socket = join(member, name);
+        QVERIFY2(socket.failure.isEmpty(), qPrintable(socket.failure));
         const User waiting = freshUser();
         const HttpReply reservation = m_api->reserve(waiting.token, name, false);
         QCOMPARE(reservation.status, 201);
@@ -227,9 +260,11 @@ private Q_SLOTS:
     void deleteRoom()
     {
         const QString name = freshRoom();
-        createRoom(name, 5);
+        const QString created = createRoom(name, 5);
+        QVERIFY2(created.isEmpty(), qPrintable(created));
         const User member = freshUser();
-        auto socket = join(member, name);
+        const Member socket = join(member, name);
+        QVERIFY2(socket.failure.isEmpty(), qPrintable(socket.failure));
         socket->send({{QStringLiteral("type"), QStringLiteral("message")},
                       {QStringLiteral("text"), QStringLiteral("old")}});
         QVERIFY(!socket->frameOfType(QStringLiteral("message")).isEmpty());
@@ -244,8 +279,10 @@ private Q_SLOTS:
         QCOMPARE(admin("DELETE", QStringLiteral("/api/v1/admin/rooms/") + seg(name)).code(),
                  QStringLiteral("ROOM_NOT_FOUND"));
         // History went with it.
-        createRoom(name, 5);
+        const QString recreated = createRoom(name, 5);
+        QVERIFY2(recreated.isEmpty(), qPrintable(recreated));
         const HttpReply again = m_api->reserve(member.token, name, false);
+        QVERIFY2(again.status == 201, qPrintable(describe(again)));
         TestSocket fresh;
         fresh.open(again.json.value(u"websocketUrl").toString());
         QCOMPARE(fresh.nextFrame().value(u"history").toArray().size(), 0);
@@ -254,9 +291,11 @@ private Q_SLOTS:
     void revokeReservation()
     {
         const QString name = freshRoom();
-        createRoom(name, 2);
+        const QString created = createRoom(name, 2);
+        QVERIFY2(created.isEmpty(), qPrintable(created));
         const User user = freshUser();
         const HttpReply r = m_api->reserve(user.token, name, false);
+        QVERIFY2(r.status == 201, qPrintable(describe(r)));
         const QString ticket = r.json.value(u"ticket").toString();
         const HttpReply list
             = admin("GET", QStringLiteral("/api/v1/admin/reservations?room=") + seg(name));
@@ -294,11 +333,14 @@ private Q_SLOTS:
     void kickMember()
     {
         const QString name = freshRoom();
-        createRoom(name, 3);
+        const QString created = createRoom(name, 3);
+        QVERIFY2(created.isEmpty(), qPrintable(created));
         const User victim = freshUser();
         const User witness = freshUser();
-        auto kicked = join(victim, name);
-        auto other = join(witness, name);
+        const Member kicked = join(victim, name);
+        QVERIFY2(kicked.failure.isEmpty(), qPrintable(kicked.failure));
+        const Member other = join(witness, name);
+        QVERIFY2(other.failure.isEmpty(), qPrintable(other.failure));
         const HttpReply members
             = admin("GET", QStringLiteral("/api/v1/admin/members?room=") + seg(name));
         QCOMPARE(members.json.value(u"members").toArray().size(), 2);
@@ -330,11 +372,14 @@ private Q_SLOTS:
     void banAndUnban()
     {
         const QString name = freshRoom();
-        createRoom(name, 3);
+        const QString created = createRoom(name, 3);
+        QVERIFY2(created.isEmpty(), qPrintable(created));
         const User present = freshUser();
         const User pending = freshUser();
-        auto socket = join(present, name);
+        const Member socket = join(present, name);
+        QVERIFY2(socket.failure.isEmpty(), qPrintable(socket.failure));
         const HttpReply reservation = m_api->reserve(pending.token, name, false);
+        QVERIFY2(reservation.status == 201, qPrintable(describe(reservation)));
         const QString base = QStringLiteral("/api/v1/admin/rooms/%1/bans/").arg(seg(name));
         QCOMPARE(admin("PUT", base + present.name).status, 204);
         QCOMPARE(admin("PUT", base + present.name).status, 204); // idempotent
@@ -358,7 +403,8 @@ private Q_SLOTS:
     void auditLog()
     {
         const QString name = freshRoom();
-        createRoom(name, 2);
+        const QString created = createRoom(name, 2);
+        QVERIFY2(created.isEmpty(), qPrintable(created));
         HttpReply r = admin("GET", QStringLiteral("/api/v1/admin/audit"));
         QCOMPARE(r.status, 200);
         const QJsonArray entries = r.json.value(u"entries").toArray();
@@ -396,8 +442,10 @@ private Q_SLOTS:
     void metrics()
     {
         const QString name = freshRoom();
-        createRoom(name, 1);
-        auto socket = join(freshUser(), name);
+        const QString created = createRoom(name, 1);
+        QVERIFY2(created.isEmpty(), qPrintable(created));
+        const Member socket = join(freshUser(), name);
+        QVERIFY2(socket.failure.isEmpty(), qPrintable(socket.failure));
         QCOMPARE(m_api->reserve(freshUser().token, name, false).code(),
                  QStringLiteral("ROOM_FULL"));
         const HttpReply r = admin("GET", QStringLiteral("/metrics"));

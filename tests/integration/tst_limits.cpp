@@ -1,9 +1,16 @@
 // SPDX-License-Identifier: MIT
 #include "tests/common/testserver.h"
 
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace roomgate::test;
 
@@ -11,10 +18,68 @@ using namespace roomgate::test;
  * Configurable rate limits (429 per address and per user, 4429 for message
  * floods) with their place in the refusal order, and storage faults that answer
  * 500 INTERNAL with a correlation id and nothing internal in the body.
+ *
+ * A limit of N is a token bucket: a burst of N, then N a second. The checks hold however
+ * slow the machine: a burst sent at once is let through at least N times (the bucket starts
+ * full) and at most N + N·T times, T being the burst's duration as the test measured it.
  */
 class TestLimits : public QObject
 {
     Q_OBJECT
+
+    /** The answers to requests sent all at once, and how long they took in all. */
+    struct Burst
+    {
+        QList<HttpReply> replies;
+        qint64 elapsedMs = 0;
+        bool complete = false; // every request was answered
+
+        int passed() const
+        {
+            return int(std::count_if(replies.cbegin(), replies.cend(),
+                                     [](const HttpReply &r) { return r.status != 429; }));
+        }
+    };
+
+    /**
+     * Sends @p count copies of one request at once (the client spreads them over its
+     * connections and pipelines them) and waits, bounded, for every answer.
+     */
+    static Burst burst(quint16 port, int count, const QByteArray &method, const QString &path,
+                       const QByteArray &body = {}, const QByteArray &token = {})
+    {
+        QNetworkAccessManager nam;
+        QElapsedTimer clock;
+        clock.start();
+        QList<QNetworkReply *> pending;
+        for (int i = 0; i < count; ++i) {
+            QNetworkRequest request(
+                QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(path)));
+            request.setAttribute(QNetworkRequest::HttpPipeliningAllowedAttribute, true);
+            if (!body.isNull())
+                request.setRawHeader("Content-Type", "application/json");
+            if (!token.isEmpty())
+                request.setRawHeader("Authorization", "Bearer " + token);
+            pending.append(nam.sendCustomRequest(request, method, body));
+        }
+        const auto allFinished = [&pending] {
+            return std::all_of(pending.cbegin(), pending.cend(),
+                               [](const QNetworkReply *r) { return r->isFinished(); });
+        };
+        Burst out;
+        out.complete = QTest::qWaitFor(allFinished, 60000);
+        out.elapsedMs = clock.elapsed();
+        for (QNetworkReply *reply : std::as_const(pending)) {
+            HttpReply r;
+            r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            r.body = reply->readAll();
+            r.json = QJsonDocument::fromJson(r.body).object();
+            r.retryAfter = reply->rawHeader("Retry-After");
+            out.replies.append(r);
+        }
+        qDeleteAll(pending);
+        return out;
+    }
 
     static void expectRateLimited(const HttpReply &r)
     {
@@ -26,47 +91,89 @@ class TestLimits : public QObject
         QCOMPARE(r.retryAfter, QByteArray::number(after));
     }
 
+    /** The most a bucket of @p rate (burst and refill a second) lets through in @p ms. */
+    static int mostLetThrough(int rate, qint64 ms)
+    {
+        // The server's clock counts whole milliseconds: one more covers its rounding.
+        return rate + int(qint64(rate) * (ms + 1) / 1000);
+    }
+
+    /**
+     * Checks a burst against a bucket of @p rate: every answer is @p status or a proper 429,
+     * no more passed than the bucket allows in the burst's time, and at least the bucket's
+     * size when it was full at the start (@p fresh).
+     */
+    static void checkBurst(const Burst &b, int status, int rate, bool fresh)
+    {
+        QVERIFY2(b.complete, "not every request of the burst was answered");
+        for (const HttpReply &r : b.replies) {
+            if (r.status == 429) {
+                expectRateLimited(r);
+                if (QTest::currentTestFailed())
+                    return;
+            } else {
+                QVERIFY2(r.status == status,
+                         qPrintable(QStringLiteral("HTTP %1: %2")
+                                        .arg(r.status)
+                                        .arg(QString::fromUtf8(r.body))));
+            }
+        }
+        const QString seen = QStringLiteral("%1 of %2 passed in %3 ms; a bucket of %4 lets "
+                                            "through at most %5 then")
+                                 .arg(b.passed())
+                                 .arg(b.replies.size())
+                                 .arg(b.elapsedMs)
+                                 .arg(rate)
+                                 .arg(mostLetThrough(rate, b.elapsedMs));
+        QVERIFY2(b.passed() <= mostLetThrough(rate, b.elapsedMs), qPrintable(seen));
+        if (fresh)
+            QVERIFY2(b.passed() >= rate, qPrintable(seen));
+    }
+
 private Q_SLOTS:
     void perAddressComesBeforeAuthentication()
     {
-        TestServer server({QStringLiteral("--http-rate-per-address"), QStringLiteral("5")});
+        constexpr int rate = 5;
+        TestServer server({QStringLiteral("--http-rate-per-address"), QString::number(rate)});
         QVERIFY2(server.start(), qPrintable(server.output()));
-        TestApi api(server.httpPort());
-        int ok = 0;
-        HttpReply limited;
-        for (int i = 0; i < 12 && limited.status != 429; ++i) {
-            const HttpReply r = api.request("GET", QStringLiteral("/healthz"));
-            if (r.status == 200)
-                ++ok;
-            else
-                limited = r;
-        }
-        QVERIFY2(ok >= 5, qPrintable(QString::number(ok)));
-        expectRateLimited(limited);
-        // 429 (per address) is answered before 401 and before routing.
-        expectRateLimited(api.request("GET", QStringLiteral("/api/v1/rooms")));
-        expectRateLimited(api.request("GET", QStringLiteral("/no/such/route")));
+        checkBurst(burst(server.httpPort(), 40, "GET", QStringLiteral("/healthz")), 200, rate,
+                   true);
+        if (QTest::currentTestFailed())
+            return;
+        // 429 (per address) is answered before 401 and before routing: were it later, every
+        // one of these would pass to its 401 or 404.
+        checkBurst(burst(server.httpPort(), 40, "GET", QStringLiteral("/api/v1/rooms")), 401, rate,
+                   false);
+        if (QTest::currentTestFailed())
+            return;
+        checkBurst(burst(server.httpPort(), 40, "GET", QStringLiteral("/no/such/route")), 404, rate,
+                   false);
+        if (QTest::currentTestFailed())
+            return;
         QCOMPARE(server.terminate(), 0);
     }
 
     void perUserComesAfterAuthentication()
     {
-        TestServer server({QStringLiteral("--http-rate-per-user"), QStringLiteral("3")});
+        constexpr int rate = 3;
+        TestServer server({QStringLiteral("--http-rate-per-user"), QString::number(rate)});
         QVERIFY2(server.start(), qPrintable(server.output()));
         TestApi api(server.httpPort());
         const QByteArray alice = api.userToken(QStringLiteral("alice"));
         const QByteArray bob = api.userToken(QStringLiteral("bob"));
-        HttpReply limited;
-        for (int i = 0; i < 10 && limited.status != 429; ++i) {
-            const HttpReply r = api.request("GET", QStringLiteral("/api/v1/rooms"), {}, alice);
-            if (r.status != 200)
-                limited = r;
-        }
-        expectRateLimited(limited);
+        QVERIFY(!alice.isEmpty() && !bob.isEmpty());
+        checkBurst(burst(server.httpPort(), 30, "GET", QStringLiteral("/api/v1/rooms"), {}, alice),
+                   200, rate, true);
+        if (QTest::currentTestFailed())
+            return;
         // 429 (per user) comes before 400: a malformed body is still "too many".
-        expectRateLimited(
-            api.request("POST", QStringLiteral("/api/v1/rooms/%FF/entries"), "{", alice));
-        // Others are not limited by alice's calls, and strangers still get 401.
+        checkBurst(burst(server.httpPort(), 30, "POST", QStringLiteral("/api/v1/rooms/%FF/entries"),
+                         "{", alice),
+                   400, rate, false);
+        if (QTest::currentTestFailed())
+            return;
+        // Others are not limited by alice's calls (bob's bucket is full), and strangers still
+        // get 401.
         QCOMPARE(api.request("GET", QStringLiteral("/api/v1/rooms"), {}, bob).status, 200);
         QCOMPARE(
             api.request("GET", QStringLiteral("/api/v1/rooms"), {}, QByteArray(43, 'x')).status,
@@ -76,23 +183,46 @@ private Q_SLOTS:
 
     void messageFloodCloses4429()
     {
-        TestServer server({QStringLiteral("--message-rate"), QStringLiteral("3")});
+        constexpr int rate = 3;
+        TestServer server({QStringLiteral("--message-rate"), QString::number(rate)});
         QVERIFY2(server.start(), qPrintable(server.output()));
         TestApi api(server.httpPort());
         const QByteArray token = api.userToken(QStringLiteral("chatty"));
         const HttpReply r = api.reserve(token, QStringLiteral("flood"), true, 4);
+        QVERIFY2(r.status == 201, r.body.constData());
         TestSocket socket;
         socket.open(r.json.value(u"websocketUrl").toString());
         QCOMPARE(socket.nextFrame().value(u"type").toString(), QStringLiteral("joined"));
-        for (int i = 0; i < 20; ++i)
+        // Far more frames at once than the bucket refills while the server works through
+        // them, whatever its speed: it refuses one as soon as it handles them faster than
+        // `rate` a second.
+        QElapsedTimer clock;
+        clock.start();
+        for (int i = 0; i < 200; ++i)
             socket.send({{QStringLiteral("type"), QStringLiteral("message")},
                          {QStringLiteral("text"), QStringLiteral("spam %1").arg(i)}});
+        QVERIFY(socket.waitClosed(60000));
+        const qint64 elapsedMs = clock.elapsed();
         const QJsonObject error = socket.frameOfType(QStringLiteral("error"));
         QCOMPARE(error.value(u"code").toString(), QStringLiteral("RATE_LIMITED"));
         QVERIFY(error.value(u"retryAfterSeconds").toInt() >= 1);
-        QVERIFY(socket.waitClosed());
         QCOMPARE(socket.closeCode(), 4429);
         QCOMPARE(socket.closeReason(), QStringLiteral("RATE_LIMITED"));
+        // What passed was stored (the history of the next member shows it): the bucket's
+        // size at least, and no more than it refills in the time the flood took.
+        const QByteArray witness = api.userToken(QStringLiteral("witness"));
+        const HttpReply next = api.reserve(witness, QStringLiteral("flood"), false);
+        QVERIFY2(next.status == 201, next.body.constData());
+        TestSocket reader;
+        reader.open(next.json.value(u"websocketUrl").toString());
+        const QJsonObject joined = reader.frameOfType(QStringLiteral("joined"));
+        QVERIFY2(!joined.isEmpty(), "the witness did not join");
+        const qsizetype stored = joined.value(u"history").toArray().size();
+        const QString seen = QStringLiteral("%1 messages passed in %2 ms; at most %3 may")
+                                 .arg(stored)
+                                 .arg(elapsedMs)
+                                 .arg(mostLetThrough(rate, elapsedMs));
+        QVERIFY2(stored >= rate && stored <= mostLetThrough(rate, elapsedMs), qPrintable(seen));
         QCOMPARE(server.terminate(), 0);
     }
 

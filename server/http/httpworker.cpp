@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: MIT
+#include "server/http/httpworker.h"
+
+#include "server/http/correlationid.h"
+#include "server/http/httpconnection.h"
+#include "server/http/httplogging.h"
+#include "server/net/addresscounter.h"
+
+#include <QTcpSocket>
+
+#include <exception>
+
+namespace roomgate::server::http {
+
+namespace {
+
+/**
+ * Answers a request whose handler threw: 500 INTERNAL with a fresh correlation id, which
+ * the log line carries too. @p what stays in the log; the body says nothing internal.
+ */
+void answerInternalError(const HttpRequest &request, const HttpResponder &responder,
+                         const char *what)
+{
+    roomgate::Problem problem{ErrorCode::Internal};
+    problem.correlationId = newCorrelationId();
+    qCCritical(lcHttp).nospace() << "handler threw for " << request.method << ' ' << request.path
+                                 << ": " << what << " (correlation id "
+                                 << qUtf8Printable(problem.correlationId) << ')';
+    responder.send(HttpResponse::problem(problem));
+}
+
+} // namespace
+
+HttpWorker::HttpWorker(const HttpLimits &limits, const HttpHooks &hooks,
+                       std::atomic<int> &connections, net::AddressCounter &perAddress)
+    : m_limits(limits), m_hooks(hooks), m_connections(connections), m_perAddress(perAddress)
+{ }
+
+HttpWorker::~HttpWorker()
+{
+    // Connections are children; none may report back into a half-destroyed worker.
+    for (HttpConnection *connection : std::as_const(m_open)) {
+        disconnect(connection, nullptr, this, nullptr);
+        m_connections.fetch_sub(1);
+    }
+}
+
+void HttpWorker::accept(qintptr descriptor, const QHostAddress &peer, bool admitted)
+{
+    auto *socket = new QTcpSocket;
+    if (!socket->setSocketDescriptor(descriptor)) {
+        delete socket;
+        if (admitted)
+            m_perAddress.remove(peer);
+        return;
+    }
+    if (!admitted) {
+        // Over the connections per address: told so when it can be written, then closed.
+        qCDebug(lcHttp) << "too many connections from" << peer;
+        roomgate::Problem problem(ErrorCode::RateLimited,
+                                  QStringLiteral("too many connections from this address"));
+        problem.retryAfterSeconds = 1;
+        socket->write(
+            HttpResponse::problem(problem).serialize("GET", HttpResponse::ConnectionHeader::Close));
+        socket->disconnectFromHost();
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        if (socket->state() == QAbstractSocket::UnconnectedState)
+            socket->deleteLater();
+        return;
+    }
+    connect(socket, &QObject::destroyed, this, [this, peer] { m_perAddress.remove(peer); });
+    // Small responses must not wait for the peer's delayed ACK (Nagle).
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    auto *connection = new HttpConnection(socket, this);
+    m_open.insert(connection);
+    connect(connection, &HttpConnection::finished, this,
+            [this, connection] { remove(connection); });
+    Q_EMIT connectionCountChanged(m_connections.fetch_add(1) + 1);
+}
+
+void HttpWorker::closeAll()
+{
+    // closeGracefully() may finish a connection at once, which edits m_open.
+    const QSet<HttpConnection *> open = m_open;
+    for (HttpConnection *connection : open)
+        connection->closeGracefully();
+}
+
+void HttpWorker::remove(HttpConnection *connection)
+{
+    if (!m_open.remove(connection))
+        return;
+    connection->deleteLater();
+    Q_EMIT connectionCountChanged(m_connections.fetch_sub(1) - 1);
+}
+
+void HttpWorker::dispatch(const HttpRequest &request, const HttpResponder &responder)
+{
+    if (!m_hooks.handler) {
+        responder.send(HttpResponse::problem(roomgate::Problem{ErrorCode::NotFound}));
+        return;
+    }
+    // Exceptions do not cross into the event loop: a throwing handler is a 500.
+    try {
+        m_hooks.handler(request, responder);
+    } catch (const std::exception &error) {
+        answerInternalError(request, responder, error.what());
+    } catch (...) {
+        answerInternalError(request, responder, "an exception that is no std::exception");
+    }
+}
+
+void HttpWorker::finalizeResponse(const HttpRequest &request, HttpResponse &response)
+{
+    if (m_hooks.afterResponse)
+        m_hooks.afterResponse(request, response);
+}
+
+} // namespace roomgate::server::http

@@ -1,0 +1,262 @@
+// SPDX-License-Identifier: MIT
+#include "server/realtime/gatewayworker.h"
+
+#include "server/admission/chatservice.h"
+#include "server/events/eventbus.h"
+#include "server/net/addresscounter.h"
+#include "server/realtime/clientconnection.h"
+#include "server/realtime/logging.h"
+#include "shared/frames.h"
+
+#include <QRandomGenerator>
+#include <QTcpSocket>
+#include <QWebSocketServer>
+
+#include <algorithm>
+
+namespace roomgate::server {
+
+namespace {
+
+/** A connection's id: random, so that it is unique across nodes too. */
+QString newConnectionId()
+{
+    std::array<quint64, 2> bits{};
+    QRandomGenerator::system()->fillRange(bits.data(), static_cast<qsizetype>(bits.size()));
+    return QString::number(bits[0], 16).rightJustified(16, u'0')
+        + QString::number(bits[1], 16).rightJustified(16, u'0');
+}
+
+const QByteArray kEndOfHeaders = QByteArrayLiteral("\r\n\r\n");
+
+} // namespace
+
+GatewayWorker::GatewayWorker(AdmissionService &admission, ChatService &chat, EventBus &bus,
+                             const GatewaySettings &settings, std::atomic<int> &connections,
+                             net::AddressCounter &perAddress)
+    : m_admission(admission),
+      m_chat(chat),
+      m_settings(settings),
+      m_connections(connections),
+      m_perAddress(perAddress),
+      m_ws(new QWebSocketServer(QStringLiteral("roomgate"), QWebSocketServer::NonSecureMode, this))
+{
+    connect(m_ws, &QWebSocketServer::newConnection, this, &GatewayWorker::onUpgraded);
+    bus.subscribe(this, [this](const RoomEvent &event) { onEvent(event); });
+    m_housekeeping.setParent(this);
+    m_housekeeping.setInterval(static_cast<int>(
+        std::clamp<qint64>(std::min({m_settings.pingIntervalMs, m_settings.idleTimeoutMs,
+                                     m_settings.handshakeTimeoutMs})
+                               / 4,
+                           50, 1000)));
+    connect(&m_housekeeping, &QTimer::timeout, this, &GatewayWorker::checkLiveness);
+    // The timer starts on this worker's thread, once it runs there.
+    QMetaObject::invokeMethod(
+        this, [this] { m_housekeeping.start(); }, Qt::QueuedConnection);
+}
+
+GatewayWorker::~GatewayWorker()
+{
+    // Connections are children; none may report back into a half-destroyed worker.
+    for (ClientConnection *c : std::as_const(m_open)) {
+        c->disconnect(this);
+        m_connections.fetch_sub(1);
+    }
+    for (const Pending &p : m_pending)
+        delete p.socket.data();
+}
+
+void GatewayWorker::accept(qintptr descriptor, const QHostAddress &peer)
+{
+    auto *socket = new QTcpSocket(this);
+    // Counted until the socket is gone, whichever way it goes.
+    connect(socket, &QObject::destroyed, this, [this, peer] { m_perAddress.remove(peer); });
+    if (!socket->setSocketDescriptor(descriptor)) {
+        delete socket;
+        return;
+    }
+    if (m_shuttingDown) {
+        socket->abort();
+        socket->deleteLater();
+        return;
+    }
+    // Nagle would hold small frames for the peer's delayed ACK (~40 ms).
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    // Qt's own handshake timer never runs for sockets handed over: the upgrade is read
+    // here, under this worker's deadline, and handed over once complete.
+    m_pending.push_back(
+        Pending{socket, m_settings.clock->monotonicMs() + m_settings.handshakeTimeoutMs});
+    connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onHandshakeBytes(socket); });
+    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    if (socket->bytesAvailable() > 0)
+        onHandshakeBytes(socket);
+}
+
+void GatewayWorker::onHandshakeBytes(QTcpSocket *socket)
+{
+    const QByteArray head = socket->peek(m_settings.maxHandshakeBytes + 1);
+    if (!head.contains(kEndOfHeaders)) {
+        if (head.size() > m_settings.maxHandshakeBytes)
+            socket->abort(); // disconnected() deletes it
+        return;
+    }
+    // Complete: from here QWebSocketServer reads it at once and upgrades (or refuses and
+    // deletes it).
+    socket->disconnect(this);
+    disconnect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    for (Pending &p : m_pending) {
+        if (p.socket == socket)
+            p.socket.clear();
+    }
+    m_upgrading.removeAll(nullptr);
+    m_upgrading.append(socket);
+    m_ws->handleConnection(socket);
+}
+
+void GatewayWorker::onUpgraded()
+{
+    while (QWebSocket *socket = m_ws->nextPendingConnection()) {
+        for (qsizetype i = 0; i < m_upgrading.size(); ++i) {
+            QTcpSocket *tcp = m_upgrading.at(i);
+            if (tcp && tcp->peerPort() == socket->peerPort()
+                && tcp->peerAddress() == socket->peerAddress()) {
+                tcp->setParent(socket);
+                m_upgrading.removeAt(i);
+                break;
+            }
+        }
+        // Limits before the first frame is processed: QWebSocket accepts ~2 GiB otherwise.
+        socket->setMaxAllowedIncomingFrameSize(static_cast<quint64>(m_settings.maxFrameBytes));
+        socket->setMaxAllowedIncomingMessageSize(static_cast<quint64>(m_settings.maxFrameBytes));
+        socket->setParent(this);
+        auto *connection = new ClientConnection(*this, socket, newConnectionId());
+        connection->setParent(this);
+        m_open.insert(connection);
+        connect(connection, &ClientConnection::finished, this, &GatewayWorker::onFinished);
+        Q_EMIT connectionCountChanged(m_connections.fetch_add(1) + 1);
+        if (m_shuttingDown) {
+            connection->refuse(Problem(ErrorCode::ServerShutdown));
+            continue;
+        }
+        connection->claim();
+    }
+}
+
+void GatewayWorker::joinRoomIndex(ClientConnection *connection)
+{
+    m_byRoom[connection->membership().roomName].insert(connection);
+}
+
+void GatewayWorker::onFinished(ClientConnection *connection)
+{
+    if (!m_open.remove(connection))
+        return;
+    m_chat.forgetConnection(connection->connectionId());
+    const QString room = connection->membership().roomName;
+    auto it = m_byRoom.find(room);
+    if (it != m_byRoom.end()) {
+        it->remove(connection);
+        if (it->isEmpty())
+            m_byRoom.erase(it);
+    }
+    connection->deleteLater();
+    Q_EMIT connectionCountChanged(m_connections.fetch_sub(1) - 1);
+    if (m_shuttingDown && m_open.isEmpty())
+        Q_EMIT drained();
+}
+
+void GatewayWorker::broadcast(const QString &room, const QByteArray &frame,
+                              const QString &exceptConnection)
+{
+    const auto it = m_byRoom.constFind(room);
+    if (it == m_byRoom.constEnd())
+        return;
+    const QString text = QString::fromUtf8(frame); // once for every member here
+    for (ClientConnection *c : *it) {
+        if (c->isJoined() && c->connectionId() != exceptConnection)
+            c->sendText(text, frame.size());
+    }
+}
+
+void GatewayWorker::sendOff(const QString &room, ErrorCode code, const QString &onlyUser)
+{
+    const auto it = m_byRoom.constFind(room);
+    if (it == m_byRoom.constEnd())
+        return;
+    const QList<ClientConnection *> members(it->cbegin(), it->cend());
+    for (ClientConnection *c : members) {
+        if (onlyUser.isEmpty() || c->membership().userName == onlyUser)
+            c->sendOff(Problem(code));
+    }
+}
+
+void GatewayWorker::onEvent(const RoomEvent &event)
+{
+    switch (event.kind) {
+    case RoomEvent::Kind::Message:
+        broadcast(event.room, event.frame, {});
+        break;
+    case RoomEvent::Kind::Claimed:
+    case RoomEvent::Kind::Left:
+        if (m_byRoom.contains(event.room)) {
+            broadcast(event.room,
+                      Frames::encode(Frames::Presence{event.kind == RoomEvent::Kind::Claimed
+                                                          ? Frames::Presence::Event::Joined
+                                                          : Frames::Presence::Event::Left,
+                                                      event.user}),
+                      event.connectionId);
+        }
+        break;
+    case RoomEvent::Kind::RoomDeleted:
+        sendOff(event.room, ErrorCode::RoomNotFound, {});
+        break;
+    case RoomEvent::Kind::RoomClosed:
+        sendOff(event.room, ErrorCode::RoomClosed, {});
+        break;
+    case RoomEvent::Kind::Kicked:
+        sendOff(event.room, ErrorCode::Kicked, event.user);
+        break;
+    case RoomEvent::Kind::Reserved:
+    case RoomEvent::Kind::Cancelled:
+    case RoomEvent::Kind::Expired:
+    case RoomEvent::Kind::RoomChanged:
+        break;
+    }
+}
+
+void GatewayWorker::checkLiveness()
+{
+    const qint64 now = m_settings.clock->monotonicMs();
+    while (!m_pending.empty()
+           && (!m_pending.front().socket || m_pending.front().deadlineMs <= now)) {
+        if (QTcpSocket *late = m_pending.front().socket.data()) {
+            qCDebug(lcGateway) << "no upgrade within the handshake deadline from"
+                               << late->peerAddress().toString();
+            late->abort(); // disconnected() deletes it
+        }
+        m_pending.pop_front();
+    }
+    const QList<ClientConnection *> all(m_open.cbegin(), m_open.cend());
+    for (ClientConnection *c : all)
+        c->checkLiveness(now, m_settings.pingIntervalMs, m_settings.idleTimeoutMs);
+}
+
+void GatewayWorker::shutdown()
+{
+    m_shuttingDown = true;
+    m_housekeeping.stop();
+    for (const Pending &p : m_pending) {
+        if (p.socket)
+            p.socket->abort();
+    }
+    m_pending.clear();
+    if (m_open.isEmpty()) {
+        Q_EMIT drained();
+        return;
+    }
+    const QList<ClientConnection *> all(m_open.cbegin(), m_open.cend());
+    for (ClientConnection *c : all)
+        c->endWith(Problem(ErrorCode::ServerShutdown));
+}
+
+} // namespace roomgate::server

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "server/events/roomevent.h"
+#include "server/realtime/gatewaysettings.h"
+#include "shared/errorcode.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QTimer>
+
+#include <atomic>
+#include <deque>
+
+class QHostAddress;
+class QTcpSocket;
+class QWebSocketServer;
+
+namespace roomgate::server {
+
+namespace net {
+class AddressCounter;
+}
+
+class AdmissionService;
+class ChatService;
+class ClientConnection;
+class EventBus;
+
+/**
+ * The WebSocket connections one thread serves: accepted descriptors become sockets, each
+ * must complete its upgrade before the handshake deadline, then becomes a
+ * ClientConnection. It keeps the room index of its connections, fans the bus's room
+ * events out to them (a message frame is decoded once per worker, encoded once per
+ * event), and runs their liveness checks — one timer for all, no timer per socket.
+ * Owned by the Gateway, lives on its serving thread.
+ */
+class GatewayWorker : public QObject
+{
+    Q_OBJECT
+public:
+    GatewayWorker(AdmissionService &admission, ChatService &chat, EventBus &bus,
+                  const GatewaySettings &settings, std::atomic<int> &connections,
+                  net::AddressCounter &perAddress);
+    ~GatewayWorker() override;
+
+    /** Serves the connected socket @p descriptor from @p peer (on this worker's thread). */
+    void accept(qintptr descriptor, const QHostAddress &peer);
+    /** Pings, idle drops and handshake deadlines, now (the timer runs it too). */
+    void checkLiveness();
+    /** Ends every connection with SERVER_SHUTDOWN (seats first); drained() follows. */
+    void shutdown();
+
+    // Used by ClientConnection.
+    AdmissionService &admission() { return m_admission; }
+    ChatService &chat() { return m_chat; }
+    const GatewaySettings &settings() const { return m_settings; }
+    void joinRoomIndex(ClientConnection *connection);
+
+Q_SIGNALS:
+    /** The number of WebSockets of the whole gateway changed. */
+    void connectionCountChanged(int count);
+    /** After shutdown(): every connection of this worker is gone. */
+    void drained();
+
+private:
+    struct Pending
+    {
+        QPointer<QTcpSocket> socket;
+        qint64 deadlineMs = 0;
+    };
+
+    void onHandshakeBytes(QTcpSocket *socket);
+    void onUpgraded();
+    void onEvent(const RoomEvent &event);
+    void onFinished(ClientConnection *connection);
+    void broadcast(const QString &room, const QByteArray &frame, const QString &exceptConnection);
+    void sendOff(const QString &room, ErrorCode code, const QString &onlyUser);
+
+    AdmissionService &m_admission;
+    ChatService &m_chat;
+    const GatewaySettings &m_settings;
+    std::atomic<int> &m_connections;
+    net::AddressCounter &m_perAddress;
+    QWebSocketServer *m_ws;
+    std::deque<Pending> m_pending; ///< in deadline order: every socket gets the same time
+    /// Handed to QWebSocketServer, not yet upgraded: each becomes the child of its
+    /// QWebSocket (which never deletes the socket it wraps).
+    QList<QPointer<QTcpSocket>> m_upgrading;
+    QSet<ClientConnection *> m_open;
+    QHash<QString, QSet<ClientConnection *>> m_byRoom;
+    QTimer m_housekeeping;
+    bool m_shuttingDown = false;
+};
+
+} // namespace roomgate::server
