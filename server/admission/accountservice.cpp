@@ -70,7 +70,10 @@ AccountService::AccountService(StorageWriter &writer, ReadConnections &reads, Ha
       m_hashes(hashes),
       m_settings(settings),
       m_dummyHash(
-          Secrets::hashPassword(QStringLiteral("roomgate-dummy-password"), settings.passwordCost))
+          Secrets::hashPassword(QStringLiteral("roomgate-dummy-password"), settings.passwordCost)),
+      m_accountsPerAddress(settings.limits.accountsPerAddress, *settings.clock),
+      m_failuresPerUser(settings.limits.loginFailuresPerUser, *settings.clock),
+      m_failuresPerAddress(settings.limits.loginFailuresPerAddress, *settings.clock)
 { }
 
 void AccountService::signUp(const QString &username, const QString &password,
@@ -130,6 +133,15 @@ void AccountService::signIn(const QString &username, const QString &password,
         return;
     }
     const QString name = TextRules::normalizedUsername(username);
+    // Failures count per user name (known or not: no difference shows) and per address.
+    const QString nameKey = name.isNull() ? username.toCaseFolded() : TextRules::nameKey(name);
+    const RateVerdict byAddress = m_failuresPerAddress.check(client.key);
+    const RateVerdict byName = m_failuresPerUser.check(nameKey);
+    if (!byAddress.allowed || !byName.allowed) {
+        done(Outcome<SessionGrant>::failure(ErrorCode::RateLimited,
+                                            std::max(byAddress.retryAfterMs, byName.retryAfterMs)));
+        return;
+    }
     std::optional<User> user;
     if (!name.isNull()) {
         const auto found = AccountStore(m_reads.forThisThread()).findUser(TextRules::nameKey(name));
@@ -181,6 +193,17 @@ void AccountService::signOut(QByteArrayView token, std::function<void(ErrorCode)
     m_writer.submit<bool>(
         [tokenHash](StorageWriter::Scope &scope) {
             return AccountStore(scope.db()).deleteSession(tokenHash);
+        },
+        [done = std::move(done)](Outcome<bool> outcome) { done(outcome.code); });
+}
+
+void AccountService::signOutEverywhere(const User &user, std::function<void(ErrorCode)> done)
+{
+    const qint64 userId = user.id;
+    m_writer.submit<bool>(
+        [userId](StorageWriter::Scope &scope) -> Outcome<bool> {
+            const ErrorCode code = AccountStore(scope.db()).deleteSessionsOf(userId);
+            return {code, code == ErrorCode::Ok};
         },
         [done = std::move(done)](Outcome<bool> outcome) { done(outcome.code); });
 }

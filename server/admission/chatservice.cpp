@@ -48,21 +48,19 @@ Outcome<ChatPosted> decidePost(Database &db, const Membership &member, ChatMessa
 } // namespace
 
 ChatService::ChatService(StorageWriter &writer, EventBus &bus, const AdmissionSettings &settings,
-                         Limits limits, QObject *parent)
+                         QObject *parent)
     : QObject(parent),
       m_writer(writer),
       m_bus(bus),
       m_settings(settings),
-      m_limiter(limits.messageRate)
+      m_limiter(settings.limits.messages, *settings.clock)
 { }
 
 void ChatService::post(const Membership &member, const QString &connectionId, const QString &text,
                        const std::optional<QString> &clientId, Reply<ChatPosted> done)
 {
-    if (qint64 waitMs = 0; !m_limiter.tryAcquire(connectionId, &waitMs)) {
-        Outcome<ChatPosted> limited = Outcome<ChatPosted>::failure(ErrorCode::RateLimited);
-        limited.value.retryAfterMs = waitMs;
-        done(std::move(limited));
+    if (const RateVerdict rate = m_limiter.take(connectionId); !rate.allowed) {
+        done(Outcome<ChatPosted>::failure(ErrorCode::RateLimited, rate.retryAfterMs));
         return;
     }
     if (const ErrorCode refused = checkContent(text, clientId); refused != ErrorCode::Ok) {

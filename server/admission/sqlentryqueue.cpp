@@ -50,6 +50,8 @@ Outcome<ReserveResult> SqlEntryQueue::decideReserve(Database &db, const ReserveR
     if (!found.value) {
         if (!request.create)
             return Result::failure(ErrorCode::RoomNotFound);
+        if (!request.mayCreate)
+            return Result::failure(ErrorCode::RateLimited);
         const auto id = rooms.insert(request.roomName, request.roomKey, request.capacity,
                                      RoomState::Pending, request.now);
         if (!id.ok())
@@ -166,6 +168,14 @@ Outcome<ClaimResult> SqlEntryQueue::decideClaim(Database &db, const ClaimRequest
         return failed<ClaimResult>(banned);
     if (r.state == ReservationState::Banned || banned.value)
         return Result{ErrorCode::Kicked, result};
+    MembershipStore memberships(db);
+    if (request.maxSocketsPerUser > 0) {
+        const auto held = memberships.countOf(r.userId);
+        if (!held.ok())
+            return failed<ClaimResult>(held);
+        if (held.value >= request.maxSocketsPerUser)
+            return Result{ErrorCode::RateLimited, result};
+    }
 
     const auto used = reservations.end(r.id, ReservationState::Claimed);
     if (!used.ok())
@@ -182,7 +192,6 @@ Outcome<ClaimResult> SqlEntryQueue::decideClaim(Database &db, const ClaimRequest
     m.connectionId = request.connectionId;
     m.address = request.address;
     m.since = request.now;
-    MembershipStore memberships(db);
     const auto id = memberships.insert(m);
     if (!id.ok())
         return failed<ClaimResult>(id);

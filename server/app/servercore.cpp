@@ -148,10 +148,11 @@ bool ServerCore::open()
     if (m_config.passwordCost == Secrets::PasswordCost::Minimum)
         qCWarning(lcServer) << "--password-cost minimum: passwords are hashed with the weakest "
                                "limits; use this for tests and benchmarks only";
+    m_settings.limits = m_config.limits;
     if (!m_config.rateLimits) {
         qCWarning(lcServer) << "--rate-limits off: no rate limit is enforced; use this for "
                                "benchmarks and test harnesses on loopback only";
-        m_config.httpRatePerAddress = m_config.httpRatePerUser = m_config.messageRate = 0;
+        m_settings.limits.turnRatesOff();
     }
     const QString url = m_config.database.isEmpty() ? QStringLiteral("sqlite://")
             + QDir(m_config.dataDir).absoluteFilePath(QStringLiteral("roomgate.db"))
@@ -170,8 +171,7 @@ bool ServerCore::open()
                                            m_config.hashQueue);
     m_accounts = std::make_unique<AccountService>(*m_writer, *m_reads, *m_hashes, m_settings);
     m_admission = std::make_unique<AdmissionService>(*m_queue, *m_reads, m_settings);
-    m_chat = std::make_unique<ChatService>(*m_writer, *m_bus, m_settings,
-                                           ChatService::Limits{m_config.messageRate});
+    m_chat = std::make_unique<ChatService>(*m_writer, *m_bus, m_settings);
     m_adminService = std::make_unique<AdminService>(*m_writer, *m_reads, *m_bus, m_settings);
     m_node = std::make_unique<NodeService>(*m_writer, *m_bus, m_settings);
     m_metrics = std::make_unique<Metrics>(*m_admission, *m_bus);
@@ -194,6 +194,9 @@ bool ServerCore::start()
     gateway.handshakeTimeoutMs = m_config.handshakeTimeoutSeconds * 1000LL;
     gateway.sendBufferLimitBytes = m_config.sendBufferLimitBytes;
     gateway.connectionsPerAddress = m_config.connectionsPerAddress;
+    gateway.floodCloseMs = m_settings.limits.messageFloodCloseMs;
+    gateway.allowedOrigins = m_config.allowedOrigins;
+    gateway.clients = net::ClientAddress(m_config.trustedProxies);
     m_gateway
         = std::make_unique<Gateway>(*m_admission, *m_chat, *m_bus, gateway, m_socketThreads.get());
     if (!m_gateway->listen(m_config.listen, m_config.wsPort)) {
@@ -207,8 +210,10 @@ bool ServerCore::start()
     api.nodeId = m_settings.nodeId;
     api.publicWsUrl = m_config.publicWsUrl;
     api.wsPort = m_gateway->serverPort();
-    api.ratePerAddress = m_config.httpRatePerAddress;
-    api.ratePerUser = m_config.httpRatePerUser;
+    api.perAddress = m_settings.limits.httpPerAddress;
+    api.perUser = m_settings.limits.httpPerUser;
+    api.clients = net::ClientAddress(m_config.trustedProxies);
+    api.clock = m_settings.clock;
     api.metricsPublic = m_config.metricsPublic;
     http::HttpLimits limits;
     limits.maxBodyBytes = m_config.bodyLimitBytes;

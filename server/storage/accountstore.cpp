@@ -101,6 +101,24 @@ Outcome<bool> AccountStore::deleteSession(const QString &tokenHash)
     return {ErrorCode::Ok, q.numRowsAffected() > 0};
 }
 
+ErrorCode AccountStore::keepNewestSessions(qint64 userId, int keep)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
+        "DELETE FROM sessions WHERE user_id = ? AND token_hash NOT IN (SELECT token_hash FROM "
+        "sessions WHERE user_id = ? ORDER BY created_at DESC, token_hash LIMIT ?)"));
+    q.addBindValue(userId);
+    q.addBindValue(userId);
+    q.addBindValue(keep);
+    return m_db.exec(q) ? ErrorCode::Ok : m_db.failureCode();
+}
+
+ErrorCode AccountStore::deleteSessionsOf(qint64 userId)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral("DELETE FROM sessions WHERE user_id = ?"));
+    q.addBindValue(userId);
+    return m_db.exec(q) ? ErrorCode::Ok : m_db.failureCode();
+}
+
 ErrorCode AccountStore::purgeExpiredSessions(qint64 now)
 {
     QSqlQuery &q = m_db.prepared(QStringLiteral("DELETE FROM sessions WHERE expires_at <= ?"));

@@ -32,6 +32,9 @@ public:
     Outcome<std::optional<User>> sessionUser(const QString &tokenHash, qint64 now);
     /** True when the session existed. */
     Outcome<bool> deleteSession(const QString &tokenHash);
+    /** Ends all but @p userId's @p keep newest sessions. */
+    ErrorCode keepNewestSessions(qint64 userId, int keep);
+    ErrorCode deleteSessionsOf(qint64 userId);
     ErrorCode purgeExpiredSessions(qint64 now);
 
 private:
