@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "server/admission/chatservice.h"
 
+#include "server/admission/logging.h"
 #include "server/events/eventbus.h"
 #include "server/storage/database.h"
 #include "server/storage/messagestore.h"
@@ -87,6 +88,38 @@ void ChatService::post(const Membership &member, const QString &connectionId, co
             return outcome;
         },
         std::move(done));
+}
+
+void ChatService::pruneHistory()
+{
+    const int keep = m_settings.limits.historyKeep;
+    if (keep <= 0)
+        return;
+    m_writer.submit<int>(
+        [keep](StorageWriter::Scope &scope) -> Outcome<int> {
+            // Bounded work per decision, so that the writer's other decisions never wait long.
+            constexpr int kBatch = 5000;
+            MessageStore messages(scope.db());
+            const auto rooms = messages.roomsOver(keep);
+            if (!rooms.ok())
+                return Outcome<int>::failure(rooms.code);
+            int pruned = 0;
+            for (const qint64 room : rooms.value) {
+                const auto gone = messages.pruneOlder(room, keep, kBatch - pruned);
+                if (!gone.ok())
+                    return Outcome<int>::failure(gone.code);
+                pruned += gone.value;
+                if (pruned >= kBatch)
+                    break;
+            }
+            return {ErrorCode::Ok, pruned};
+        },
+        [](Outcome<int> pruned) {
+            if (pruned.ok() && pruned.value > 0)
+                qCInfo(lcAdmission).noquote() << "pruned" << pruned.value << "old message(s)";
+            else if (!pruned.ok())
+                qCWarning(lcAdmission) << "history pruning failed:" << wireName(pruned.code);
+        });
 }
 
 void ChatService::forgetConnection(const QString &connectionId)

@@ -46,6 +46,13 @@ public:
     /** Forgets what it keeps about a connection that closed. */
     void forgetConnection(const QString &connectionId);
 
+    /**
+     * Prunes each room's history to its newest `--history-keep` messages, in bounded
+     * decisions (a room's backlog goes over several sweeps). History on join is unaffected:
+     * it is far shorter than what is kept.
+     */
+    void pruneHistory();
+
 private:
     StorageWriter &m_writer;
     EventBus &m_bus;

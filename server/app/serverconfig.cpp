@@ -2,6 +2,7 @@
 #include "server/app/serverconfig.h"
 
 #include <QCommandLineParser>
+#include <QDir>
 #include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
@@ -85,6 +86,14 @@ bool parseBool(const QString &text, bool *ok)
 }
 
 } // namespace
+
+QString ServerConfig::databaseUrl() const
+{
+    if (!database.isEmpty())
+        return database;
+    return QStringLiteral("sqlite://")
+        + QDir(dataDir).absoluteFilePath(QStringLiteral("roomgate.db"));
+}
 
 ServerConfig::ParseResult ServerConfig::parse(const QStringList &arguments,
                                               const QProcessEnvironment &environment,

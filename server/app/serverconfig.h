@@ -59,6 +59,9 @@ struct ServerConfig
         QString message; ///< printed to stdout when exitCode is 0, else to stderr
     };
 
+    /** The storage URL: --database, or SQLite in the data dir. */
+    QString databaseUrl() const;
+
     static ParseResult parse(const QStringList &arguments, const QProcessEnvironment &environment,
                              ServerConfig *config);
 };

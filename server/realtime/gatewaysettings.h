@@ -5,8 +5,11 @@
 #include "shared/clock.h"
 #include "shared/protocoldefaults.h"
 
+#include <QSslConfiguration>
 #include <QStringList>
+
 #include <QtGlobal>
+#include <optional>
 
 namespace roomgate::server {
 
@@ -29,6 +32,8 @@ struct GatewaySettings
     QStringList allowedOrigins;
     /// Trusted proxies name the client in the upgrade's X-Forwarded-For.
     net::ClientAddress clients;
+    /// Set: wss, every connection starts with a TLS handshake (within the handshake deadline).
+    std::optional<QSslConfiguration> tls;
     /// Largest upgrade request read before the handshake is refused.
     qint64 maxHandshakeBytes = 16 * 1024;
     Clock *clock = &Clock::system(); ///< liveness and deadlines run on its monotonic time

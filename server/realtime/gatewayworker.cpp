@@ -9,6 +9,7 @@
 #include "shared/frames.h"
 
 #include <QRandomGenerator>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QWebSocketServer>
 
@@ -68,7 +69,14 @@ GatewayWorker::~GatewayWorker()
 
 void GatewayWorker::accept(qintptr descriptor, const QHostAddress &peer)
 {
-    auto *socket = new QTcpSocket(this);
+    QTcpSocket *socket = nullptr;
+    if (m_settings.tls) {
+        auto *tls = new QSslSocket(this);
+        tls->setSslConfiguration(*m_settings.tls);
+        socket = tls;
+    } else {
+        socket = new QTcpSocket(this);
+    }
     // Counted until the socket is gone, whichever way it goes.
     connect(socket, &QObject::destroyed, this, [this, peer] { m_perAddress.remove(peer); });
     if (!socket->setSocketDescriptor(descriptor)) {
@@ -82,6 +90,11 @@ void GatewayWorker::accept(qintptr descriptor, const QHostAddress &peer)
     }
     // Nagle would hold small frames for the peer's delayed ACK (~40 ms).
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    if (auto *tls = qobject_cast<QSslSocket *>(socket)) {
+        // The handshake runs under the same deadline as the upgrade that follows it.
+        connect(tls, &QSslSocket::sslErrors, tls, [tls] { tls->abort(); });
+        tls->startServerEncryption();
+    }
     // Qt's own handshake timer never runs for sockets handed over: the upgrade is read
     // here, under this worker's deadline, and handed over once complete.
     m_pending.push_back(

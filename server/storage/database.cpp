@@ -58,7 +58,10 @@ bool Database::open(const QString &url, Role role, int busyTimeoutMs)
             = url.startsWith(QLatin1String("sqlite://")) ? url.mid(int(qstrlen("sqlite://"))) : url;
         m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
         m_db.setDatabaseName(path);
-        m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs));
+        // Readers never write: read-only also means a missing file is not created.
+        m_db.setConnectOptions(
+            QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs)
+            + (role == Role::Reader ? QStringLiteral(";QSQLITE_OPEN_READONLY") : QString()));
     }
     if (!m_db.isValid()) {
         m_error = QStringLiteral("the Qt SQL driver for %1 is not installed")
@@ -70,7 +73,7 @@ bool Database::open(const QString &url, Role role, int busyTimeoutMs)
         m_error = m_db.lastError().text();
         return false;
     }
-    if (m_dialect == Dialect::Sqlite) {
+    if (m_dialect == Dialect::Sqlite && role == Role::Writer) {
         // WAL lets readers go on while a decision writes. synchronous=FULL: a message
         // acknowledged with an id must survive power loss too (I6), and a seat
         // decision must never be undone by a crash after the client saw it.
@@ -87,7 +90,7 @@ bool Database::open(const QString &url, Role role, int busyTimeoutMs)
             }
         }
     }
-    return role == Role::Reader || migrate();
+    return role != Role::Writer || migrate();
 }
 
 void Database::close()

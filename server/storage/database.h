@@ -25,6 +25,7 @@ public:
     enum class Role {
         Writer, ///< migrates the schema; the one connection decisions run on
         Reader, ///< queries only, beside a writer (WAL: never blocked by it)
+        Inspector, ///< queries only, alone (--verify): no migration, nothing written
     };
 
     Database();

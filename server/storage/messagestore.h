@@ -25,6 +25,13 @@ public:
     Outcome<qint64> insert(qint64 roomId, qint64 userId, const ChatMessage &message);
     /** The last @p limit messages of @p roomId, oldest first. */
     Outcome<QList<ChatMessage>> latest(qint64 roomId, int limit);
+    /** Rooms holding more than @p keep messages. */
+    Outcome<QList<qint64>> roomsOver(int keep);
+    /**
+     * Deletes @p roomId's messages older than its newest @p keep, at most @p batch of them;
+     * how many went.
+     */
+    Outcome<int> pruneOlder(qint64 roomId, int keep, int batch);
 
 private:
     Database &m_db;
