@@ -155,12 +155,14 @@ void AccountService::signIn(const QString &username, const QString &password,
     const QString nfc = TextRules::normalizedPassword(password);
     const bool queued = m_hashes.submit<bool>(
         client.key, [hash, nfc] { return Secrets::verifyPassword(hash, nfc); }, client.stillWanted,
-        [this, user, done](std::optional<bool> matches) {
+        [this, user, done, nameKey, addressKey = client.key](std::optional<bool> matches) {
             if (!matches) {
                 done(Outcome<SessionGrant>::failure(ErrorCode::Unavailable));
                 return;
             }
             if (!user || !*matches) {
+                m_failuresPerUser.take(nameKey);
+                m_failuresPerAddress.take(addressKey);
                 done(Outcome<SessionGrant>::failure(ErrorCode::BadCredentials));
                 return;
             }
@@ -170,11 +172,16 @@ void AccountService::signIn(const QString &username, const QString &password,
             const qint64 now = m_settings.nowMs();
             grant.expiresAt = now + m_settings.sessionTtlMs;
             const QString tokenHash = Secrets::storageHash(grant.token);
+            const int keep = m_settings.limits.sessionsPerUser;
             m_writer.submit<SessionGrant>(
-                [grant, tokenHash, now](StorageWriter::Scope &scope) -> Outcome<SessionGrant> {
-                    const ErrorCode code
-                        = AccountStore(scope.db())
-                              .insertSession(grant.user.id, tokenHash, now, grant.expiresAt);
+                [grant, tokenHash, now,
+                 keep](StorageWriter::Scope &scope) -> Outcome<SessionGrant> {
+                    AccountStore accounts(scope.db());
+                    ErrorCode code
+                        = accounts.insertSession(grant.user.id, tokenHash, now, grant.expiresAt);
+                    // Beyond the cap, the oldest sessions end.
+                    if (code == ErrorCode::Ok && keep > 0)
+                        code = accounts.keepNewestSessions(grant.user.id, keep);
                     return {code, grant};
                 },
                 [done](Outcome<SessionGrant> stored) {

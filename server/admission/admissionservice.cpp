@@ -89,23 +89,28 @@ void AdmissionService::reserve(const User &user, const QString &roomName, bool c
     request.now = m_settings.nowMs();
     request.ttlMs = m_settings.ticketTtlMs;
 
-    m_queue.reserve(request,
-                    [this, self = QPointer(this), user, name, started,
-                     done = std::move(done)](Outcome<ReserveResult> outcome) {
-                        if (!self)
-                            return;
-                        const QString roomLabel
-                            = outcome.value.room.name.isEmpty() ? name : outcome.value.room.name;
-                        noteDecision(Phase::Reserve, outcome.code, user.name, roomLabel, started);
-                        Outcome<ReserveAnswer> answer{outcome.code, {}, outcome.retryAfterMs};
-                        answer.value.result = std::move(outcome.value);
-                        if (answer.ok()) {
-                            answer.value.ticket = Secrets::deriveTicket(
-                                m_settings.ticketKey, answer.value.result.reservation.id);
-                            answer.value.result.reservation.userName = user.name;
-                        }
-                        done(std::move(answer));
-                    });
+    m_queue.reserve(
+        request,
+        [this, self = QPointer(this), user, name, started, creator, roomsWait = rooms.retryAfterMs,
+         done = std::move(done)](Outcome<ReserveResult> outcome) {
+            if (!self)
+                return;
+            if (outcome.code == ErrorCode::RateLimited)
+                outcome.retryAfterMs = roomsWait;
+            if (outcome.ok() && outcome.value.roomCreated)
+                m_roomsPerUser.take(creator);
+            const QString roomLabel
+                = outcome.value.room.name.isEmpty() ? name : outcome.value.room.name;
+            noteDecision(Phase::Reserve, outcome.code, user.name, roomLabel, started);
+            Outcome<ReserveAnswer> answer{outcome.code, {}, outcome.retryAfterMs};
+            answer.value.result = std::move(outcome.value);
+            if (answer.ok()) {
+                answer.value.ticket = Secrets::deriveTicket(m_settings.ticketKey,
+                                                            answer.value.result.reservation.id);
+                answer.value.result.reservation.userName = user.name;
+            }
+            done(std::move(answer));
+        });
 }
 
 void AdmissionService::cancel(const User &user, QByteArrayView ticket,

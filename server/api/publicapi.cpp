@@ -92,6 +92,11 @@ void PublicApi::createSession(const Request &request, const Responder &responder
     m_services.accounts.signIn(
         username, password, hashClient(request, responder),
         [responder](Outcome<SessionGrant> grant) {
+            if (grant.code == ErrorCode::RateLimited) {
+                refuseRateLimited(responder, grant.retryAfterMs,
+                                  QStringLiteral("too many failed sign-ins; try again later"));
+                return;
+            }
             if (!grant.ok()) {
                 refuse(responder, grant.code);
                 return;

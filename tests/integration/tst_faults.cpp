@@ -3,6 +3,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QSet>
 #include <QTcpSocket>
 #include <QTest>
@@ -102,6 +103,13 @@ private Q_SLOTS:
         const int stormGranted = granted(storm);
         qDeleteAll(storm);
         QVERIFY2(stormGranted <= kCapacity, qPrintable(QString::number(stormGranted)));
+
+        // The store the killed process left keeps every invariant.
+        QProcess verify;
+        verify.start(TestServer::binary(),
+                     {QStringLiteral("--verify"), QStringLiteral("--data-dir"), server.dataDir()});
+        QVERIFY(verify.waitForFinished(30000));
+        QVERIFY2(verify.exitCode() == 0, verify.readAllStandardOutput().constData());
 
         // Restart on the same data: everything acknowledged is there.
         QVERIFY2(server.start(), qPrintable(server.output()));
