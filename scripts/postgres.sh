@@ -3,10 +3,12 @@
 # 127.0.0.1 only, never the machine's own service.
 #   scripts/postgres.sh start DIR   # prints the database URL on stdout once it accepts
 #   scripts/postgres.sh stop DIR
+#   scripts/postgres.sh resume DIR  # starts a stopped cluster again, on its port
+# start wipes a cluster left in DIR by an earlier run.
 # Needs Debian's postgresql-15. initdb refuses root: as root the cluster runs as the
 # postgres user (created by the package).
 set -euo pipefail
-cmd=${1:?start or stop}
+cmd=${1:?start, stop or resume}
 dir=${2:?a directory for the cluster}
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 [ -x "$bin/initdb" ] || { echo "postgres.sh: PostgreSQL server binaries not found (install postgresql-15)" >&2; exit 1; }
@@ -21,6 +23,10 @@ as_owner() {
 
 case "$cmd" in
 start)
+  if [ -d "$dir/data" ]; then
+    as_owner "$bin/pg_ctl" -D "$dir/data" -m immediate -w -t 30 stop >/dev/null 2>&1 || true
+    rm -rf "$dir/data"
+  fi
   mkdir -p "$dir"
   [ "$(id -u)" = 0 ] && chown postgres: "$dir"
   data="$dir/data"
@@ -47,12 +53,18 @@ CONF
   echo "$port" >"$dir/port"
   echo "postgresql://roomgate@127.0.0.1:$port/roomgate"
   ;;
+resume)
+  [ -f "$dir/port" ] || { echo "postgres.sh: no cluster in $dir" >&2; exit 1; }
+  as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null \
+    || { tail -n 20 "$dir/server.log" >&2; exit 1; }
+  echo "postgresql://roomgate@127.0.0.1:$(cat "$dir/port")/roomgate"
+  ;;
 stop)
   [ -d "$dir/data" ] || exit 0
   as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w -t 30 stop >/dev/null 2>&1 || true
   ;;
 *)
-  echo "usage: $0 start|stop DIR" >&2
+  echo "usage: $0 start|stop|resume DIR" >&2
   exit 2
   ;;
 esac
