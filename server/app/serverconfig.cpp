@@ -108,10 +108,10 @@ ServerConfig::ParseResult ServerConfig::parse(const QStringList &arguments,
     const QCommandLineOption version = parser.addVersionOption();
     for (const Option &o : kOptions) {
         if (o.valueName)
-            parser.addOption({QString::fromLatin1(o.name), QString::fromLatin1(o.help),
+            parser.addOption({QString::fromLatin1(o.name), QString::fromUtf8(o.help),
                               QString::fromLatin1(o.valueName)});
         else
-            parser.addOption({QString::fromLatin1(o.name), QString::fromLatin1(o.help)});
+            parser.addOption({QString::fromLatin1(o.name), QString::fromUtf8(o.help)});
     }
     ParseResult result;
     auto fail = [&result](const QString &message) {
