@@ -29,6 +29,8 @@ Outcome<User> decideSignUp(Database &db, const QString &name, const QString &key
     const auto id = accounts.insertUser(name, key, hash, false, now);
     if (!id.ok())
         return Outcome<User>::failure(id.code);
+    if (id.value == 0) // taken on another node since the look-up
+        return Outcome<User>::failure(ErrorCode::UsernameTaken);
     return {ErrorCode::Ok, User{id.value, name, hash, false}};
 }
 
@@ -49,6 +51,8 @@ Outcome<User> decideBootstrap(Database &db, const QString &name, const QString &
         const auto id = accounts.insertUser(name, key, hash, true, now);
         if (!id.ok())
             return Outcome<User>::failure(id.code);
+        if (id.value == 0)
+            return Outcome<User>::failure(ErrorCode::UsernameTaken);
         user = User{id.value, name, hash, true};
     }
     user.admin = true;

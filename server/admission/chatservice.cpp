@@ -29,16 +29,27 @@ Outcome<ChatPosted> decidePost(Database &db, const Membership &member, ChatMessa
 {
     using Result = Outcome<ChatPosted>;
     MessageStore messages(db);
-    if (!message.clientId.isEmpty()) {
+    const auto stored = [&]() -> std::optional<Result> {
+        if (message.clientId.isEmpty())
+            return std::nullopt;
         const auto seen = messages.byClientId(member.roomId, member.userId, message.clientId);
         if (!seen.ok())
             return Result::failure(seen.code);
         if (seen.value)
-            return {ErrorCode::Ok, ChatPosted{*seen.value, true}};
-    }
+            return Result{ErrorCode::Ok, ChatPosted{*seen.value, true}};
+        return std::nullopt;
+    };
+    if (auto repeated = stored())
+        return *repeated;
     const auto id = messages.insert(member.roomId, member.userId, message);
     if (!id.ok())
         return Result::failure(id.code);
+    if (id.value == 0) {
+        // The same client id through another node meanwhile: that one is the message.
+        if (auto repeated = stored())
+            return *repeated;
+        return Result::failure(ErrorCode::Unavailable);
+    }
     message.id = id.value;
     if (const ErrorCode code = RoomStore(db).touch(member.roomId, message.sentAtMs);
         code != ErrorCode::Ok)

@@ -43,7 +43,7 @@ Outcome<ReserveResult> SqlEntryQueue::decideReserve(Database &db, const ReserveR
     using Result = Outcome<ReserveResult>;
     RoomStore rooms(db);
     ReserveResult result;
-    const auto found = rooms.byKey(request.roomKey, request.now, RoomStore::Lock::ForUpdate);
+    auto found = rooms.byKey(request.roomKey, request.now, RoomStore::Lock::ForUpdate);
     if (!found.ok())
         return failed<ReserveResult>(found);
 
@@ -56,10 +56,21 @@ Outcome<ReserveResult> SqlEntryQueue::decideReserve(Database &db, const ReserveR
                                      RoomState::Pending, request.now);
         if (!id.ok())
             return failed<ReserveResult>(id);
-        result.room = Room{id.value, request.roomName, request.capacity, RoomState::Pending, 0,
-                           0,        request.now,      request.now};
-        result.roomCreated = true;
-    } else {
+        if (id.value != 0) {
+            result.room = Room{id.value, request.roomName, request.capacity, RoomState::Pending, 0,
+                               0,        request.now,      request.now};
+            result.roomCreated = true;
+        } else {
+            // Another node created it meanwhile and has committed: enter that room, by the
+            // same rules as any existing one.
+            found = rooms.byKey(request.roomKey, request.now, RoomStore::Lock::ForUpdate);
+            if (!found.ok())
+                return failed<ReserveResult>(found);
+            if (!found.value) // and deleted it again already: the client may simply retry
+                return Result::failure(ErrorCode::Unavailable);
+        }
+    }
+    if (!result.roomCreated) {
         result.room = *found.value;
         const Room &room = result.room;
         const auto banned = BanStore(db).isBanned(room.id, request.userId);
@@ -245,10 +256,14 @@ Outcome<ExpiryResult> SqlEntryQueue::decideExpiry(Database &db, qint64 now)
     const auto due = reservations.due(now);
     if (!due.ok())
         return failed<ExpiryResult>(due);
-    result.expired = due.value;
+    for (const Reservation &r : due.value) {
+        const auto ended = reservations.end(r.id, ReservationState::Expired);
+        if (!ended.ok())
+            return failed<ExpiryResult>(ended);
+        if (ended.value)
+            result.expired.append(r);
+    }
     if (!result.expired.isEmpty()) {
-        if (const ErrorCode code = reservations.expireDue(now); code != ErrorCode::Ok)
-            return failed<ExpiryResult>(code);
         QSet<qint64> seen;
         for (const Reservation &r : std::as_const(result.expired)) {
             if (seen.contains(r.roomId))

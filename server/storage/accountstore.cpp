@@ -42,7 +42,8 @@ Outcome<qint64> AccountStore::insertUser(const QString &name, const QString &nam
                                          const QByteArray &passwordHash, bool admin, qint64 now)
 {
     const QString sql = QStringLiteral("INSERT INTO users (name, name_key, password_hash, "
-                                       "is_admin, created_at) VALUES (?, ?, ?, ?, ?)");
+                                       "is_admin, created_at) VALUES (?, ?, ?, ?, ?) "
+                                       "ON CONFLICT (name_key) DO NOTHING");
     QSqlQuery &q = m_db.prepared(m_db.dialectSql(sql, sql + QStringLiteral(" RETURNING id")));
     q.addBindValue(name);
     q.addBindValue(nameKey);

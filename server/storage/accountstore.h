@@ -21,7 +21,7 @@ public:
 
     /** The user whose name key is @p nameKey. */
     Outcome<std::optional<User>> findUser(const QString &nameKey);
-    /** The new user's id; the name key is unique (a taken one fails the statement). */
+    /** The new user's id; 0 when the name key is taken (by another node meanwhile too). */
     Outcome<qint64> insertUser(const QString &name, const QString &nameKey,
                                const QByteArray &passwordHash, bool admin, qint64 now);
     /** Makes @p userId an admin whose password is @p passwordHash. */

@@ -49,7 +49,7 @@ Outcome<qint64> MessageStore::insert(qint64 roomId, qint64 userId, const ChatMes
 {
     const QString sql = QStringLiteral(
         "INSERT INTO messages (room_id, user_id, sender, body, client_id, sent_at) VALUES (?, ?, "
-        "?, ?, ?, ?)");
+        "?, ?, ?, ?) ON CONFLICT (room_id, user_id, client_id) DO NOTHING");
     QSqlQuery &q = m_db.prepared(m_db.dialectSql(sql, sql + QStringLiteral(" RETURNING id")));
     q.addBindValue(roomId);
     q.addBindValue(userId);
