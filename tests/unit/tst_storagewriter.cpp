@@ -1,17 +1,22 @@
 // SPDX-License-Identifier: MIT
 #include "server/storage/database.h"
 #include "server/storage/storagewriter.h"
+#include "tests/common/testpostgres.h"
 
 #include <QSemaphore>
+#include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 using namespace roomgate;
 using namespace roomgate::server;
+using roomgate::test::TestPostgres;
 
 /**
- * The storage writer's group commit on a real SQLite file: decisions waiting are run in
+ * The storage writer's group commit on a real SQLite file and a real PostgreSQL database
+ * (every test runs on both): decisions waiting are run in
  * one transaction, each under its own savepoint (a refusal undoes itself only), answered
  * on the caller's thread after the commit, with their after-commit actions in order; a
  * failed commit answers every decision of the group with the failure; a full queue
@@ -23,16 +28,64 @@ class TestStorageWriter : public QObject
 
     QTemporaryDir m_dir;
     int m_file = 0;
+    static constexpr int kBusyTimeoutMs = 1000;
+
+    static bool onPostgres()
+    {
+        QFETCH_GLOBAL(QString, backend);
+        return backend == QLatin1String("postgresql");
+    }
 
     std::unique_ptr<StorageWriter> open(StorageWriter::Limits limits = {})
     {
         auto writer = std::make_unique<StorageWriter>(limits);
-        const QString path = m_dir.filePath(QStringLiteral("w%1.db").arg(++m_file));
-        if (!writer->open(path))
+        const QString url = onPostgres() ? TestPostgres::shared().newDatabase()
+                                         : m_dir.filePath(QStringLiteral("w%1.db").arg(++m_file));
+        if (url.isEmpty() || !writer->open(url, kBusyTimeoutMs)) {
+            qWarning() << "cannot open" << url << writer->errorString()
+                       << TestPostgres::shared().error();
             return nullptr;
-        m_path = path;
+        }
+        m_path = url;
         return writer;
     }
+
+    /** Another session that holds the write lock of @p url's rooms until it is destroyed. */
+    struct Locker
+    {
+        explicit Locker(const QString &url)
+        {
+            const QUrl parsed(url);
+            const bool postgres = parsed.scheme() == QLatin1String("postgresql");
+            db = QSqlDatabase::addDatabase(postgres ? QStringLiteral("QPSQL")
+                                                    : QStringLiteral("QSQLITE"),
+                                           QStringLiteral("lock"));
+            if (postgres) {
+                db.setHostName(parsed.host());
+                db.setPort(parsed.port());
+                db.setUserName(parsed.userName());
+                db.setDatabaseName(parsed.path().mid(1));
+            } else {
+                db.setDatabaseName(url);
+            }
+            QSqlQuery lock(db);
+            locked = db.open()
+                && lock.exec(postgres ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"))
+                && (!postgres
+                    || lock.exec(QStringLiteral("LOCK TABLE rooms IN ACCESS EXCLUSIVE MODE")));
+        }
+        ~Locker()
+        {
+            {
+                QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+                db.close();
+                db = QSqlDatabase();
+            }
+            QSqlDatabase::removeDatabase(QStringLiteral("lock"));
+        }
+        QSqlDatabase db;
+        bool locked = false;
+    };
 
     /** Rows of @p room's name in rooms, read through a separate connection. */
     int rooms(const QString &name)
@@ -62,6 +115,17 @@ class TestStorageWriter : public QObject
     QString m_path;
 
 private Q_SLOTS:
+    void initTestCase_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::newRow("sqlite") << QStringLiteral("sqlite");
+        QTest::newRow("postgresql") << QStringLiteral("postgresql");
+    }
+    void initTestCase()
+    {
+        QVERIFY2(TestPostgres::shared().isRunning(), qPrintable(TestPostgres::shared().error()));
+    }
+
     void refusalUndoesItselfOnly()
     {
         auto writer = open();
@@ -152,14 +216,10 @@ private Q_SLOTS:
     {
         auto writer = open();
         QVERIFY(writer);
-        // Another process holds the write lock: the group cannot begin within the busy
-        // timeout (5 s) and every decision of it is answered UNAVAILABLE, none acted on.
-        QSqlDatabase locker
-            = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("lock"));
-        locker.setDatabaseName(m_path);
-        QVERIFY(locker.open());
-        QSqlQuery lock(locker);
-        QVERIFY(lock.exec(QStringLiteral("BEGIN IMMEDIATE")));
+        // Another session holds the write lock: the group cannot write within the busy
+        // timeout and every decision of it is answered UNAVAILABLE, none acted on.
+        auto locker = std::make_unique<Locker>(m_path);
+        QVERIFY(locker->locked);
         QList<ErrorCode> answers;
         bool acted = false;
         for (int i = 0; i < 3; ++i) {
@@ -173,11 +233,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(answers.size(), 3, 15000);
         QCOMPARE(answers, (QList<ErrorCode>(3, ErrorCode::Unavailable)));
         QVERIFY(!acted);
-        QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
-        lock = QSqlQuery();
-        locker.close();
-        locker = QSqlDatabase();
-        QSqlDatabase::removeDatabase(QStringLiteral("lock"));
+        locker.reset();
         // Storage answers again: so does the writer.
         std::optional<ErrorCode> after;
         writer->submit<int>(
