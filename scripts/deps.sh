@@ -22,8 +22,13 @@ packages=(
   libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 qt6-translations-l10n fonts-noto-cjk
 )
 if [ "${1:-run}" = test ]; then
-  # scripts/check-format.sh
-  packages+=(clang-format)
+  # scripts/check-format.sh, scripts/check-tidy.sh
+  packages+=(clang-format clang-tidy)
+  # scripts/test-sanitized.sh and scripts/fuzz.sh: clang (14), its ASan, UBSan and libFuzzer
+  # runtimes (libclang-rt-dev: only a recommendation of clang's libclang-common-14-dev, so
+  # not installed with it here), and llvm for llvm-symbolizer, which gives the sanitizers'
+  # reports their file:line stacks
+  packages+=(clang libclang-rt-dev llvm)
 fi
 
 missing=()
