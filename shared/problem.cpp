@@ -60,7 +60,7 @@ Problem Problem::fromJson(const QJsonObject &object)
 int Problem::secondsRoundedUp(qint64 milliseconds)
 {
     const qint64 seconds = (milliseconds + 999) / 1000;
-    return static_cast<int>(std::clamp<qint64>(seconds, 1, 24 * 3600));
+    return static_cast<int>(std::clamp<qint64>(seconds, 1, 24LL * 3600));
 }
 
 } // namespace roomgate

@@ -13,9 +13,9 @@ namespace roomgate {
 namespace ProtocolDefaults {
 
 /// Largest WebSocket frame (and message) the server accepts (`--frame-limit`).
-inline constexpr qint64 kFrameLimitBytes = 64 * 1024;
+inline constexpr qint64 kFrameLimitBytes = 64LL * 1024;
 /// Largest request body the server accepts (`--body-limit`).
-inline constexpr qint64 kBodyLimitBytes = 16 * 1024;
+inline constexpr qint64 kBodyLimitBytes = 16LL * 1024;
 /// Messages in a `joined` frame's history.
 inline constexpr int kHistoryLength = 50;
 /// A reservation's time to live, seconds (`--ticket-ttl`).

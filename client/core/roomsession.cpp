@@ -11,7 +11,7 @@ namespace roomgate::client {
 namespace {
 
 /** Message ids remembered for gap fills; far more than one joined frame's history. */
-constexpr std::size_t kSeenIds = 20 * ProtocolDefaults::kHistoryLength;
+constexpr std::size_t kSeenIds = std::size_t{20} * ProtocolDefaults::kHistoryLength;
 
 /** Error frames that refuse one message while the connection stays open. */
 bool isContentRefusal(ErrorCode code)

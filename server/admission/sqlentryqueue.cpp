@@ -19,7 +19,7 @@ namespace {
 
 // Ended reservations are remembered this long after their expiry, so that a replay is
 // told TICKET_ALREADY_USED / TICKET_EXPIRED rather than TICKET_INVALID.
-constexpr qint64 kRememberEndedMs = 10 * 60 * 1000;
+constexpr qint64 kRememberEndedMs = 10LL * 60 * 1000;
 
 template<typename T, typename U> Outcome<T> failed(const Outcome<U> &step)
 {

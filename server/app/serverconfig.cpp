@@ -230,8 +230,8 @@ ServerConfig::ParseResult ServerConfig::parse(const QStringList &arguments,
         = static_cast<int>(integer("idle-timeout", 1, 86400, c.idleTimeoutSeconds));
     c.sweepIntervalMs = static_cast<int>(integer("sweep-interval", 10, 60000, c.sweepIntervalMs));
     c.nodeLeaseSeconds = static_cast<int>(integer("node-lease", 3, 3600, c.nodeLeaseSeconds));
-    c.bodyLimitBytes = integer("body-limit", 1024, 64 * 1024 * 1024, c.bodyLimitBytes);
-    c.frameLimitBytes = integer("frame-limit", 1024, 64 * 1024 * 1024, c.frameLimitBytes);
+    c.bodyLimitBytes = integer("body-limit", 1024, 64LL * 1024 * 1024, c.bodyLimitBytes);
+    c.frameLimitBytes = integer("frame-limit", 1024, 64LL * 1024 * 1024, c.frameLimitBytes);
     AbuseLimits &l = c.limits;
     auto burst = [&](const char *name, RateLimit *limit) {
         limit->burst = static_cast<int>(integer(name, 0, 1'000'000, limit->burst));
@@ -263,7 +263,7 @@ ServerConfig::ParseResult ServerConfig::parse(const QStringList &arguments,
     c.handshakeTimeoutSeconds
         = static_cast<int>(integer("handshake-timeout", 1, 3600, c.handshakeTimeoutSeconds));
     c.sendBufferLimitBytes
-        = integer("send-buffer-limit", 64 * 1024, 1024LL * 1024 * 1024, c.sendBufferLimitBytes);
+        = integer("send-buffer-limit", 64LL * 1024, 1024LL * 1024 * 1024, c.sendBufferLimitBytes);
     c.connectionsPerAddress = static_cast<int>(
         integer("connections-per-address", 0, 1'000'000, c.connectionsPerAddress));
     c.hashQueue = static_cast<int>(integer("hash-queue", 0, 1'000'000, c.hashQueue));

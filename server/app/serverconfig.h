@@ -30,8 +30,8 @@ struct ServerConfig
     int idleTimeoutSeconds = 90;
     int sweepIntervalMs = 1000;
     int nodeLeaseSeconds = 15;
-    qint64 bodyLimitBytes = 16 * 1024;
-    qint64 frameLimitBytes = 64 * 1024;
+    qint64 bodyLimitBytes = 16LL * 1024;
+    qint64 frameLimitBytes = 64LL * 1024;
     AbuseLimits limits; ///< contract v1.1 defaults, each overridable
     bool rateLimits = true; ///< --rate-limits off: every rate limit off at once
     QList<QHostAddress> trustedProxies; ///< their X-Forwarded-For names the client
@@ -40,7 +40,7 @@ struct ServerConfig
     QString tlsKey; ///< PEM private key
     bool verify = false; ///< --verify: check I1–I5 in the store and exit
     int handshakeTimeoutSeconds = 10; ///< a WebSocket upgrade must be complete by then
-    qint64 sendBufferLimitBytes = 1024 * 1024; ///< unsent output of one WebSocket, at most
+    qint64 sendBufferLimitBytes = 1024LL * 1024; ///< unsent output of one WebSocket, at most
     int connectionsPerAddress = 256; ///< open TCP connections per address and port; 0: off
     int hashQueue = 64; ///< password hashes waiting for a core; 0: off
     int ioThreads = -1; ///< socket threads; -1: one per core, 0: the main thread

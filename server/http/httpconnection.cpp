@@ -18,7 +18,7 @@ namespace {
 
 /// Parsing of the next request pauses while more than this waits to be sent: a client
 /// that pipelines but never reads cannot make the write buffer grow without bound.
-constexpr qint64 kMaxPendingWriteBytes = 256 * 1024;
+constexpr qint64 kMaxPendingWriteBytes = 256LL * 1024;
 
 } // namespace
 

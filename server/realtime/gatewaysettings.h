@@ -22,7 +22,7 @@ struct GatewaySettings
     /// A connection must complete its upgrade within this, else its TCP connection closes.
     qint64 handshakeTimeoutMs = 10'000;
     /// Output not yet taken by the kernel above this: the reader is too slow (4509).
-    qint64 sendBufferLimitBytes = 1024 * 1024;
+    qint64 sendBufferLimitBytes = 1024LL * 1024;
     /// Open connections from one client address (IPv6: one /64) at most; the newest over it
     /// is closed at once. 0: no limit.
     int connectionsPerAddress = 0;
@@ -35,7 +35,7 @@ struct GatewaySettings
     /// Set: wss, every connection starts with a TLS handshake (within the handshake deadline).
     std::optional<QSslConfiguration> tls;
     /// Largest upgrade request read before the handshake is refused.
-    qint64 maxHandshakeBytes = 16 * 1024;
+    qint64 maxHandshakeBytes = 16LL * 1024;
     Clock *clock = &Clock::system(); ///< liveness and deadlines run on its monotonic time
 };
 
