@@ -44,12 +44,12 @@ std::optional<Joined> joinedFrom(const QJsonObject &object)
         || !members.isArray() || !history.isArray())
         return std::nullopt;
     joined.you = you.toString();
-    for (const QJsonValue &member : members.toArray()) {
+    for (const QJsonValue member : members.toArray()) {
         if (!member.isString())
             return std::nullopt;
         joined.members.append(member.toString());
     }
-    for (const QJsonValue &entry : history.toArray()) {
+    for (const QJsonValue entry : history.toArray()) {
         ChatMessage message;
         if (!ChatMessage::fromJson(entry.toObject(), &message))
             return std::nullopt;

@@ -76,7 +76,7 @@ QString normalizedUsername(const QString &name)
 {
     if (!isWellFormedUtf16(name))
         return {};
-    const QString nfc = name.normalized(QString::NormalizationForm_C);
+    QString nfc = name.normalized(QString::NormalizationForm_C);
     int count = 0;
     const bool ok = allCodePoints(
         nfc, [](char32_t ch) { return isNameLetterOrDigit(ch) || isNamePunctuation(ch); }, &count);
@@ -89,7 +89,7 @@ QString normalizedRoomName(const QString &name)
 {
     if (!isWellFormedUtf16(name))
         return {};
-    const QString nfc = name.normalized(QString::NormalizationForm_C).trimmed();
+    QString nfc = name.normalized(QString::NormalizationForm_C).trimmed();
     int count = 0;
     const bool ok = allCodePoints(
         nfc,

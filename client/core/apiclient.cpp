@@ -213,7 +213,7 @@ void ApiClient::listRooms(QObject *context, Callback<QList<RoomInfo>> done)
                               const QJsonValue list = answer.json.value(u"rooms");
                               if (!list.isArray())
                                   return false;
-                              for (const QJsonValue &entry : list.toArray()) {
+                              for (const QJsonValue entry : list.toArray()) {
                                   RoomInfo room;
                                   if (!RoomInfo::fromJson(entry.toObject(), &room))
                                       return false;

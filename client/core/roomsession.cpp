@@ -306,7 +306,7 @@ QString RoomSession::sendMessage(const QString &text)
 {
     if (m_state != State::Joined || !m_socket.isOpen())
         return {};
-    const QString clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QString clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     if (!m_socket.send(Frames::Chat{text, clientId})) {
         // The server would close the connection (1009) instead of refusing the message:
         // refuse it here, the way the server refuses text over 4000 characters.

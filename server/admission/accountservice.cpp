@@ -81,7 +81,7 @@ AccountService::AccountService(StorageWriter &writer, ReadConnections &reads, Ha
 { }
 
 void AccountService::signUp(const QString &username, const QString &password,
-                            const HashClient &client, Reply<User> done)
+                            const HashClient &client, const Reply<User> &done)
 {
     const QString name = TextRules::normalizedUsername(username);
     if (name.isNull()) {
@@ -130,7 +130,7 @@ void AccountService::signUp(const QString &username, const QString &password,
 }
 
 void AccountService::signIn(const QString &username, const QString &password,
-                            const HashClient &client, Reply<SessionGrant> done)
+                            const HashClient &client, const Reply<SessionGrant> &done)
 {
     if (TextRules::checkPassword(password) == ErrorCode::BadRequest) {
         done(Outcome<SessionGrant>::failure(ErrorCode::BadRequest));

@@ -48,7 +48,7 @@ public:
      * Unavailable (hash queue full).
      */
     void signUp(const QString &username, const QString &password, const HashClient &client,
-                Reply<User> done);
+                const Reply<User> &done);
     /**
      * BadCredentials, BadRequest (password too long), Unavailable (hash queue full),
      * RateLimited (too many failed sign-ins for this user name, or from this address:
@@ -56,7 +56,7 @@ public:
      * user's cap ends the oldest.
      */
     void signIn(const QString &username, const QString &password, const HashClient &client,
-                Reply<SessionGrant> done);
+                const Reply<SessionGrant> &done);
     void signOut(QByteArrayView token, std::function<void(ErrorCode)> done);
     /** Ends every session of @p user. */
     void signOutEverywhere(const User &user, std::function<void(ErrorCode)> done);

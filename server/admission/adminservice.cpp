@@ -175,7 +175,7 @@ void AdminService::updateRoom(const QString &admin, const QString &name,
     act<Room>(
         entry(admin, QStringLiteral("room.update"), name, detail),
         [key, capacity, newState, node](Action &a) -> Outcome<Room> {
-            const auto locked = lockedRoom(a.db, key, a.entry.at);
+            auto locked = lockedRoom(a.db, key, a.entry.at);
             if (!locked.ok())
                 return locked;
             const Room &room = locked.value;
@@ -235,7 +235,7 @@ void AdminService::deleteRoom(const QString &admin, const QString &name, Done do
     act<Room>(
         entry(admin, QStringLiteral("room.delete"), name),
         [key, node](Action &a) -> Outcome<Room> {
-            const auto locked = lockedRoom(a.db, key, a.entry.at);
+            auto locked = lockedRoom(a.db, key, a.entry.at);
             if (!locked.ok())
                 return locked;
             a.shownTarget = locked.value.name;
@@ -247,7 +247,7 @@ void AdminService::deleteRoom(const QString &admin, const QString &name, Done do
             a.events.append(RoomEvent::roomDeleted(locked.value.name, node));
             return locked;
         },
-        [done = std::move(done)](Outcome<Room> outcome) { done(outcome.code); });
+        [done = std::move(done)](const Outcome<Room> &outcome) { done(outcome.code); });
 }
 
 void AdminService::revokeReservation(const QString &admin, const QString &id, Done done)

@@ -121,7 +121,7 @@ void AdmissionService::cancel(const User &user, QByteArrayView ticket,
         return;
     }
     m_queue.cancel(Secrets::storageHash(ticket), user.id, m_settings.nowMs(),
-                   [user, done = std::move(done)](Outcome<CancelResult> outcome) {
+                   [user, done = std::move(done)](const Outcome<CancelResult> &outcome) {
                        if (outcome.ok()) {
                            qCInfo(lcAdmission).noquote()
                                << "cancel user" << user.name << "room"

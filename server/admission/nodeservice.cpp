@@ -73,7 +73,7 @@ void NodeService::maintain()
             });
             return reaped;
         },
-        [](Outcome<QList<Membership>> reaped) {
+        [](const Outcome<QList<Membership>> &reaped) {
             if (!reaped.ok()) {
                 qCWarning(lcAdmission)
                     << "could not renew the node lease:" << wireName(reaped.code);

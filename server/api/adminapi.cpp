@@ -96,7 +96,7 @@ void AdminApi::createRoom(const Request &request, const Responder &responder)
     const QString roomName = name.toString();
     m_admin.createRoom(
         admin->name, roomName, RequestBody::wholeNumber(capacity, TextRules::kDefaultCapacity),
-        [responder, roomName](Outcome<Room> room) {
+        [responder, roomName](const Outcome<Room> &room) {
             if (!room.ok()) {
                 refuse(responder, room.code, {}, TextRules::normalizedRoomName(roomName));
                 return;
@@ -129,7 +129,7 @@ void AdminApi::updateRoom(const Request &request, const Params &params, const Re
         newState = state.toString();
     const QString name = RequestBody::textParam(params, 0);
     m_admin.updateRoom(admin->name, name, newCapacity, newState,
-                       [responder, name](Outcome<Room> room) {
+                       [responder, name](const Outcome<Room> &room) {
                            if (!room.ok()) {
                                refuse(responder, room.code,
                                       room.code == ErrorCode::BadRequest

@@ -203,7 +203,7 @@ void PublicApi::reserve(const Request &request, const Params &params, const Resp
     m_services.admission.reserve(
         *user, *name, create.toBool(false), wanted,
         [this, responder, name = *name,
-         urlPrefix = websocketUrlPrefix(request)](Outcome<ReserveAnswer> outcome) {
+         urlPrefix = websocketUrlPrefix(request)](const Outcome<ReserveAnswer> &outcome) {
             if (!outcome.ok()) {
                 Problem problem(outcome.code);
                 problem.room = outcome.value.result.room.name.isEmpty()

@@ -41,7 +41,7 @@ namespace {
 /** The code of a room outcome, for reporter(). */
 Reply<Room> codeOnly(std::function<void(ErrorCode)> report)
 {
-    return [report = std::move(report)](Outcome<Room> outcome) { report(outcome.code); };
+    return [report = std::move(report)](const Outcome<Room> &outcome) { report(outcome.code); };
 }
 
 } // namespace

@@ -151,10 +151,10 @@ QString OverviewPage::uptimeText(qint64 seconds)
 {
     seconds = std::max<qint64>(0, seconds);
     const qint64 days = seconds / 86'400;
-    const QString clock = QStringLiteral("%1:%2:%3")
-                              .arg((seconds / 3600) % 24, 2, 10, QLatin1Char('0'))
-                              .arg((seconds / 60) % 60, 2, 10, QLatin1Char('0'))
-                              .arg(seconds % 60, 2, 10, QLatin1Char('0'));
+    QString clock = QStringLiteral("%1:%2:%3")
+                        .arg((seconds / 3600) % 24, 2, 10, QLatin1Char('0'))
+                        .arg((seconds / 60) % 60, 2, 10, QLatin1Char('0'))
+                        .arg(seconds % 60, 2, 10, QLatin1Char('0'));
     if (days == 0)
         return clock;
     return tr("%n day(s)", nullptr, static_cast<int>(days)) + QLatin1Char(' ') + clock;

@@ -29,7 +29,7 @@ SegmentViews splitPath(QByteArrayView path)
 
 } // namespace
 
-void Router::add(QByteArray method, QByteArray pattern, Handler handler)
+void Router::add(QByteArray method, const QByteArray &pattern, Handler handler)
 {
     Q_ASSERT_X(pattern.startsWith('/'), "Router::add", "patterns start with '/'");
     Route route{std::move(method), {}, std::move(handler)};

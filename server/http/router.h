@@ -29,7 +29,7 @@ public:
     using Params = QList<QByteArray>;
     using Handler = std::function<void(const HttpRequest &, const Params &, const HttpResponder &)>;
 
-    void add(QByteArray method, QByteArray pattern, Handler handler);
+    void add(QByteArray method, const QByteArray &pattern, Handler handler);
     void dispatch(const HttpRequest &request, const HttpResponder &responder) const;
 
 private:

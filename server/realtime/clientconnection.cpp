@@ -60,20 +60,21 @@ void ClientConnection::claim()
     const QByteArray ticket
         = query.queryItemValue(QStringLiteral("ticket"), QUrl::FullyDecoded).toUtf8();
     AdmissionService &admission = m_worker.admission();
-    m_worker.admission().claim(ticket, m_connectionId, peerAddress(),
-                               [self = QPointer(this), &admission](Outcome<ClaimResult> outcome) {
-                                   if (self && self->m_state == State::Claiming) {
-                                       self->onClaimed(std::move(outcome));
-                                       return;
-                                   }
-                                   // The socket went while its claim was decided: give the seat
-                                   // straight back.
-                                   if (outcome.ok())
-                                       admission.release(outcome.value.membership);
-                               });
+    m_worker.admission().claim(
+        ticket, m_connectionId, peerAddress(),
+        [self = QPointer(this), &admission](const Outcome<ClaimResult> &outcome) {
+            if (self && self->m_state == State::Claiming) {
+                self->onClaimed(outcome);
+                return;
+            }
+            // The socket went while its claim was decided: give the seat
+            // straight back.
+            if (outcome.ok())
+                admission.release(outcome.value.membership);
+        });
 }
 
-void ClientConnection::onClaimed(Outcome<ClaimResult> outcome)
+void ClientConnection::onClaimed(const Outcome<ClaimResult> &outcome)
 {
     if (!outcome.ok()) {
         Problem problem(outcome.code);
@@ -234,7 +235,7 @@ void ClientConnection::onTextMessage(const QString &text)
 void ClientConnection::handleChat(const QString &text, const std::optional<QString> &clientId)
 {
     m_worker.chat().post(m_membership, m_connectionId, text, clientId,
-                         [self = QPointer(this)](Outcome<ChatPosted> outcome) {
+                         [self = QPointer(this)](const Outcome<ChatPosted> &outcome) {
                              if (!self || self->m_state != State::Joined)
                                  return;
                              if (outcome.code == ErrorCode::RateLimited) {

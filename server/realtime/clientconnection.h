@@ -60,7 +60,7 @@ Q_SIGNALS:
     void finished(roomgate::server::ClientConnection *connection);
 
 private:
-    void onClaimed(Outcome<ClaimResult> outcome);
+    void onClaimed(const Outcome<ClaimResult> &outcome);
     void onTextMessage(const QString &text);
     void onBinaryMessage(const QByteArray &data);
     void onDisconnected();
