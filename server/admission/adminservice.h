@@ -72,7 +72,7 @@ private:
         QList<RoomEvent> &events;
     };
     template<typename T>
-    void act(AuditEntry entry, std::function<Outcome<T>(Action &)> decide, Reply<T> done);
+    void act(AuditEntry audit, std::function<Outcome<T>(Action &)> decide, Reply<T> done);
     AuditEntry entry(const QString &admin, const QString &action, const QString &target,
                      const QJsonObject &detail = {}) const;
     /** RoomNotFound or UserNotFound for a user name that cannot exist in @p roomKey. */

@@ -61,7 +61,7 @@ Metrics::Metrics(AdmissionService &admission, EventBus &bus, QObject *parent) : 
                 {
                     QMutexLocker lock(&m_mutex);
                     ++(reserve ? m_reserveDecisions : m_claimDecisions)[wireName(code)];
-                    (reserve ? m_reserve : m_claim).observe(durationUs / 1e6);
+                    (reserve ? m_reserve : m_claim).observe(static_cast<double>(durationUs) / 1e6);
                 }
                 Q_EMIT changed();
             });

@@ -35,8 +35,9 @@ RateVerdict RateLimiter::judge(const QString &key, bool spend)
     if (it == m_buckets.end())
         it = m_buckets.insert(key, Bucket{static_cast<double>(m_limit.burst), now});
     Bucket &b = *it;
-    b.tokens = std::min<double>(m_limit.burst,
-                                b.tokens + (now - b.updatedMs) * m_limit.perSecond / 1000.0);
+    b.tokens = std::min<double>(
+        m_limit.burst,
+        b.tokens + static_cast<double>(now - b.updatedMs) * m_limit.perSecond / 1000.0);
     b.updatedMs = now;
     if (b.tokens >= 1.0) {
         if (spend)
@@ -66,7 +67,8 @@ void RateLimiter::prune(qint64 nowMs)
     m_prunedAtMs = nowMs;
     // A bucket that would be full again carries no state worth keeping.
     for (auto it = m_buckets.begin(); it != m_buckets.end();) {
-        if (it->tokens + (nowMs - it->updatedMs) * m_limit.perSecond / 1000.0 >= m_limit.burst)
+        if (it->tokens + static_cast<double>(nowMs - it->updatedMs) * m_limit.perSecond / 1000.0
+            >= m_limit.burst)
             it = m_buckets.erase(it);
         else
             ++it;

@@ -49,7 +49,7 @@ public:
 
     void appendDecision(AdmissionService::Phase phase, ErrorCode code, const QString &user,
                         const QString &room, qint64 durationUs);
-    void appendAdminAction(const AuditEntry &entry);
+    void appendAdminAction(const AuditEntry &audit);
     /** Moves the buffered lines into the model; true when there were any. */
     bool flush();
 
