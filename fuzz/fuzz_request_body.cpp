@@ -3,7 +3,8 @@
 // bytes. The input is a request body, tried under several Content-Types, and a path
 // parameter; its bytes, read as doubles, are also whole numbers to check. Checked:
 //  - jsonObject() refuses a non-JSON content type, answers {} for a blank body only when
-//    asked to, and otherwise gives an object exactly when the body starts with '{';
+//    asked to, and otherwise gives an object only for a body that starts with '{' (after
+//    white space, or after a UTF-8 byte order mark, which RFC 8259 lets a parser ignore);
 //  - credentials() gives the pair exactly when the object has string username and password,
 //    and otherwise answers one 400 BAD_REQUEST problem (and nothing when it gives the pair);
 //  - wholeNumber() gives the fallback, -1, or the exact whole value below 1e12;
@@ -61,10 +62,12 @@ void checkValues(const QJsonObject &object)
     }
 }
 
+/** The first byte of a JSON text: after a byte order mark, which Qt's parser skips (only
+ * first, as RFC 8259 allows), and white space. */
 QByteArray firstNonBlank(const QByteArray &body)
 {
-    const QByteArray trimmed = body.trimmed();
-    return trimmed.left(1);
+    const QByteArray text = body.startsWith("\xef\xbb\xbf") ? body.sliced(3) : body;
+    return text.trimmed().left(1);
 }
 
 void checkBody(const QByteArray &body, const QByteArray &contentType)
