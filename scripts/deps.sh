@@ -23,7 +23,7 @@ packages=(
 )
 if [ "${1:-run}" = test ]; then
   # scripts/check-format.sh
-  packages+=(clang-format)
+  packages+=(clang-format openssl) # openssl: the throwaway certificates of the TLS tests
 fi
 
 missing=()

@@ -185,9 +185,9 @@ void RoomListPane::refresh()
             // Automatic refreshes keep trying in the background; the banner stays.
             FailureBanner::Notice notice = result.local == LocalError::None
                 ? FailureBanner::noticeFor(tr("Could not load the rooms"), problem, actions)
-                : FailureBanner::noticeFor(tr("Could not load the rooms"), result.local,
-                                           LocalErrorPhase::RoomList,
-                                           displayAddress(m_api->baseUrl()), actions);
+                : FailureBanner::noticeFor(
+                    tr("Could not load the rooms"), result.local, LocalErrorPhase::RoomList,
+                    displayAddress(m_api->baseUrl()), actions, result.certificate);
             notice.countdownSeconds = countdown;
             m_banner->present(notice);
             Q_EMIT refreshed(false);
