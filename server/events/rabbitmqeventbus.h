@@ -51,7 +51,10 @@ class RabbitMqEventBus final : public EventBus
 public:
     /**
      * @p url: `amqp://USER:PASS@HOST:PORT/VHOST` (an empty VHOST or `%2F` is `/`).
-     * @p nodeId: this node, the `originNode` of what it publishes. Starts connecting at once.
+     * @p nodeId: this node, the `originNode` of what it publishes (unique among the nodes).
+     * Starts connecting at once; isConnected() is false, with no connectionChanged, until the
+     * first connection is up. A URL urlProblem() rejects is logged and the bus stays
+     * disconnected for good (local delivery only): check it first.
      */
     RabbitMqEventBus(const QString &url, const QString &nodeId, QObject *parent = nullptr);
     ~RabbitMqEventBus() override;
