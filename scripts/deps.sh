@@ -15,15 +15,18 @@ packages=(
   qt6-base-dev libqt6opengl6-dev qt6-websockets-dev qt6-charts-dev
   # LinguistTools: the CMake package and lrelease/lupdate (translations/*.ts -> .qm)
   qt6-tools-dev qt6-l10n-tools
-  # password hashing; the client's token store (client/ui)
-  libsodium-dev qtkeychain-qt6-dev
+  # password hashing; the client's token store (client/ui); the event bus between nodes
+  # (--broker amqp://, AMQP 0-9-1)
+  libsodium-dev qtkeychain-qt6-dev librabbitmq-dev
   # at run time: SQLite storage (the default) and PostgreSQL (--database postgresql://),
   # the client's SVG icon, Qt's own strings and Hangul glyphs for the Korean UI
   libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 qt6-translations-l10n fonts-noto-cjk
 )
 if [ "${1:-run}" = test ]; then
-  # scripts/check-format.sh
-  packages+=(clang-format openssl) # openssl: the throwaway certificates of the TLS tests
+  # scripts/check-format.sh; openssl: the throwaway certificates of the TLS tests; the
+  # throwaway PostgreSQL and RabbitMQ of scripts/postgres.sh and scripts/rabbitmq.sh (the
+  # PostgreSQL and multi-node suites)
+  packages+=(clang-format openssl postgresql-15 rabbitmq-server)
 fi
 
 missing=()
