@@ -70,6 +70,11 @@ void AdmissionService::reserve(const User &user, const QString &roomName, bool c
         done(Outcome<ReserveAnswer>::failure(invalid));
         return;
     }
+    if (!isAdmitting()) {
+        noteDecision(Phase::Reserve, ErrorCode::Unavailable, user.name, name, started);
+        done(Outcome<ReserveAnswer>::failure(ErrorCode::Unavailable));
+        return;
+    }
 
     ReserveRequest request;
     request.userId = user.id;
@@ -139,6 +144,11 @@ void AdmissionService::claim(QByteArrayView ticket, const QString &connectionId,
     if (!TicketFormat::isWellFormed(ticket)) {
         noteDecision(Phase::Claim, ErrorCode::TicketInvalid, {}, {}, started);
         done(Outcome<ClaimResult>::failure(ErrorCode::TicketInvalid));
+        return;
+    }
+    if (!isAdmitting()) {
+        noteDecision(Phase::Claim, ErrorCode::Unavailable, {}, {}, started);
+        done(Outcome<ClaimResult>::failure(ErrorCode::Unavailable));
         return;
     }
     ClaimRequest request;

@@ -7,6 +7,8 @@
 
 #include <QObject>
 
+#include <atomic>
+
 namespace roomgate::server {
 
 class ReadConnections;
@@ -63,6 +65,14 @@ public:
 
     /** Every room with its counts (a read). */
     Outcome<QList<Room>> rooms();
+
+    /**
+     * Whether this node admits (reserve, claim): false while it cannot renew its lease,
+     * when other nodes may already be giving its seats away; refusals are UNAVAILABLE.
+     * Any thread.
+     */
+    void setAdmitting(bool admitting) { m_admitting.store(admitting); }
+    bool isAdmitting() const { return m_admitting.load(); }
     const AdmissionSettings &settings() const { return m_settings; }
 
 Q_SIGNALS:
@@ -80,6 +90,7 @@ private:
     ReadConnections &m_reads;
     const AdmissionSettings &m_settings;
     RateLimiter m_roomsPerUser;
+    std::atomic<bool> m_admitting{true};
 };
 
 } // namespace roomgate::server

@@ -175,6 +175,14 @@ void ClientConnection::endWith(std::optional<Problem> problem)
     });
 }
 
+void ClientConnection::endNow(const Problem &problem)
+{
+    if (!m_socket || m_state == State::Closing || m_state == State::Closed)
+        return;
+    releaseSeat({});
+    refuse(problem);
+}
+
 void ClientConnection::sendOff(const Problem &problem)
 {
     m_seatHeld = false;

@@ -51,6 +51,12 @@ public:
      * the seat is free — refuses with @p problem (or closes 1000 without one).
      */
     void endWith(std::optional<Problem> problem);
+    /**
+     * Refuses with @p problem at once and frees the seat in the background (retried until
+     * written): for when storage may not answer soon, and the seat is not this node's to
+     * give any more (its lease is lost).
+     */
+    void endNow(const Problem &problem);
     /** Refuses with @p problem a member whose seat a decision already freed (kick, close). */
     void sendOff(const Problem &problem);
     /** Sends a ping when due; closes with IDLE_TIMEOUT when idle too long. */

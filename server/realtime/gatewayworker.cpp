@@ -37,6 +37,7 @@ GatewayWorker::GatewayWorker(AdmissionService &admission, ChatService &chat, Eve
                              net::AddressCounter &perAddress)
     : m_admission(admission),
       m_chat(chat),
+      m_bus(bus),
       m_settings(settings),
       m_connections(connections),
       m_perAddress(perAddress),
@@ -63,6 +64,8 @@ GatewayWorker::~GatewayWorker()
         c->disconnect(this);
         m_connections.fetch_sub(1);
     }
+    for (auto it = m_byRoom.cbegin(); it != m_byRoom.cend(); ++it)
+        m_bus.unfollow(it.key());
     for (const Pending &p : m_pending)
         delete p.socket.data();
 }
@@ -186,7 +189,14 @@ void GatewayWorker::onUpgraded()
 
 void GatewayWorker::joinRoomIndex(ClientConnection *connection)
 {
-    m_byRoom[connection->membership().roomName].insert(connection);
+    const QString &room = connection->membership().roomName;
+    auto it = m_byRoom.find(room);
+    if (it == m_byRoom.end()) {
+        // Other nodes' events of this room come here from now on.
+        m_bus.follow(room);
+        it = m_byRoom.insert(room, {});
+    }
+    it->insert(connection);
 }
 
 void GatewayWorker::onFinished(ClientConnection *connection)
@@ -198,8 +208,10 @@ void GatewayWorker::onFinished(ClientConnection *connection)
     auto it = m_byRoom.find(room);
     if (it != m_byRoom.end()) {
         it->remove(connection);
-        if (it->isEmpty())
+        if (it->isEmpty()) {
             m_byRoom.erase(it);
+            m_bus.unfollow(room);
+        }
     }
     connection->deleteLater();
     Q_EMIT connectionCountChanged(m_connections.fetch_sub(1) - 1);
@@ -299,6 +311,17 @@ void GatewayWorker::shutdown()
     const QList<ClientConnection *> all(m_open.cbegin(), m_open.cend());
     for (ClientConnection *c : all)
         c->endWith(Problem(ErrorCode::ServerShutdown));
+}
+
+void GatewayWorker::sendAllAway(const Problem &problem, bool seatsFirst)
+{
+    const QList<ClientConnection *> all(m_open.cbegin(), m_open.cend());
+    for (ClientConnection *c : all) {
+        if (seatsFirst)
+            c->endWith(problem);
+        else
+            c->endNow(problem);
+    }
 }
 
 } // namespace roomgate::server

@@ -4,6 +4,7 @@
 #include "server/events/roomevent.h"
 #include "server/realtime/gatewaysettings.h"
 #include "shared/errorcode.h"
+#include "shared/problem.h"
 
 #include <QHash>
 #include <QObject>
@@ -52,6 +53,12 @@ public:
     void checkLiveness();
     /** Ends every connection with SERVER_SHUTDOWN (seats first); drained() follows. */
     void shutdown();
+    /**
+     * Ends every connection with @p problem, and keeps serving: they re-enter (this node
+     * no longer holds its lease, or missed events of their rooms). @p seatsFirst: as
+     * ClientConnection::endWith(), else endNow().
+     */
+    void sendAllAway(const Problem &problem, bool seatsFirst);
 
     // Used by ClientConnection.
     AdmissionService &admission() { return m_admission; }
@@ -83,6 +90,7 @@ private:
 
     AdmissionService &m_admission;
     ChatService &m_chat;
+    EventBus &m_bus;
     const GatewaySettings &m_settings;
     std::atomic<int> &m_connections;
     net::AddressCounter &m_perAddress;
@@ -92,6 +100,7 @@ private:
     /// QWebSocket (which never deletes the socket it wraps).
     QList<QPointer<QTcpSocket>> m_upgrading;
     QSet<ClientConnection *> m_open;
+    /// Joined connections by room; the bus follows each room while it has one here.
     QHash<QString, QSet<ClientConnection *>> m_byRoom;
     QTimer m_housekeeping;
     bool m_shuttingDown = false;
