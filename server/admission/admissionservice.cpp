@@ -4,6 +4,7 @@
 #include "server/admission/logging.h"
 #include "server/storage/readconnections.h"
 #include "server/storage/replyhome.h"
+#include "server/storage/reservationstore.h"
 #include "server/storage/roomstore.h"
 #include "server/storage/secrets.h"
 #include "shared/textrules.h"
@@ -135,6 +136,15 @@ void AdmissionService::cancel(const User &user, QByteArrayView ticket,
                        }
                        done(outcome.code);
                    });
+}
+
+QString AdmissionService::roomOfTicket(QByteArrayView ticket)
+{
+    if (!TicketFormat::isWellFormed(ticket))
+        return {};
+    const auto found
+        = ReservationStore(m_reads.forThisThread()).byTicket(Secrets::storageHash(ticket));
+    return found.ok() && found.value ? found.value->roomName : QString();
 }
 
 void AdmissionService::claim(QByteArrayView ticket, const QString &connectionId,

@@ -50,6 +50,12 @@ public:
     /** Gives a reservation back before claiming: Ok or ReservationNotFound (or storage). */
     void cancel(const User &user, QByteArrayView ticket, std::function<void(ErrorCode)> done);
 
+    /**
+     * The room @p ticket's reservation is for (a read; empty when unknown or unreadable):
+     * where the claim will be decided, before it is.
+     */
+    QString roomOfTicket(QByteArrayView ticket);
+
     /** Phase 2: the ticket of a WebSocket connection becomes a membership. */
     void claim(QByteArrayView ticket, const QString &connectionId, const QString &address,
                Reply<ClaimResult> done);

@@ -240,6 +240,29 @@ void RabbitMqEventBus::unfollow(const QString &room)
     wake();
 }
 
+void RabbitMqEventBus::whenFollowing(const QString &room, QObject *context,
+                                     std::function<void()> then)
+{
+    const QByteArray key = routingKey(room);
+    {
+        QMutexLocker lock(&m_mutex);
+        const bool bound = m_boundNow.contains(key) || m_boundNow.contains(QByteArray(AllRooms));
+        if (m_connected.load(std::memory_order_relaxed) && !bound) {
+            m_waiters[key].append(Waiter{context, std::move(then)});
+            return;
+        }
+    }
+    release({Waiter{context, std::move(then)}});
+}
+
+void RabbitMqEventBus::release(const QList<Waiter> &waiters)
+{
+    for (const Waiter &w : waiters) {
+        if (w.context)
+            QMetaObject::invokeMethod(w.context.data(), w.then, Qt::QueuedConnection);
+    }
+}
+
 void RabbitMqEventBus::followAll(bool all)
 {
     {
@@ -398,6 +421,23 @@ bool RabbitMqEventBus::bind(const QByteArray &key, bool on)
         m_bound.insert(key);
     else
         m_bound.remove(key);
+    QList<Waiter> ready;
+    {
+        QMutexLocker lock(&m_mutex);
+        if (on) {
+            m_boundNow.insert(key);
+            if (key == AllRooms) {
+                for (const QList<Waiter> &waiting : std::as_const(m_waiters))
+                    ready += waiting;
+                m_waiters.clear();
+            } else {
+                ready = m_waiters.take(key);
+            }
+        } else {
+            m_boundNow.remove(key);
+        }
+    }
+    release(ready);
     return true;
 }
 
@@ -583,6 +623,16 @@ void RabbitMqEventBus::closeConnection(bool polite)
     m_connection = nullptr;
     m_queue.clear();
     m_bound.clear();
+    // Nothing is bound any more: whoever waits goes on (the return sends members to re-enter).
+    QList<Waiter> waiting;
+    {
+        QMutexLocker lock(&m_mutex);
+        m_boundNow.clear();
+        for (const QList<Waiter> &w : std::as_const(m_waiters))
+            waiting += w;
+        m_waiters.clear();
+    }
+    release(waiting);
 }
 
 void RabbitMqEventBus::waitFor(int ms)

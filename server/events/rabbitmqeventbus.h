@@ -7,10 +7,12 @@
 #include <QHash>
 #include <QList>
 #include <QMutex>
+#include <QPointer>
 #include <QSet>
 #include <QString>
 
 #include <atomic>
+#include <functional>
 
 class QThread;
 struct amqp_connection_state_t_;
@@ -64,6 +66,8 @@ public:
     void unfollow(const QString &room) override;
     void followAll(bool all) override;
     bool isConnected() const override;
+    void whenFollowing(const QString &room, QObject *context, std::function<void()> then) override;
+    bool routesByRoom() const override { return true; }
 
     /** What is wrong with broker URL @p url; empty when this bus can use it. */
     static QString urlProblem(const QString &url);
@@ -75,6 +79,14 @@ public:
     static constexpr qsizetype MaxPending = 65536;
 
 private:
+    struct Waiter
+    {
+        QPointer<QObject> context;
+        std::function<void()> then;
+    };
+    /** Runs @p waiters on their contexts' threads (any thread, no lock held). */
+    static void release(const QList<Waiter> &waiters);
+
     struct Pending
     {
         QByteArray key;
@@ -107,6 +119,8 @@ private:
     QHash<QByteArray, int> m_follows; ///< routing key → follow count
     bool m_followAll = false;
     QSet<QByteArray> m_dirty; ///< keys whose binding may have to change
+    QSet<QByteArray> m_boundNow; ///< m_bound, for whenFollowing() on other threads
+    QHash<QByteArray, QList<Waiter>> m_waiters; ///< whenFollowing() until the key is bound
     int m_socket = -1; ///< the connection's fd, for the destructor to unblock the link
     bool m_overflowWarned = false;
     std::atomic<bool> m_connected{false}; ///< written under m_mutex

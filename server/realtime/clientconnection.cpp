@@ -3,6 +3,7 @@
 
 #include "server/admission/admissionservice.h"
 #include "server/admission/chatservice.h"
+#include "server/events/eventbus.h"
 #include "server/realtime/gatewayworker.h"
 #include "server/realtime/logging.h"
 #include "shared/frames.h"
@@ -59,6 +60,25 @@ void ClientConnection::claim()
     const QUrlQuery query(m_socket->requestUrl());
     const QByteArray ticket
         = query.queryItemValue(QStringLiteral("ticket"), QUrl::FullyDecoded).toUtf8();
+    EventBus &bus = m_worker.bus();
+    if (bus.routesByRoom()) {
+        // Other nodes' events of the room must reach this node before the claim reads the
+        // history, or a message committed in between would be in neither.
+        const QString room = m_worker.admission().roomOfTicket(ticket);
+        if (!room.isEmpty()) {
+            m_worker.preFollow(this, room);
+            bus.whenFollowing(room, this, [this, ticket] {
+                if (m_state == State::Claiming && m_socket)
+                    decideClaim(ticket);
+            });
+            return;
+        }
+    }
+    decideClaim(ticket);
+}
+
+void ClientConnection::decideClaim(const QByteArray &ticket)
+{
     AdmissionService &admission = m_worker.admission();
     m_worker.admission().claim(ticket, m_connectionId, peerAddress(),
                                [self = QPointer(this), &admission](Outcome<ClaimResult> outcome) {
@@ -75,7 +95,10 @@ void ClientConnection::claim()
 
 void ClientConnection::onClaimed(Outcome<ClaimResult> outcome)
 {
+    // Once in the room index (or refused), the room's events come the usual way.
+    const auto keptMessages = [this] { return m_worker.endPreFollow(this); };
     if (!outcome.ok()) {
+        keptMessages();
         Problem problem(outcome.code);
         problem.room = outcome.value.reservation.roomName;
         if (outcome.code == ErrorCode::RateLimited) {
@@ -90,8 +113,18 @@ void ClientConnection::onClaimed(Outcome<ClaimResult> outcome)
     m_seatHeld = true;
     m_state = State::Joined;
     m_worker.joinRoomIndex(this);
+    const QList<ChatMessage> kept = keptMessages();
     sendFrame(Frames::encode(
         Frames::Joined{result.room.info(), m_membership.userName, result.members, result.history}));
+    // Messages committed after the history was read, published before the room index had
+    // this connection: once each, in order.
+    m_historyUpTo = result.history.isEmpty() ? 0 : result.history.constLast().id;
+    for (const ChatMessage &message : kept) {
+        if (message.id > m_historyUpTo) {
+            sendFrame(Frames::encode(message));
+            m_historyUpTo = message.id;
+        }
+    }
 }
 
 void ClientConnection::sendText(const QString &frame, qsizetype utf8Bytes)

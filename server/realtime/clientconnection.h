@@ -30,6 +30,8 @@ public:
 
     State state() const { return m_state; }
     bool isJoined() const { return m_state == State::Joined; }
+    /** The newest message of its joined history: live ones up to it are not sent again. */
+    qint64 historyUpTo() const { return m_historyUpTo; }
     const QString &connectionId() const { return m_connectionId; }
     const Membership &membership() const { return m_membership; }
     QString peerAddress() const;
@@ -66,6 +68,7 @@ Q_SIGNALS:
     void finished(roomgate::server::ClientConnection *connection);
 
 private:
+    void decideClaim(const QByteArray &ticket);
     void onClaimed(Outcome<ClaimResult> outcome);
     void onTextMessage(const QString &text);
     void onBinaryMessage(const QByteArray &data);
@@ -89,6 +92,7 @@ private:
     State m_state = State::Claiming;
     Membership m_membership;
     bool m_seatHeld = false;
+    qint64 m_historyUpTo = 0;
     qint64 m_lastSeenMs = 0;
     qint64 m_lastPingMs = 0;
     qint64 m_abortAtMs = 0; ///< closing a slow consumer: abort if still open then; 0: none

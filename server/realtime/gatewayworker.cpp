@@ -66,6 +66,8 @@ GatewayWorker::~GatewayWorker()
     }
     for (auto it = m_byRoom.cbegin(); it != m_byRoom.cend(); ++it)
         m_bus.unfollow(it.key());
+    for (auto it = m_claiming.cbegin(); it != m_claiming.cend(); ++it)
+        m_bus.unfollow(it->room);
     for (const Pending &p : m_pending)
         delete p.socket.data();
 }
@@ -199,8 +201,26 @@ void GatewayWorker::joinRoomIndex(ClientConnection *connection)
     it->insert(connection);
 }
 
+void GatewayWorker::preFollow(ClientConnection *connection, const QString &room)
+{
+    m_bus.follow(room);
+    m_claiming.insert(connection, Claiming{room, {}});
+}
+
+QList<ChatMessage> GatewayWorker::endPreFollow(ClientConnection *connection)
+{
+    const auto it = m_claiming.find(connection);
+    if (it == m_claiming.end())
+        return {};
+    const Claiming claiming = it.value();
+    m_claiming.erase(it);
+    m_bus.unfollow(claiming.room);
+    return claiming.messages;
+}
+
 void GatewayWorker::onFinished(ClientConnection *connection)
 {
+    endPreFollow(connection);
     if (!m_open.remove(connection))
         return;
     m_chat.forgetConnection(connection->connectionId());
@@ -220,14 +240,14 @@ void GatewayWorker::onFinished(ClientConnection *connection)
 }
 
 void GatewayWorker::broadcast(const QString &room, const QByteArray &frame,
-                              const QString &exceptConnection)
+                              const QString &exceptConnection, qint64 messageId)
 {
     const auto it = m_byRoom.constFind(room);
     if (it == m_byRoom.constEnd())
         return;
     const QString text = QString::fromUtf8(frame); // once for every member here
     for (ClientConnection *c : *it) {
-        if (c->isJoined() && c->connectionId() != exceptConnection)
+        if (c->isJoined() && c->connectionId() != exceptConnection && messageId > c->historyUpTo())
             c->sendText(text, frame.size());
     }
 }
@@ -248,7 +268,11 @@ void GatewayWorker::onEvent(const RoomEvent &event)
 {
     switch (event.kind) {
     case RoomEvent::Kind::Message:
-        broadcast(event.room, event.frame, {});
+        broadcast(event.room, event.frame, {}, event.message.id);
+        for (auto it = m_claiming.begin(); it != m_claiming.end(); ++it) {
+            if (it->room == event.room)
+                it->messages.append(event.message);
+        }
         break;
     case RoomEvent::Kind::Claimed:
     case RoomEvent::Kind::Left:

@@ -65,6 +65,15 @@ public:
     ChatService &chat() { return m_chat; }
     const GatewaySettings &settings() const { return m_settings; }
     void joinRoomIndex(ClientConnection *connection);
+    EventBus &bus() { return m_bus; }
+    /**
+     * Before @p connection's claim of a seat in @p room is decided: follows the room, and
+     * keeps the room's messages for it until endPreFollow(), so that none committed on
+     * another node after its claim read the history is lost.
+     */
+    void preFollow(ClientConnection *connection, const QString &room);
+    /** Ends preFollow(): the messages kept for @p connection meanwhile, in order. */
+    QList<ChatMessage> endPreFollow(ClientConnection *connection);
 
 Q_SIGNALS:
     /** The number of WebSockets of the whole gateway changed. */
@@ -85,7 +94,9 @@ private:
     void onUpgraded();
     void onEvent(const RoomEvent &event);
     void onFinished(ClientConnection *connection);
-    void broadcast(const QString &room, const QByteArray &frame, const QString &exceptConnection);
+    /** @p messageId: a message's, which members whose joined history held it skip. */
+    void broadcast(const QString &room, const QByteArray &frame, const QString &exceptConnection,
+                   qint64 messageId = 0);
     void sendOff(const QString &room, ErrorCode code, const QString &onlyUser);
 
     AdmissionService &m_admission;
@@ -102,6 +113,12 @@ private:
     QSet<ClientConnection *> m_open;
     /// Joined connections by room; the bus follows each room while it has one here.
     QHash<QString, QSet<ClientConnection *>> m_byRoom;
+    struct Claiming
+    {
+        QString room;
+        QList<ChatMessage> messages; ///< published meanwhile (frames are rebuilt on join)
+    };
+    QHash<ClientConnection *, Claiming> m_claiming; ///< preFollow()ed, not yet ended
     QTimer m_housekeeping;
     bool m_shuttingDown = false;
 };

@@ -15,6 +15,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QUrl>
 
 #include <algorithm>
@@ -298,6 +299,46 @@ private Q_SLOTS:
         QCOMPARE(presence.value(u"event").toString(), QStringLiteral("left"));
         QCOMPARE(presence.value(u"user").toString(), carol.name);
         QTRY_COMPARE_WITH_TIMEOUT(taken(1, bob.token, room), 2, 10000);
+    }
+
+    void joiningWhileAnotherNodeChatsMissesNothing()
+    {
+        // Messages committed on node A while members enter on node B reach each of them
+        // once: in its joined history or live after it, never in neither, never twice.
+        const QString room = freshRoom();
+        const User talker = freshUser(0);
+        Member a = join(talker, room, 0, 0);
+        QVERIFY2(a.failure.isEmpty(), qPrintable(a.failure));
+        int sent = 0;
+        QTimer talk;
+        talk.setInterval(2);
+        connect(&talk, &QTimer::timeout, this,
+                [&] { say(*a.socket, QStringLiteral("m%1").arg(sent++)); });
+        talk.start();
+        std::vector<Member> joiners;
+        for (int i = 0; i < 4; ++i) {
+            joiners.push_back(join(freshUser(1), room, 1, 1));
+            QVERIFY2(joiners.back().failure.isEmpty(), qPrintable(joiners.back().failure));
+        }
+        talk.stop();
+        const int last = sent - 1;
+        for (Member &b : joiners) {
+            QList<int> seen;
+            for (const QJsonValue &v : b.joined.value(u"history").toArray())
+                seen << v.toObject().value(u"text").toString().mid(1).toInt();
+            while (seen.isEmpty() || seen.constLast() < last) {
+                const QJsonObject m = b.socket->frameOfType(QStringLiteral("message"), 20000);
+                QVERIFY2(!m.isEmpty(),
+                         qPrintable(QStringLiteral("stopped after m%1 of m%2")
+                                        .arg(seen.isEmpty() ? -1 : seen.constLast())
+                                        .arg(last)));
+                seen << m.value(u"text").toString().mid(1).toInt();
+            }
+            for (qsizetype i = 1; i < seen.size(); ++i)
+                QVERIFY2(seen[i] == seen[i - 1] + 1,
+                         qPrintable(
+                             QStringLiteral("m%1 followed by m%2").arg(seen[i - 1]).arg(seen[i])));
+        }
     }
 
     void ticketClaimedOnAnotherNodeOnce()
