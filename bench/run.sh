@@ -1,0 +1,183 @@
+#!/usr/bin/env bash
+# Runs one benchmark scenario with roomgate-bench: first against the bare reference server
+# (reserve, fanout, idle have one), then against a fresh roomgate-server, with the same
+# generator settings; prints both results and their comparison as one JSON object on stdout.
+# See docs/performance.md.
+#
+# Usage: bench/run.sh SCENARIO [roomgate-bench options...]
+#   e.g. bench/run.sh reserve --connections 32 --duration 10
+#
+# Environment:
+#   ROOMGATE_BUILD_DIR   build directory (default build/); missing binaries are built there
+#   BENCH_TARGETS        which to run: "bare roomgate" (default), "roomgate", "bare"
+#   BENCH_OUT            a directory to keep the results and the servers' logs in
+#   BARE_SYNCHRONOUS     the bare HTTP server's SQLite synchronous mode: full (default, as
+#                        Roomgate) or normal
+#   BENCH_SERVER_ARGS    more roomgate-server options
+#   ROOMGATE_SERVER_BINARY, ROOMGATE_BENCH_BINARY, ROOMGATE_BARE_HTTP_BINARY,
+#   ROOMGATE_BARE_WS_BINARY: use these binaries (when all are set, nothing is built)
+# Exit status: 0 when every run completed without errors and the server stopped cleanly.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ $# -lt 1 ] || [ "$1" = "-h" ] || [ "$1" = "--help" ]; then
+  sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'
+  exit 2
+fi
+scenario=$1
+shift
+
+build=${ROOMGATE_BUILD_DIR:-build}
+server=${ROOMGATE_SERVER_BINARY:-$build/server/app/roomgate-server}
+bench=${ROOMGATE_BENCH_BINARY:-$build/bench/roomgate-bench}
+bare_http=${ROOMGATE_BARE_HTTP_BINARY:-$build/bench/baseline/roomgate-bare-http}
+bare_ws=${ROOMGATE_BARE_WS_BINARY:-$build/bench/baseline/roomgate-bare-ws}
+if [ -z "${ROOMGATE_SERVER_BINARY:-}" ] || [ -z "${ROOMGATE_BENCH_BINARY:-}" ] \
+   || [ -z "${ROOMGATE_BARE_HTTP_BINARY:-}" ] || [ -z "${ROOMGATE_BARE_WS_BINARY:-}" ]; then
+  ROOMGATE_BUILD_DIR=$build scripts/build.sh roomgate-server roomgate-bench \
+    roomgate-bare-http roomgate-bare-ws >&2
+fi
+targets=${BENCH_TARGETS:-bare roomgate}
+
+case $scenario in
+  reserve) bare_kind=http ;;
+  fanout|idle) bare_kind=ws ;;
+  enter|storm|mixed) bare_kind= ;;
+  *) echo "run.sh: unknown scenario '$scenario' (reserve, enter, storm, fanout, idle, mixed)" >&2
+     exit 2 ;;
+esac
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/roomgate-bench.XXXXXX")
+pids=()
+cleanup() {
+  local pid
+  for pid in "${pids[@]}"; do
+    kill -TERM "$pid" 2>/dev/null || true
+  done
+  for pid in "${pids[@]}"; do
+    for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null || true
+  done
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# wait_ready LOG PID PATTERN: waits (at most 60 s) for the ready line of the process PID.
+wait_ready() {
+  local log=$1 pid=$2 pattern=$3
+  for _ in $(seq 600); do
+    if grep -q "$pattern" "$log" 2>/dev/null; then return 0; fi
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "run.sh: the server exited before it was ready:" >&2
+      cat "$log" >&2
+      return 1
+    fi
+    sleep 0.1
+  done
+  echo "run.sh: no ready line after 60 s:" >&2
+  cat "$log" >&2
+  return 1
+}
+
+# stop PID NAME: SIGTERM, at most 20 s for a clean exit; its exit status in $stopped.
+stop() {
+  local pid=$1
+  stopped=0
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 200); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  if kill -0 "$pid" 2>/dev/null; then
+    kill -KILL "$pid" 2>/dev/null || true
+    echo "run.sh: $2 did not stop within 20 s of SIGTERM (killed)" >&2
+  fi
+  wait "$pid" 2>/dev/null || stopped=$?
+}
+
+# Loopback source addresses, so that no per-address limit of the server is what is measured.
+common=(--source-addresses 64)
+status=0
+
+run_bare() {
+  local log=$tmp/bare.log pid port args
+  mkdir -p "$tmp/bare"
+  if [ "$bare_kind" = http ]; then
+    "$bare_http" --data-dir "$tmp/bare" --synchronous "${BARE_SYNCHRONOUS:-full}" >"$log" 2>&1 &
+    pid=$!
+    pids+=("$pid")
+    wait_ready "$log" "$pid" '^roomgate-bare-http ready' || return 1
+    port=$(sed -n 's/^roomgate-bare-http ready http=.*:\([0-9]*\)$/\1/p' "$log")
+    args=(--http "http://127.0.0.1:$port")
+  else
+    "$bare_ws" >"$log" 2>&1 &
+    pid=$!
+    pids+=("$pid")
+    wait_ready "$log" "$pid" '^roomgate-bare-ws ready' || return 1
+    port=$(sed -n 's/^roomgate-bare-ws ready ws=.*:\([0-9]*\)$/\1/p' "$log")
+    args=(--ws-port "$port")
+  fi
+  echo "run.sh: $scenario against the bare $bare_kind server (pid $pid)" >&2
+  local rc=0
+  "$bench" "$scenario" --target bare "${args[@]}" --server-pid "$pid" "${common[@]}" "$@" \
+    >"$tmp/bare.json" || rc=$?
+  [ "$rc" = 0 ] || { echo "run.sh: bare run exited $rc" >&2; status=1; }
+  stop "$pid" bare
+}
+
+run_roomgate() {
+  local log=$tmp/roomgate.log pid http ws help
+  local args=(--headless --data-dir "$tmp/roomgate" --http-port 0 --ws-port 0
+              --password-cost minimum)
+  help=$("$server" --help 2>&1 || true)
+  # Until the server has them, pass only what it knows.
+  grep -q -- '--rate-limits' <<<"$help" && args+=(--rate-limits off)
+  # shellcheck disable=SC2206
+  args+=(${BENCH_SERVER_ARGS:-})
+  mkdir -p "$tmp/roomgate"
+  "$server" "${args[@]}" >"$log" 2>&1 &
+  pid=$!
+  pids+=("$pid")
+  wait_ready "$log" "$pid" '^roomgate-server ready' || return 1
+  http=$(sed -n 's/^roomgate-server ready http=\([^ ]*\) ws=.*/\1/p' "$log")
+  echo "run.sh: $scenario against roomgate-server (pid $pid, ${args[*]})" >&2
+  local rc=0
+  "$bench" "$scenario" --http "http://$http" --server-pid "$pid" "${common[@]}" "$@" \
+    >"$tmp/roomgate.json" || rc=$?
+  [ "$rc" = 0 ] || { echo "run.sh: roomgate run exited $rc" >&2; status=1; }
+  stop "$pid" roomgate-server
+  if [ "$stopped" != 0 ]; then
+    echo "run.sh: roomgate-server exited $stopped; its log ends:" >&2
+    tail -n 30 "$log" >&2
+    status=1
+  fi
+}
+
+if [ -n "$bare_kind" ] && [[ " $targets " == *" bare "* ]]; then
+  run_bare "$@" || status=1
+fi
+if [[ " $targets " == *" roomgate "* ]]; then
+  run_roomgate "$@" || status=1
+fi
+
+files=()
+for f in bare roomgate; do [ -s "$tmp/$f.json" ] && files+=("$tmp/$f.json"); done
+if [ ${#files[@]} -gt 0 ]; then
+  "$bench" check "${files[@]}" || status=1
+fi
+comparison=null
+if [ -s "$tmp/bare.json" ] && [ -s "$tmp/roomgate.json" ]; then
+  comparison=$("$bench" compare "$tmp/bare.json" "$tmp/roomgate.json") || comparison=null
+  sed -n 's/^ *"summary": "\(.*\)",\{0,1\}$/run.sh: \1/p' <<<"$comparison" >&2
+fi
+{
+  printf '{\n"scenario": "%s",\n"bare": ' "$scenario"
+  if [ -s "$tmp/bare.json" ]; then cat "$tmp/bare.json"; else printf 'null\n'; fi
+  printf ',\n"roomgate": '
+  if [ -s "$tmp/roomgate.json" ]; then cat "$tmp/roomgate.json"; else printf 'null\n'; fi
+  printf ',\n"comparison": %s\n}\n' "$comparison"
+} | tee "$tmp/run.json"
+if [ -n "${BENCH_OUT:-}" ]; then
+  mkdir -p "$BENCH_OUT"
+  cp "$tmp"/*.json "$tmp"/*.log "$BENCH_OUT"/ 2>/dev/null || true
+fi
+exit $status
