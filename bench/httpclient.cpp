@@ -5,6 +5,7 @@
 #include "bench/threadcontext.h"
 
 #include <QJsonDocument>
+#include <QNetworkProxy>
 #include <QTcpSocket>
 
 namespace roomgate::bench {
@@ -130,9 +131,15 @@ void HttpClient::connectSocket()
         if (m_socket && m_socket->state() == QAbstractSocket::UnconnectedState)
             onDisconnected();
     });
+    // No proxy lookup per connect (Qt asks libproxy on a thread of its own otherwise).
+    m_socket->setProxy(QNetworkProxy::NoProxy);
     if (const QHostAddress source = m_context.nextSourceAddress(); !source.isNull())
         m_socket->bind(source);
-    m_socket->connectToHost(m_host, m_port);
+    // A literal address skips the host lookup (and its /etc/services parsing) per connect.
+    if (!m_address.isNull())
+        m_socket->connectToHost(m_address, m_port);
+    else
+        m_socket->connectToHost(m_host, m_port);
 }
 
 void HttpClient::writeHead()

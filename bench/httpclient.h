@@ -4,6 +4,7 @@
 #include "bench/deadlinewatcher.h"
 
 #include <QByteArray>
+#include <QHostAddress>
 #include <QJsonObject>
 #include <QObject>
 
@@ -88,6 +89,7 @@ private:
 
     ThreadContext &m_context;
     QString m_host;
+    QHostAddress m_address; ///< null when m_host is a name
     quint16 m_port;
     QByteArray m_hostHeader;
     qint64 m_timeoutNs;

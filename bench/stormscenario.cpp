@@ -12,6 +12,14 @@
 
 namespace roomgate::bench {
 
+namespace {
+/// Connects (with their first request) in flight per thread while connecting.
+constexpr int kConnectsInFlight = 64;
+/// A connection idle this long is used again (the server's keep-alive timeout is 30 s).
+constexpr qint64 kKeepWarmAfterNs = 15 * kNsPerSecond;
+constexpr int kKeepWarmCheckMs = 1000;
+} // namespace
+
 StormScenario::StormScenario(BenchOptions options, QObject *parent)
     : Scenario(
         [&options] {
@@ -48,38 +56,68 @@ void StormScenario::run()
 void StormScenario::connectAll()
 {
     // Every user opens its own connection and proves it with one cheap request, so that the
-    // storm itself is only reservations on connections the server has accepted.
+    // storm itself is only reservations on connections the server has accepted. A few at a
+    // time per thread (a burst of thousands of connects would overflow the listen backlog),
+    // and a connection idle for a while is used again so that the server's keep-alive
+    // timeout does not close it before the storm.
     setStage(QStringLiteral("connect"));
     auto failures = std::make_shared<std::atomic<int>>(0);
     threads().runOnAll(
         [this, failures](ThreadContext &context, WorkerThreads::Done done) {
             Worker &w = *m_workers[size_t(context.index())];
             const qint64 timeoutNs = qint64(options().requestTimeout * double(kNsPerSecond));
-            auto remaining = std::make_shared<int>(0);
-            for (int u = context.index(); u < options().users; u += threadCount())
-                ++*remaining;
-            if (*remaining == 0) {
+            for (int u = context.index(); u < options().users; u += threadCount()) {
+                w.clients.push_back(new HttpClient(context, options().http.host(),
+                                                   quint16(options().http.port(80)), timeoutNs,
+                                                   &context));
+                w.lastUsedNs.push_back(0);
+            }
+            if (w.clients.empty()) {
                 done();
                 return;
             }
-            for (int u = context.index(); u < options().users; u += threadCount()) {
-                auto *client
-                    = new HttpClient(context, options().http.host(),
-                                     quint16(options().http.port(80)), timeoutNs, &context);
-                w.clients.push_back(client);
-                client->send({"GET", "/healthz", {}, {}},
-                             [&w, &context, this, failures, remaining, done](const HttpReply &r) {
-                                 if (r.ok()) {
-                                     w.connected.fetch_add(1, std::memory_order_relaxed);
-                                 } else {
-                                     ++*failures;
-                                     countError(context,
-                                                QStringLiteral("connect:") + r.outcomeCode());
-                                 }
-                                 if (--*remaining == 0)
-                                     done();
-                             });
-            }
+            auto outcomes = std::make_shared<size_t>(0);
+            auto next = std::make_shared<size_t>(0);
+            auto connectNext = std::make_shared<std::function<void()>>();
+            *connectNext = [this, &w, &context, failures, outcomes, next, done,
+                            weak = std::weak_ptr(connectNext)] {
+                if (*next >= w.clients.size())
+                    return;
+                const size_t i = (*next)++;
+                w.clients[i]->send(
+                    {"GET", "/healthz", {}, {}}, [=, this, &w, &context](const HttpReply &r) {
+                        w.lastUsedNs[i] = r.doneNs;
+                        if (r.ok()) {
+                            w.connected.fetch_add(1, std::memory_order_relaxed);
+                        } else {
+                            ++*failures;
+                            countError(context, QStringLiteral("connect:") + r.outcomeCode());
+                        }
+                        if (++*outcomes == w.clients.size()) {
+                            done();
+                            return;
+                        }
+                        if (const auto again = weak.lock())
+                            (*again)();
+                    });
+            };
+            w.connector = connectNext;
+            for (int i = 0; i < kConnectsInFlight; ++i)
+                (*connectNext)();
+            w.keepWarm = new QTimer(&context);
+            w.keepWarm->setInterval(kKeepWarmCheckMs);
+            QObject::connect(w.keepWarm, &QTimer::timeout, &context, [&w] {
+                const qint64 now = nowNs();
+                for (size_t i = 0; i < w.clients.size(); ++i) {
+                    if (w.lastUsedNs[i] == 0 || now - w.lastUsedNs[i] < kKeepWarmAfterNs
+                        || w.clients[i]->pending() > 0)
+                        continue;
+                    w.lastUsedNs[i] = now;
+                    w.clients[i]->send({"GET", "/healthz", {}, {}},
+                                       [&w, i](const HttpReply &r) { w.lastUsedNs[i] = r.doneNs; });
+                }
+            });
+            w.keepWarm->start();
         },
         this,
         [this, failures] {
@@ -104,6 +142,9 @@ void StormScenario::fire()
     threads().runOnAll(
         [this, body, path](ThreadContext &context, WorkerThreads::Done done) {
             Worker &w = *m_workers[size_t(context.index())];
+            if (w.keepWarm)
+                w.keepWarm->stop();
+            w.connector = nullptr;
             auto remaining = std::make_shared<int>(int(w.clients.size()));
             if (*remaining == 0) {
                 done();

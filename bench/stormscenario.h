@@ -5,6 +5,7 @@
 #include "bench/scenario.h"
 
 #include <QHash>
+#include <QTimer>
 
 #include <atomic>
 #include <memory>
@@ -37,6 +38,9 @@ private:
     struct Worker
     {
         std::vector<HttpClient *> clients; ///< client i is user index + i * threads
+        std::vector<qint64> lastUsedNs; ///< per client, while connecting
+        std::shared_ptr<std::function<void()>> connector;
+        QTimer *keepWarm = nullptr;
         LatencyHistogram latency; ///< request sent → answered
         QHash<QString, qint64> outcomes;
         qint64 lastAnswerNs = 0;

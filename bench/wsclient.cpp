@@ -5,6 +5,7 @@
 #include "bench/threadcontext.h"
 
 #include <QCryptographicHash>
+#include <QNetworkProxy>
 #include <QRandomGenerator>
 #include <QTcpSocket>
 
@@ -50,9 +51,14 @@ void WsClient::open(const QUrl &url)
         if (m_socket && m_socket->state() == QAbstractSocket::UnconnectedState)
             onDisconnected();
     });
+    // No proxy lookup per connect (Qt asks libproxy on a thread of its own otherwise).
+    m_socket->setProxy(QNetworkProxy::NoProxy);
     if (const QHostAddress source = m_context.nextSourceAddress(); !source.isNull())
         m_socket->bind(source);
-    m_socket->connectToHost(url.host(), quint16(url.port(80)));
+    if (const QHostAddress address(url.host()); !address.isNull())
+        m_socket->connectToHost(address, quint16(url.port(80)));
+    else
+        m_socket->connectToHost(url.host(), quint16(url.port(80)));
 }
 
 void WsClient::setDeadline(qint64 deadlineNs)
