@@ -23,8 +23,8 @@ Scenarios (defaults in brackets):
            percentiles, refusals by code. Bare: the same requests to roomgate-bare-http.
   enter    reserve -> claim (WebSocket, until `joined`) -> leave, started on schedule at
            --rate [100] a second whether or not earlier ones finished (open loop), by
-           --users [2 x rate, at least 100] over --rooms [10]; latency per enter and phase,
-           timeouts counted apart.
+           --users [rate x (request timeout + 1 s), at least 100] over --rooms [10];
+           latency per enter and phase, timeouts counted apart.
   storm    --users [1000] users, each signed in with its own connection, all reserve at once
            in one room of --capacity [100]; time until every one is answered, how many got
            in (must equal the capacity) and the refusal codes.

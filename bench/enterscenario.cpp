@@ -13,8 +13,10 @@ EnterScenario::EnterScenario(BenchOptions options, QObject *parent)
         [&options] {
             if (options.rate == 0)
                 options.rate = 100;
+            // Enough users that an enter finds one free even if each takes the whole timeout.
             if (options.users == 0)
-                options.users = std::max(100, int(std::ceil(options.rate * 2)));
+                options.users
+                    = std::max(100, int(std::ceil(options.rate * (options.requestTimeout + 1))));
             if (options.rooms == 0)
                 options.rooms = 10;
             if (options.capacity == 0)
