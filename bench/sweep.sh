@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs the sweeps behind the plots of docs/performance.md: enter at several rates, fan-out
+# to 100 members at several offered loads (bare reference and Roomgate), idle members at
+# several counts; results in OUTDIR/<scenario>-<load>/. Plot them with
+# scripts/plot-bench.py.
+#
+# Usage: bench/sweep.sh OUTDIR
+# Environment: what bench/run.sh takes (ROOMGATE_SERVER_BINARY, BENCH_TARGETS, ...).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ $# = 1 ] || { sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+out=$1
+mkdir -p "$out"
+point() {
+  local name=$1
+  shift
+  echo "sweep.sh: $name: bench/run.sh $* ($(cut -d' ' -f1-3 /proc/loadavg))" >&2
+  # A point past saturation ends with timeouts or losses: that is a result, not a failure.
+  BENCH_OUT="$out/$name" bench/run.sh "$@" --quiet >/dev/null || true
+}
+for rate in 100 250 500 750 1000 1500; do
+  point "enter-$rate" enter --rate "$rate" --warmup 1 --duration 5
+done
+# Offered deliveries a second: messages a second x 100 members.
+for deliveries in 10000 25000 50000 100000 200000 400000; do
+  point "fanout-$deliveries" fanout --members 100 --senders 10 \
+    --rate $((deliveries / 100)) --warmup 1 --duration 5
+done
+for members in 100 250 500 1000 2000; do
+  point "idle-$members" idle --members "$members" --duration 5
+done
