@@ -59,7 +59,7 @@ constexpr Spec kSpecs[] = {
     {"http", "URL", "HTTP base URL of the server (default http://127.0.0.1:8080)."},
     {"ws-port", "PORT", "The bare WebSocket server's port (Roomgate's comes in websocketUrl)."},
     {"threads", "N", "Generator threads, each with its own event loop (default: cores)."},
-    {"connections", "N", "HTTP connections (reserve: also users) [32]."},
+    {"connections", "N", "reserve: HTTP connections, one per user [32]; others: the most HTTP connections opened for traffic [256 a thread]."},
     {"duration", "S", "Seconds of the timed part (storm: unused)."},
     {"warmup", "S", "Seconds run before the timed part, not counted [0]."},
     {"rate", "R", "enter, mixed: enters a second; fanout: messages a second in all (0: full speed)."},

@@ -101,7 +101,7 @@ void ChatLoad::startChat(double totalRate, int totalSenders, int window, qint64 
 {
     m_fromNs = fromNs;
     m_untilNs = untilNs;
-    m_window = window;
+    m_window = totalRate > 0 ? 0 : window; // a window only paces the full-speed mode
     if (m_senders.empty())
         return;
     if (totalRate > 0) {

@@ -51,10 +51,10 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/roomgate-bench.XXXXXX")
 pids=()
 cleanup() {
   local pid
-  for pid in "${pids[@]}"; do
+  for pid in "${pids[@]+"${pids[@]}"}"; do
     kill -TERM "$pid" 2>/dev/null || true
   done
-  for pid in "${pids[@]}"; do
+  for pid in "${pids[@]+"${pids[@]}"}"; do
     for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -KILL "$pid" 2>/dev/null || true
   done
@@ -63,6 +63,13 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+
+# forget PID: a process that has been waited for is no longer ours to signal.
+forget() {
+  local keep=() p
+  for p in "${pids[@]+"${pids[@]}"}"; do [ "$p" = "$1" ] || keep+=("$p"); done
+  pids=("${keep[@]+"${keep[@]}"}")
+}
 
 # wait_ready LOG PID PATTERN: waits (at most 60 s) for the ready line of the process PID.
 wait_ready() {
@@ -92,11 +99,27 @@ stop() {
     echo "run.sh: $2 did not stop within 20 s of SIGTERM (killed)" >&2
   fi
   wait "$pid" 2>/dev/null || stopped=$?
+  forget "$pid"
 }
 
 # Loopback source addresses, so that no per-address limit of the server is what is measured.
 common=(--source-addresses 64)
 status=0
+rc=0
+
+# run_bench OUT ARGS...: the generator in the background (so that a signal is handled at
+# once and cleanup() stops it too); its exit status in $rc.
+run_bench() {
+  local out=$1
+  shift
+  "$bench" "$scenario" "${common[@]}" "$@" >"$out" &
+  local pid=$!
+  pids+=("$pid")
+  rc=0
+  wait "$pid" || rc=$?
+  forget "$pid"
+  [ "$rc" = 0 ]
+}
 
 run_bare() {
   local log=$tmp/bare.log pid port args
@@ -117,10 +140,8 @@ run_bare() {
     args=(--ws-port "$port")
   fi
   echo "run.sh: $scenario against the bare $bare_kind server (pid $pid)" >&2
-  local rc=0
-  "$bench" "$scenario" --target bare "${args[@]}" --server-pid "$pid" "${common[@]}" "$@" \
-    >"$tmp/bare.json" || rc=$?
-  [ "$rc" = 0 ] || { echo "run.sh: bare run exited $rc" >&2; status=1; }
+  run_bench "$tmp/bare.json" --target bare "${args[@]}" --server-pid "$pid" "$@" \
+    || { echo "run.sh: bare run exited $rc" >&2; status=1; }
   stop "$pid" bare
 }
 
@@ -140,10 +161,8 @@ run_roomgate() {
   wait_ready "$log" "$pid" '^roomgate-server ready' || return 1
   http=$(sed -n 's/^roomgate-server ready http=\([^ ]*\) ws=.*/\1/p' "$log")
   echo "run.sh: $scenario against roomgate-server (pid $pid, ${args[*]})" >&2
-  local rc=0
-  "$bench" "$scenario" --http "http://$http" --server-pid "$pid" "${common[@]}" "$@" \
-    >"$tmp/roomgate.json" || rc=$?
-  [ "$rc" = 0 ] || { echo "run.sh: roomgate run exited $rc" >&2; status=1; }
+  run_bench "$tmp/roomgate.json" --http "http://$http" --server-pid "$pid" "$@" \
+    || { echo "run.sh: roomgate run exited $rc" >&2; status=1; }
   stop "$pid" roomgate-server
   if [ "$stopped" != 0 ]; then
     echo "run.sh: roomgate-server exited $stopped; its log ends:" >&2

@@ -20,8 +20,10 @@ namespace roomgate::bench {
 
 namespace {
 
-/// HTTP connections per thread for setup and shared traffic, unless --connections says more.
-constexpr int kMinPoolPerThread = 4;
+/// HTTP connections per thread for sign-ins: few, so the server's hash queue never overflows.
+constexpr int kSetupConnectionsPerThread = 4;
+/// The most HTTP connections per thread for traffic, unless --connections says otherwise.
+constexpr int kTrafficConnectionsPerThread = 256;
 /// Rooms a setup user opens before the next user takes over.
 constexpr int kRoomsPerOpener = 8;
 
@@ -41,6 +43,7 @@ Scenario::Scenario(BenchOptions options, QObject *parent)
     for (int i = 0; i < 6; ++i)
         m_runId += QLatin1Char(kAlphabet[QRandomGenerator::global()->bounded(36)]);
     m_pools.resize(size_t(m_options.threads), nullptr);
+    m_setupPools.resize(size_t(m_options.threads), nullptr);
     m_progressTty = isatty(STDERR_FILENO);
 }
 
@@ -101,12 +104,22 @@ HttpPool &Scenario::pool(ThreadContext &context)
 {
     HttpPool *&p = m_pools[size_t(context.index())];
     if (!p) {
-        const int perThread = std::max(kMinPoolPerThread,
-                                       (m_options.connections + threadCount() - 1) / threadCount());
+        const int cap = m_options.connections > 0
+            ? (m_options.connections + threadCount() - 1) / threadCount()
+            : kTrafficConnectionsPerThread;
         p = new HttpPool(context, m_options.http.host(), quint16(m_options.http.port(80)),
-                         qint64(m_options.requestTimeout * double(kNsPerSecond)), perThread,
-                         &context);
+                         qint64(m_options.requestTimeout * double(kNsPerSecond)), cap, &context);
     }
+    return *p;
+}
+
+HttpPool &Scenario::setupPool(ThreadContext &context)
+{
+    HttpPool *&p = m_setupPools[size_t(context.index())];
+    if (!p)
+        p = new HttpPool(context, m_options.http.host(), quint16(m_options.http.port(80)),
+                         qint64(m_options.requestTimeout * double(kNsPerSecond)),
+                         kSetupConnectionsPerThread, &context);
     return *p;
 }
 
@@ -192,7 +205,7 @@ void Scenario::signInUsers(int count, std::function<void()> then)
                 done();
                 return;
             }
-            HttpPool &http = pool(context);
+            HttpPool &http = setupPool(context);
             for (int u = context.index(); u < count; u += threadCount()) {
                 const QByteArray credentials
                     = QJsonDocument(QJsonObject{{QStringLiteral("username"),

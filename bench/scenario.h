@@ -64,8 +64,13 @@ protected:
     WorkerThreads &threads() { return *m_threads; }
     int threadCount() const { return m_options.threads; }
     int threadOfUser(int user) const { return user % m_options.threads; }
-    /** The thread's shared HTTP pool (created on first use); call on that thread only. */
+    /**
+     * The thread's HTTP pool for traffic (created on first use, growing up to --connections
+     * over the threads, or 256 a thread); call on that thread only.
+     */
     HttpPool &pool(ThreadContext &context);
+    /** The thread's small pool for sign-ups and sign-ins. */
+    HttpPool &setupPool(ThreadContext &context);
     /** Where RoomEntry objects of @p context's thread go. */
     RoomEntry::Endpoint endpoint(ThreadContext &context);
 
@@ -121,6 +126,7 @@ private:
     QString m_runId;
     std::vector<QByteArray> m_tokens;
     std::vector<HttpPool *> m_pools; ///< per thread, touched on that thread only
+    std::vector<HttpPool *> m_setupPools; ///< per thread, touched on that thread only
     struct alignas(64) ThreadErrors
     {
         std::atomic<qint64> total{0};
