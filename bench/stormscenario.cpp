@@ -15,8 +15,9 @@ namespace roomgate::bench {
 namespace {
 /// Connects (with their first request) in flight per thread while connecting.
 constexpr int kConnectsInFlight = 64;
-/// A connection idle this long is used again (the server's keep-alive timeout is 30 s).
-constexpr qint64 kKeepWarmAfterNs = 15 * kNsPerSecond;
+/// A connection idle this long is used again, just before the server's keep-alive timeout
+/// (30 s) would close it: each refresh wakes a server that polls every socket.
+constexpr qint64 kKeepWarmAfterNs = 25 * kNsPerSecond;
 constexpr int kKeepWarmCheckMs = 1000;
 } // namespace
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the sweeps behind the plots of docs/performance.md: enter at several rates, fan-out
 # to 100 members at several offered loads (bare reference and Roomgate), idle members at
-# several counts; results in OUTDIR/<scenario>-<load>/. Plot them with
+# several counts (in one room, and in rooms of 100); results in OUTDIR/<scenario>-<load>/. Plot them with
 # scripts/plot-bench.py.
 #
 # Usage: bench/sweep.sh OUTDIR
@@ -26,6 +26,11 @@ for deliveries in 10000 25000 50000 100000 200000 400000; do
   point "fanout-$deliveries" fanout --members 100 --senders 10 \
     --rate $((deliveries / 100)) --warmup 1 --duration 5
 done
+# All in one room (every join is announced to everyone), and in rooms of 100.
 for members in 100 250 500 1000 2000; do
   point "idle-$members" idle --members "$members" --duration 5
+done
+for members in 200 500 1000 2000; do
+  BENCH_TARGETS=roomgate point "idle100-$members" idle --rooms $((members / 100)) --members 100 \
+    --duration 5
 done

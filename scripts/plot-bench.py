@@ -52,6 +52,9 @@ def labelled(pairs):
     return out
 
 
+COLOURS = ["tab:blue", "tab:orange", "tab:green", "tab:red", "tab:purple"]
+
+
 def plot_sweeps(sweeps, out):
     import matplotlib
 
@@ -59,7 +62,6 @@ def plot_sweeps(sweeps, out):
     import matplotlib.pyplot as plt
 
     os.makedirs(out, exist_ok=True)
-    styles = ["-", "--", ":", "-."]
 
     # Enter latency against offered enters a second.
     fig, ax = plt.subplots(figsize=(8, 5))
@@ -77,8 +79,9 @@ def plot_sweeps(sweeps, out):
             late.append(r.get("timeouts", 0) + r.get("failed", 0) > 0)
         if not xs:
             continue
-        ax.plot(xs, p50, styles[i % 4], marker="o", label=f"Roomgate {label}, p50")
-        ax.plot(xs, p99, styles[i % 4], marker="^", label=f"Roomgate {label}, p99")
+        colour = COLOURS[i % len(COLOURS)]
+        ax.plot(xs, p50, "-", marker="o", color=colour, label=f"Roomgate {label}, p50")
+        ax.plot(xs, p99, "--", marker="^", color=colour, label=f"Roomgate {label}, p99")
         for x, y, bad in zip(xs, p99, late):
             if bad:
                 ax.annotate("timeouts", (x, y), textcoords="offset points", xytext=(4, 6),
@@ -112,9 +115,9 @@ def plot_sweeps(sweeps, out):
             if not xs:
                 continue
             name = "bare Qt" if target == "bare" else f"Roomgate {label}"
-            colour = "grey" if target == "bare" else None
-            ax.plot(xs, p50, styles[i % 4], marker="o", color=colour, label=f"{name}, p50")
-            ax.plot(xs, p99, styles[i % 4], marker="^", color=colour, label=f"{name}, p99")
+            colour = "grey" if target == "bare" else COLOURS[i % len(COLOURS)]
+            ax.plot(xs, p50, "-", marker="o", color=colour, label=f"{name}, p50")
+            ax.plot(xs, p99, "--", marker="^", color=colour, label=f"{name}, p99")
             if target == "bare":
                 bare_done = True
     ax.set_xscale("log")
@@ -128,27 +131,30 @@ def plot_sweeps(sweeps, out):
     fig.savefig(os.path.join(out, "fanout-latency.png"), dpi=100)
     plt.close(fig)
 
-    # Server RSS against joined members.
+    # Server RSS against joined members: all in one room, and in rooms of 100.
     fig, ax = plt.subplots(figsize=(8, 5))
     bare_done = False
     for i, (label, directory) in enumerate(sweeps):
-        runs = points(directory, "idle")
-        for target in ("bare", "roomgate"):
-            if target == "bare" and bare_done:
-                continue
-            xs, grown = [], []
-            for x, run in runs.items():
-                r = run.get(target) or {}
-                if "rssAfterKiB" in r and "rssBeforeKiB" in r:
-                    xs.append(x)
-                    grown.append((r["rssAfterKiB"] - r["rssBeforeKiB"]) / 1024)
-            if not xs:
-                continue
-            name = "bare Qt WebSocket server" if target == "bare" else f"Roomgate {label}"
-            colour = "grey" if target == "bare" else None
-            ax.plot(xs, grown, styles[i % 4], marker="o", color=colour, label=name)
-            if target == "bare":
-                bare_done = True
+        for prefix, how, style in (("idle", "one room", "-"), ("idle100", "rooms of 100", ":")):
+            runs = points(directory, prefix)
+            for target in ("bare", "roomgate"):
+                if target == "bare" and (bare_done or prefix != "idle"):
+                    continue
+                xs, grown = [], []
+                for x, run in runs.items():
+                    r = run.get(target) or {}
+                    if "rssAfterKiB" in r and "rssBeforeKiB" in r:
+                        xs.append(x)
+                        grown.append((r["rssAfterKiB"] - r["rssBeforeKiB"]) / 1024)
+                if not xs:
+                    continue
+                if target == "bare":
+                    name, colour = "bare Qt WebSocket server", "grey"
+                else:
+                    name, colour = f"Roomgate {label}, {how}", COLOURS[i % len(COLOURS)]
+                ax.plot(xs, grown, style, marker="o", color=colour, label=name)
+        bare_done = bare_done or any(
+            (run.get("bare") or {}).get("rssAfterKiB") for run in points(directory, "idle").values())
     ax.set_xlabel("joined members (held idle)")
     ax.set_ylabel("server RSS growth over the empty server (MiB)")
     ax.set_title("idle: server memory against members")
