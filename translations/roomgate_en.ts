@@ -48,11 +48,58 @@
     </message>
 </context>
 <context>
-    <name>roomgate::client::RoomSession</name>
+    <name>roomgate::client::LocalError</name>
     <message>
-        <source>The connection to the chat server timed out.</source>
-        <translation>The connection to the chat server timed out.</translation>
+        <source>The connection to the chat server at %1 broke. Check your connection.</source>
+        <translation>The connection to the chat server at %1 broke. Check your connection.</translation>
     </message>
+    <message>
+        <source>The connection to the server at %1 broke before it answered. Check your connection.</source>
+        <translation>The connection to the server at %1 broke before it answered. Check your connection.</translation>
+    </message>
+    <message>
+        <source>Could not reach the server at %1 — check the address and your connection.</source>
+        <translation>Could not reach the server at %1 — check the address and your connection.</translation>
+    </message>
+    <message>
+        <source>Could not reach the server at %1 to load the rooms — check your connection.</source>
+        <translation>Could not reach the server at %1 to load the rooms — check your connection.</translation>
+    </message>
+    <message>
+        <source>Could not reach the server at %1 to reserve a seat — check your connection.</source>
+        <translation>Could not reach the server at %1 to reserve a seat — check your connection.</translation>
+    </message>
+    <message>
+        <source>Could not reach the chat server at %1 — check your connection. If it keeps happening, the server&apos;s chat address may be set up wrong.</source>
+        <translation>Could not reach the chat server at %1 — check your connection. If it keeps happening, the server&apos;s chat address may be set up wrong.</translation>
+    </message>
+    <message>
+        <source>The connection was refused: nothing answers at that address and port.</source>
+        <translation>The connection was refused: nothing answers at that address and port.</translation>
+    </message>
+    <message>
+        <source>The host name could not be found (DNS).</source>
+        <translation>The host name could not be found (DNS).</translation>
+    </message>
+    <message>
+        <source>The network or the host cannot be reached.</source>
+        <translation>The network or the host cannot be reached.</translation>
+    </message>
+    <message>
+        <source>No answer came in time.</source>
+        <translation>No answer came in time.</translation>
+    </message>
+    <message>
+        <source>A secure connection (TLS) could not be set up.</source>
+        <translation>A secure connection (TLS) could not be set up.</translation>
+    </message>
+    <message>
+        <source>The connection was closed without an answer.</source>
+        <translation>The connection was closed without an answer.</translation>
+    </message>
+</context>
+<context>
+    <name>roomgate::client::RoomSession</name>
     <message>
         <source>Reservation</source>
         <translation>Reservation</translation>
@@ -66,10 +113,6 @@
         <translation>Not connected to a server.</translation>
     </message>
     <message>
-        <source>The chat server stopped answering.</source>
-        <translation>The chat server stopped answering.</translation>
-    </message>
-    <message>
         <source>The connection was lost.</source>
         <translation>The connection was lost.</translation>
     </message>
@@ -79,14 +122,25 @@
     </message>
 </context>
 <context>
+    <name>roomgate::client::RoomSocket</name>
+    <message>
+        <source>The connection to the chat server timed out.</source>
+        <translation>The connection to the chat server timed out.</translation>
+    </message>
+    <message>
+        <source>The chat server did not confirm the leave.</source>
+        <translation>The chat server did not confirm the leave.</translation>
+    </message>
+    <message>
+        <source>The chat server stopped answering.</source>
+        <translation>The chat server stopped answering.</translation>
+    </message>
+</context>
+<context>
     <name>roomgate::client::ui::ClientShell</name>
     <message>
         <source>Checking the saved session…</source>
         <translation>Checking the saved session…</translation>
-    </message>
-    <message>
-        <source>Could not reach the server</source>
-        <translation>Could not reach the server</translation>
     </message>
     <message>
         <source>Signing in…</source>
@@ -107,6 +161,10 @@
     <message>
         <source>Signed out by the server</source>
         <translation>Signed out by the server</translation>
+    </message>
+    <message>
+        <source>Could not check the saved session</source>
+        <translation>Could not check the saved session</translation>
     </message>
 </context>
 <context>
@@ -139,21 +197,21 @@
         <source>A room with this name exists already: you will enter it.</source>
         <translation>A room with this name exists already: you will enter it.</translation>
     </message>
+    <message>
+        <source>Room name</source>
+        <translation>Room name</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <source>About the name</source>
+        <translation>About the name</translation>
+    </message>
 </context>
 <context>
     <name>roomgate::client::ui::FailureBanner</name>
-    <message>
-        <source>Retry now</source>
-        <translation>Retry now</translation>
-    </message>
-    <message>
-        <source>Choose another room</source>
-        <translation>Choose another room</translation>
-    </message>
-    <message>
-        <source>Sign in again</source>
-        <translation>Sign in again</translation>
-    </message>
     <message>
         <source>Problem</source>
         <translation>Problem</translation>
@@ -189,33 +247,55 @@
             <numerusform>Retrying in %n s…</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Re&amp;try now</source>
+        <translation>Re&amp;try now</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose another room</source>
+        <translation>C&amp;hoose another room</translation>
+    </message>
+    <message>
+        <source>Sign in a&amp;gain</source>
+        <translation>Sign in a&amp;gain</translation>
+    </message>
+    <message>
+        <source>Try again now instead of waiting</source>
+        <translation>Try again now instead of waiting</translation>
+    </message>
+    <message>
+        <source>Close this room&apos;s tab and pick another room from the list</source>
+        <translation>Close this room&apos;s tab and pick another room from the list</translation>
+    </message>
+    <message>
+        <source>Open the sign-in window</source>
+        <translation>Open the sign-in window</translation>
+    </message>
+    <message>
+        <source>Close this notice (Esc)</source>
+        <translation>Close this notice (Esc)</translation>
+    </message>
+    <message>
+        <source>Hides the notice; nothing is retried</source>
+        <translation>Hides the notice; nothing is retried</translation>
+    </message>
+    <message numerus="yes">
+        <source>You can send again in %n s.</source>
+        <translation>
+            <numerusform>You can send again in %n s.</numerusform>
+            <numerusform>You can send again in %n s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>You can try again at %1 (in %n s).</source>
+        <translation>
+            <numerusform>You can try again at %1 (in %n s).</numerusform>
+            <numerusform>You can try again at %1 (in %n s).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>roomgate::client::ui::MainWindow</name>
-    <message>
-        <source>Refresh</source>
-        <translation>Refresh</translation>
-    </message>
-    <message>
-        <source>Create room…</source>
-        <translation>Create room…</translation>
-    </message>
-    <message>
-        <source>Enter</source>
-        <translation>Enter</translation>
-    </message>
-    <message>
-        <source>Roomgate — %1</source>
-        <translation>Roomgate — %1</translation>
-    </message>
-    <message>
-        <source>Filter rooms</source>
-        <translation>Filter rooms</translation>
-    </message>
-    <message>
-        <source>Rooms</source>
-        <translation>Rooms</translation>
-    </message>
     <message>
         <source>Enter a room from the list — double-click it — or create one.
 You can be in several rooms at once: each gets a tab here.</source>
@@ -267,16 +347,16 @@ You can be in several rooms at once: each gets a tab here.</translation>
         <translation>No system keychain answered, so your session is kept in memory only. You sign in again after quitting.</translation>
     </message>
     <message>
-        <source>No rooms yet: create the first one.</source>
-        <translation>No rooms yet: create the first one.</translation>
+        <source>Rooms you are in</source>
+        <translation>Rooms you are in</translation>
     </message>
     <message>
-        <source>No room matches the filter.</source>
-        <translation>No room matches the filter.</translation>
+        <source>Session not saved: keychain off</source>
+        <translation>Session not saved: keychain off</translation>
     </message>
     <message>
-        <source>Could not load the rooms</source>
-        <translation>Could not load the rooms</translation>
+        <source>The keychain is off (--no-keychain), so your session is kept in memory only. You sign in again after quitting.</source>
+        <translation>The keychain is off (--no-keychain), so your session is kept in memory only. You sign in again after quitting.</translation>
     </message>
 </context>
 <context>
@@ -357,21 +437,91 @@ You can be in several rooms at once: each gets a tab here.</translation>
             <numerusform>%n seats in all</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n member</numerusform>
+            <numerusform>%n members</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>full</translation>
+    </message>
+</context>
+<context>
+    <name>roomgate::client::ui::RoomListPane</name>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Re&amp;fresh</translation>
+    </message>
+    <message>
+        <source>&amp;Create room…</source>
+        <translation>&amp;Create room…</translation>
+    </message>
+    <message>
+        <source>&amp;Enter</source>
+        <translation>&amp;Enter</translation>
+    </message>
+    <message>
+        <source>Filter rooms</source>
+        <translation>Filter rooms</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>Rooms</translation>
+    </message>
+    <message>
+        <source>Each room with its seats: members, reserved seats and capacity</source>
+        <translation>Each room with its seats: members, reserved seats and capacity</translation>
+    </message>
+    <message>
+        <source>Load the room list again (F5)</source>
+        <translation>Load the room list again (F5)</translation>
+    </message>
+    <message>
+        <source>Create a room and enter it (Ctrl+N)</source>
+        <translation>Create a room and enter it (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>members</source>
+        <translation>members</translation>
+    </message>
+    <message>
+        <source>reserved</source>
+        <translation>reserved</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>full</translation>
+    </message>
+    <message>
+        <source>Seats: members + reserved / capacity</source>
+        <translation>Seats: members + reserved / capacity</translation>
+    </message>
+    <message>
+        <source>This room is closed: nobody can enter it now</source>
+        <translation>This room is closed: nobody can enter it now</translation>
+    </message>
+    <message>
+        <source>Enter the selected room (Enter)</source>
+        <translation>Enter the selected room (Enter)</translation>
+    </message>
+    <message>
+        <source>No rooms yet: create the first one.</source>
+        <translation>No rooms yet: create the first one.</translation>
+    </message>
+    <message>
+        <source>No room matches the filter.</source>
+        <translation>No room matches the filter.</translation>
+    </message>
+    <message>
+        <source>Could not load the rooms</source>
+        <translation>Could not load the rooms</translation>
+    </message>
 </context>
 <context>
     <name>roomgate::client::ui::RoomView</name>
-    <message>
-        <source>Leave</source>
-        <translation>Leave</translation>
-    </message>
-    <message>
-        <source>Send</source>
-        <translation>Send</translation>
-    </message>
-    <message>
-        <source>Leave the room and give the seat back</source>
-        <translation>Leave the room and give the seat back</translation>
-    </message>
     <message>
         <source>Messages</source>
         <translation>Messages</translation>
@@ -428,10 +578,6 @@ You can be in several rooms at once: each gets a tab here.</translation>
         <translation>Leaving…</translation>
     </message>
     <message>
-        <source>Not in the room: see the notice below</source>
-        <translation>Not in the room: see the notice below</translation>
-    </message>
-    <message>
         <source>Connected again</source>
         <translation>Connected again</translation>
     </message>
@@ -469,13 +615,77 @@ You can be in several rooms at once: each gets a tab here.</translation>
         <source>Last seen in the room (%1)</source>
         <translation>Last seen in the room (%1)</translation>
     </message>
+    <message>
+        <source>Reconnect &amp;now</source>
+        <translation>Reconnect &amp;now</translation>
+    </message>
+    <message>
+        <source>&amp;Leave</source>
+        <translation>&amp;Leave</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Send</translation>
+    </message>
+    <message>
+        <source>Try to enter the room again now instead of waiting</source>
+        <translation>Try to enter the room again now instead of waiting</translation>
+    </message>
+    <message>
+        <source>The room&apos;s messages, oldest first</source>
+        <translation>The room&apos;s messages, oldest first</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>No seat came free for a long while: use Retry now to try again.</source>
+        <translation>No seat came free for a long while: use Retry now to try again.</translation>
+    </message>
+    <message>
+        <source>No longer in the room: see the notice below</source>
+        <translation>No longer in the room: see the notice below</translation>
+    </message>
+    <message>
+        <source>Could not enter: see the notice below</source>
+        <translation>Could not enter: see the notice below</translation>
+    </message>
+    <message>
+        <source>Room status</source>
+        <translation>Room status</translation>
+    </message>
+    <message>
+        <source>Leave the room and give the seat back (Ctrl+W)</source>
+        <translation>Leave the room and give the seat back (Ctrl+W)</translation>
+    </message>
+    <message>
+        <source>Close this tab: you are not in the room</source>
+        <translation>Close this tab: you are not in the room</translation>
+    </message>
+    <message>
+        <source>Watching the room: you enter as soon as a seat is free.</source>
+        <translation>Watching the room: you enter as soon as a seat is free.</translation>
+    </message>
+    <message>
+        <source>A seat is free — entering…</source>
+        <translation>A seat is free — entering…</translation>
+    </message>
+    <message>
+        <source>Your message was not sent</source>
+        <translation>Your message was not sent</translation>
+    </message>
+    <message>
+        <source>You are sending faster than the room allows. Your message is back in the input box: send it again in a moment.</source>
+        <translation>You are sending faster than the room allows. Your message is back in the input box: send it again in a moment.</translation>
+    </message>
+    <message>
+        <source>C&amp;lose tab</source>
+        <translation>C&amp;lose tab</translation>
+    </message>
 </context>
 <context>
     <name>roomgate::client::ui::SignInWindow</name>
-    <message>
-        <source>Roomgate — Sign in</source>
-        <translation>Roomgate — Sign in</translation>
-    </message>
     <message>
         <source>Chat rooms where your seat is kept for you.</source>
         <translation>Chat rooms where your seat is kept for you.</translation>
@@ -519,6 +729,34 @@ You can be in several rooms at once: each gets a tab here.</translation>
     <message>
         <source>&amp;Register</source>
         <translation>&amp;Register</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Too many sign-in attempts. Wait until the time below, then try again.</source>
+        <translation>Too many sign-in attempts. Wait until the time below, then try again.</translation>
+    </message>
+    <message>
+        <source>The keychain is off (--no-keychain): your session is kept in memory only, and you sign in again after quitting.</source>
+        <translation>The keychain is off (--no-keychain): your session is kept in memory only, and you sign in again after quitting.</translation>
     </message>
 </context>
 </TS>

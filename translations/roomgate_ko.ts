@@ -48,11 +48,58 @@
     </message>
 </context>
 <context>
-    <name>roomgate::client::RoomSession</name>
+    <name>roomgate::client::LocalError</name>
     <message>
-        <source>The connection to the chat server timed out.</source>
-        <translation>채팅 서버에 연결하는 시간이 초과되었습니다.</translation>
+        <source>The connection to the chat server at %1 broke. Check your connection.</source>
+        <translation>%1 채팅 서버와의 연결이 끊겼습니다. 네트워크 연결을 확인하세요.</translation>
     </message>
+    <message>
+        <source>The connection to the server at %1 broke before it answered. Check your connection.</source>
+        <translation>%1 서버가 응답하기 전에 연결이 끊겼습니다. 네트워크 연결을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Could not reach the server at %1 — check the address and your connection.</source>
+        <translation>%1 서버에 연결할 수 없습니다. 주소와 네트워크 연결을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Could not reach the server at %1 to load the rooms — check your connection.</source>
+        <translation>방 목록을 불러오려 했지만 %1 서버에 연결할 수 없습니다. 네트워크 연결을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Could not reach the server at %1 to reserve a seat — check your connection.</source>
+        <translation>좌석을 예약하려 했지만 %1 서버에 연결할 수 없습니다. 네트워크 연결을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Could not reach the chat server at %1 — check your connection. If it keeps happening, the server&apos;s chat address may be set up wrong.</source>
+        <translation>%1 채팅 서버에 연결할 수 없습니다. 네트워크 연결을 확인하세요. 계속 이렇다면 서버의 채팅 주소 설정이 잘못되었을 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The connection was refused: nothing answers at that address and port.</source>
+        <translation>연결이 거부되었습니다. 그 주소와 포트에서 응답하는 서버가 없습니다.</translation>
+    </message>
+    <message>
+        <source>The host name could not be found (DNS).</source>
+        <translation>호스트 이름을 찾을 수 없습니다(DNS).</translation>
+    </message>
+    <message>
+        <source>The network or the host cannot be reached.</source>
+        <translation>네트워크나 호스트에 닿을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>No answer came in time.</source>
+        <translation>제시간에 응답이 오지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>A secure connection (TLS) could not be set up.</source>
+        <translation>보안 연결(TLS)을 맺지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>The connection was closed without an answer.</source>
+        <translation>응답 없이 연결이 닫혔습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>roomgate::client::RoomSession</name>
     <message>
         <source>Reservation</source>
         <translation>예약</translation>
@@ -66,10 +113,6 @@
         <translation>서버에 연결되어 있지 않습니다.</translation>
     </message>
     <message>
-        <source>The chat server stopped answering.</source>
-        <translation>채팅 서버가 응답하지 않습니다.</translation>
-    </message>
-    <message>
         <source>The connection was lost.</source>
         <translation>연결이 끊어졌습니다.</translation>
     </message>
@@ -79,14 +122,25 @@
     </message>
 </context>
 <context>
+    <name>roomgate::client::RoomSocket</name>
+    <message>
+        <source>The connection to the chat server timed out.</source>
+        <translation>채팅 서버 연결 시간이 초과되었습니다.</translation>
+    </message>
+    <message>
+        <source>The chat server did not confirm the leave.</source>
+        <translation>채팅 서버가 퇴장을 확인해 주지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The chat server stopped answering.</source>
+        <translation>채팅 서버가 응답하지 않습니다.</translation>
+    </message>
+</context>
+<context>
     <name>roomgate::client::ui::ClientShell</name>
     <message>
         <source>Checking the saved session…</source>
         <translation>저장된 세션을 확인하는 중…</translation>
-    </message>
-    <message>
-        <source>Could not reach the server</source>
-        <translation>서버에 연결할 수 없습니다</translation>
     </message>
     <message>
         <source>Signing in…</source>
@@ -107,6 +161,10 @@
     <message>
         <source>Signed out by the server</source>
         <translation>서버에서 로그아웃되었습니다</translation>
+    </message>
+    <message>
+        <source>Could not check the saved session</source>
+        <translation>저장된 세션을 확인하지 못했습니다</translation>
     </message>
 </context>
 <context>
@@ -139,21 +197,21 @@
         <source>A room with this name exists already: you will enter it.</source>
         <translation>같은 이름의 방이 이미 있습니다. 그 방으로 들어갑니다.</translation>
     </message>
+    <message>
+        <source>Room name</source>
+        <translation>방 이름</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>정원</translation>
+    </message>
+    <message>
+        <source>About the name</source>
+        <translation>이름 안내</translation>
+    </message>
 </context>
 <context>
     <name>roomgate::client::ui::FailureBanner</name>
-    <message>
-        <source>Retry now</source>
-        <translation>지금 다시 시도</translation>
-    </message>
-    <message>
-        <source>Choose another room</source>
-        <translation>다른 방 고르기</translation>
-    </message>
-    <message>
-        <source>Sign in again</source>
-        <translation>다시 로그인</translation>
-    </message>
     <message>
         <source>Problem</source>
         <translation>문제</translation>
@@ -188,33 +246,53 @@
             <numerusform>%n초 후 다시 시도합니다…</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Re&amp;try now</source>
+        <translation>지금 다시 시도(&amp;T)</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose another room</source>
+        <translation>다른 방 고르기(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Sign in a&amp;gain</source>
+        <translation>다시 로그인(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Try again now instead of waiting</source>
+        <translation>기다리지 않고 지금 다시 시도합니다</translation>
+    </message>
+    <message>
+        <source>Close this room&apos;s tab and pick another room from the list</source>
+        <translation>이 방의 탭을 닫고 목록에서 다른 방을 고릅니다</translation>
+    </message>
+    <message>
+        <source>Open the sign-in window</source>
+        <translation>로그인 창을 엽니다</translation>
+    </message>
+    <message>
+        <source>Close this notice (Esc)</source>
+        <translation>이 알림 닫기 (Esc)</translation>
+    </message>
+    <message>
+        <source>Hides the notice; nothing is retried</source>
+        <translation>알림만 숨기고, 다시 시도하지는 않습니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>You can send again in %n s.</source>
+        <translation>
+            <numerusform>%n초 후에 다시 보낼 수 있습니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>You can try again at %1 (in %n s).</source>
+        <translation>
+            <numerusform>%1부터 다시 시도할 수 있습니다(%n초 후).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>roomgate::client::ui::MainWindow</name>
-    <message>
-        <source>Refresh</source>
-        <translation>새로 고침</translation>
-    </message>
-    <message>
-        <source>Create room…</source>
-        <translation>방 만들기…</translation>
-    </message>
-    <message>
-        <source>Enter</source>
-        <translation>들어가기</translation>
-    </message>
-    <message>
-        <source>Roomgate — %1</source>
-        <translation>Roomgate — %1</translation>
-    </message>
-    <message>
-        <source>Filter rooms</source>
-        <translation>방 이름으로 찾기</translation>
-    </message>
-    <message>
-        <source>Rooms</source>
-        <translation>방 목록</translation>
-    </message>
     <message>
         <source>Enter a room from the list — double-click it — or create one.
 You can be in several rooms at once: each gets a tab here.</source>
@@ -239,7 +317,7 @@ You can be in several rooms at once: each gets a tab here.</source>
     </message>
     <message>
         <source>&amp;Create room…</source>
-        <translation>방 만들기(&amp;C)…</translation>
+        <translation>방 만들기…(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Enter selected room</source>
@@ -266,16 +344,16 @@ You can be in several rooms at once: each gets a tab here.</source>
         <translation>응답하는 시스템 키체인이 없어 세션을 메모리에만 보관합니다. 앱을 끝내면 다음에 다시 로그인해야 합니다.</translation>
     </message>
     <message>
-        <source>No rooms yet: create the first one.</source>
-        <translation>아직 방이 없습니다. 첫 방을 만들어 보세요.</translation>
+        <source>Rooms you are in</source>
+        <translation>들어가 있는 방</translation>
     </message>
     <message>
-        <source>No room matches the filter.</source>
-        <translation>찾는 이름과 맞는 방이 없습니다.</translation>
+        <source>Session not saved: keychain off</source>
+        <translation>세션 저장 안 됨: 키체인 꺼짐</translation>
     </message>
     <message>
-        <source>Could not load the rooms</source>
-        <translation>방 목록을 불러오지 못했습니다</translation>
+        <source>The keychain is off (--no-keychain), so your session is kept in memory only. You sign in again after quitting.</source>
+        <translation>키체인을 끈 상태(--no-keychain)라 세션을 메모리에만 보관합니다. 앱을 끝낸 뒤에는 다시 로그인해야 합니다.</translation>
     </message>
 </context>
 <context>
@@ -353,21 +431,90 @@ You can be in several rooms at once: each gets a tab here.</source>
             <numerusform>전체 %n석</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>멤버 %n명</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>만석</translation>
+    </message>
+</context>
+<context>
+    <name>roomgate::client::ui::RoomListPane</name>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>새로 고침(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Create room…</source>
+        <translation>방 만들기…(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Enter</source>
+        <translation>입장(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Filter rooms</source>
+        <translation>방 이름으로 찾기</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>방</translation>
+    </message>
+    <message>
+        <source>Each room with its seats: members, reserved seats and capacity</source>
+        <translation>방마다 좌석 현황: 멤버, 예약된 좌석, 정원</translation>
+    </message>
+    <message>
+        <source>Load the room list again (F5)</source>
+        <translation>방 목록을 다시 불러옵니다 (F5)</translation>
+    </message>
+    <message>
+        <source>Create a room and enter it (Ctrl+N)</source>
+        <translation>방을 만들고 들어갑니다 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>members</source>
+        <translation>멤버</translation>
+    </message>
+    <message>
+        <source>reserved</source>
+        <translation>예약</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>만석</translation>
+    </message>
+    <message>
+        <source>Seats: members + reserved / capacity</source>
+        <translation>좌석: 멤버 + 예약 / 정원</translation>
+    </message>
+    <message>
+        <source>This room is closed: nobody can enter it now</source>
+        <translation>닫힌 방입니다. 지금은 아무도 들어갈 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Enter the selected room (Enter)</source>
+        <translation>고른 방에 들어갑니다 (Enter)</translation>
+    </message>
+    <message>
+        <source>No rooms yet: create the first one.</source>
+        <translation>아직 방이 없습니다. 첫 방을 만들어 보세요.</translation>
+    </message>
+    <message>
+        <source>No room matches the filter.</source>
+        <translation>찾는 이름과 맞는 방이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Could not load the rooms</source>
+        <translation>방 목록을 불러오지 못했습니다</translation>
+    </message>
 </context>
 <context>
     <name>roomgate::client::ui::RoomView</name>
-    <message>
-        <source>Leave</source>
-        <translation>나가기</translation>
-    </message>
-    <message>
-        <source>Send</source>
-        <translation>보내기</translation>
-    </message>
-    <message>
-        <source>Leave the room and give the seat back</source>
-        <translation>방에서 나가고 자리를 돌려줍니다</translation>
-    </message>
     <message>
         <source>Messages</source>
         <translation>메시지</translation>
@@ -423,10 +570,6 @@ You can be in several rooms at once: each gets a tab here.</source>
         <translation>나가는 중…</translation>
     </message>
     <message>
-        <source>Not in the room: see the notice below</source>
-        <translation>입장하지 못했습니다. 아래 안내를 확인하세요</translation>
-    </message>
-    <message>
         <source>Connected again</source>
         <translation>다시 연결되었습니다</translation>
     </message>
@@ -462,13 +605,77 @@ You can be in several rooms at once: each gets a tab here.</source>
         <source>Last seen in the room (%1)</source>
         <translation>마지막으로 본 참여자 (%1)</translation>
     </message>
+    <message>
+        <source>Reconnect &amp;now</source>
+        <translation>지금 다시 연결(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Leave</source>
+        <translation>나가기(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>보내기(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Try to enter the room again now instead of waiting</source>
+        <translation>기다리지 않고 지금 방에 다시 들어가 봅니다</translation>
+    </message>
+    <message>
+        <source>The room&apos;s messages, oldest first</source>
+        <translation>방의 메시지, 오래된 것부터</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <source>No seat came free for a long while: use Retry now to try again.</source>
+        <translation>한참 동안 빈자리가 나지 않았습니다. 다시 해 보려면 ‘지금 다시 시도’를 누르세요.</translation>
+    </message>
+    <message>
+        <source>No longer in the room: see the notice below</source>
+        <translation>이제 방에 있지 않습니다. 아래 알림을 확인하세요</translation>
+    </message>
+    <message>
+        <source>Could not enter: see the notice below</source>
+        <translation>입장하지 못했습니다. 아래 알림을 확인하세요</translation>
+    </message>
+    <message>
+        <source>Room status</source>
+        <translation>방 상태</translation>
+    </message>
+    <message>
+        <source>Leave the room and give the seat back (Ctrl+W)</source>
+        <translation>방에서 나가 좌석을 돌려줍니다 (Ctrl+W)</translation>
+    </message>
+    <message>
+        <source>Close this tab: you are not in the room</source>
+        <translation>이 탭을 닫습니다. 지금은 방에 있지 않습니다</translation>
+    </message>
+    <message>
+        <source>Watching the room: you enter as soon as a seat is free.</source>
+        <translation>방을 지켜보고 있습니다. 자리가 나면 바로 들어갑니다.</translation>
+    </message>
+    <message>
+        <source>A seat is free — entering…</source>
+        <translation>자리가 났습니다. 들어가는 중…</translation>
+    </message>
+    <message>
+        <source>Your message was not sent</source>
+        <translation>메시지를 보내지 못했습니다</translation>
+    </message>
+    <message>
+        <source>You are sending faster than the room allows. Your message is back in the input box: send it again in a moment.</source>
+        <translation>방에서 허용하는 것보다 빠르게 보내고 있습니다. 메시지를 입력창에 되돌려 두었으니 잠시 후 다시 보내세요.</translation>
+    </message>
+    <message>
+        <source>C&amp;lose tab</source>
+        <translation>탭 닫기(&amp;L)</translation>
+    </message>
 </context>
 <context>
     <name>roomgate::client::ui::SignInWindow</name>
-    <message>
-        <source>Roomgate — Sign in</source>
-        <translation>Roomgate — 로그인</translation>
-    </message>
     <message>
         <source>Chat rooms where your seat is kept for you.</source>
         <translation>내 자리를 맡아 두는 채팅방.</translation>
@@ -512,6 +719,34 @@ You can be in several rooms at once: each gets a tab here.</source>
     <message>
         <source>&amp;Register</source>
         <translation>가입하기(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>로그인</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>서버 주소</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>사용자 이름</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>비밀번호</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>진행 상황</translation>
+    </message>
+    <message>
+        <source>Too many sign-in attempts. Wait until the time below, then try again.</source>
+        <translation>로그인 시도가 너무 많습니다. 아래 시각까지 기다린 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>The keychain is off (--no-keychain): your session is kept in memory only, and you sign in again after quitting.</source>
+        <translation>키체인을 끈 상태(--no-keychain)라 세션을 메모리에만 보관하며, 앱을 끝낸 뒤에는 다시 로그인해야 합니다.</translation>
     </message>
 </context>
 </TS>

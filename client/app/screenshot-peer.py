@@ -17,6 +17,8 @@ import urllib.request
 import websockets
 
 PASSWORD = "correct horse"
+# 64 characters each: the longest room names the protocol allows, in two scripts.
+LONG_NAMES = ["W" * 64, "가나다라마바사아자차카타파하" * 4 + "가나다라마바사아"]
 HTTP = f"http://127.0.0.1:{sys.argv[1]}"
 ADMIN_USER = sys.argv[2] if len(sys.argv) > 2 else ""
 
@@ -82,7 +84,11 @@ async def main():
         admin = session["token"]
         call("POST", "/api/v1/admin/rooms", {"name": "Archive", "capacity": 8}, admin)
         call("PATCH", "/api/v1/admin/rooms/Archive", {"state": "closed"}, admin)
-    token_of("지민")  # the Korean screenshot's user signs in with the app
+        # The longest valid names: they must not widen the window.
+        for name in LONG_NAMES:
+            call("POST", "/api/v1/admin/rooms", {"name": name, "capacity": 12}, admin)
+    for user in ("지민", "dana", "서연"):  # they sign in with the app
+        token_of(user)
     tasks = [
         member("bob", "Tea Room", 8, ["Kettle's on.", "Anyone up for green tea?"],
                "Green tea it is. Pull up a chair, alice!"),
@@ -90,6 +96,8 @@ async def main():
         member("carol", "Study hall", 4), member("dave", "Study hall", 4),
         member("erin", "Study hall", 4),
         member("하늘", "한국어 방", 10), member("민준", "한국어 방", 10),
+        member("bob", LONG_NAMES[0], 12, ["Long names are elided in the middle."]),
+        member("하늘", LONG_NAMES[1], 12, ["이름이 길어도 창은 그대로예요."]),
     ]
     running = [asyncio.create_task(t) for t in tasks]
     await asyncio.sleep(2)

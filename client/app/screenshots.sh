@@ -25,10 +25,50 @@ xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
   /usr/bin/python3 client/app/screenshot-peer.py $port root >"$WORK/peer.log" 2>&1 &
   peer=$!
   for _ in $(seq 100); do grep -q "peer ready" "$WORK/peer.log" && break; sleep 0.1; done
+  long_latin=$(printf "W%.0s" $(seq 64))
+  long_hangul="가나다라마바사아자차카타파하가나다라마바사아자차카타파하가나다라마바사아자차카타파하가나다라마바사아자차카타파하가나다라마바사아"
 
   # visible PID: the id of the shown top-level window of process PID (waits for it).
   visible() { xdotool search --sync --onlyvisible --pid "$1" | tail -1; }
   shot() { import -window "$1" "$2"; echo "wrote $2 ($(du -k "$2" | cut -f1) KiB)"; }
+  # signin PID: types the password into the sign-in window of PID and presses Enter.
+  signin() {
+    local window
+    window=$(visible "$1")
+    xdotool windowfocus --sync "$window"
+    xdotool type --delay 40 "correct horse"
+    xdotool key Return
+    sleep 2
+  }
+  # unreachable LANG SHOT: the sign-in window against a port where nothing listens.
+  unreachable() {
+    HOME="$WORK/far-$1" LANG=$([ "$1" = ko ] && echo ko_KR.UTF-8 || echo en_US.UTF-8) \
+      "$APP" --lang "$1" --no-keychain --server "http://127.0.0.1:$((port + 7))" --user alice &
+    local app=$! window
+    signin $app
+    window=$(visible $app)
+    shot "$window" "$2"
+    kill $app
+    wait $app || true
+  }
+  # longname LANG ROOM USER SHOT: the room of the longest name, the window at 1024 × 700.
+  longname() {
+    HOME="$WORK/long-$1" LANG=$([ "$1" = ko ] && echo ko_KR.UTF-8 || echo en_US.UTF-8) \
+      "$APP" --lang "$1" --no-keychain --server "http://127.0.0.1:$port" --user "$3" \
+      --enter "$2" &
+    local app=$! window
+    signin $app
+    window=$(visible $app)
+    xdotool windowsize --sync "$window" 1024 700
+    sleep 2.5
+    shot "$window" "$4"
+    kill $app
+    wait $app || true
+  }
+
+  # A server that is not there, in both languages: told apart from the server refusing.
+  unreachable en "$OUT/client-unreachable.png"
+  unreachable ko "$OUT/client-unreachable-ko.png"
 
   # alice, in English: sign in, the room list, a chat with bob.
   HOME="$WORK/alice" LANG=en_US.UTF-8 "$APP" --server "http://127.0.0.1:$port" --user alice &
@@ -56,6 +96,10 @@ xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
   xdotool key ctrl+f ctrl+a BackSpace
   sleep 2.5
   shot root "$OUT/client-chat.png"
+
+  # The longest room names, in both languages and scripts: the window keeps its size.
+  longname en "$long_latin" dana "$OUT/client-long-name.png"
+  longname ko "$long_hangul" 서연 "$OUT/client-long-name-ko.png"
 
   # 지민, in Korean: Study hall is full (members and a reservation that runs out later).
   HOME="$WORK/jimin" LANG=ko_KR.UTF-8 "$APP" --lang ko --server "http://127.0.0.1:$port" \

@@ -96,15 +96,18 @@ ApiClient::Answer ApiClient::readAnswer(QNetworkReply *reply)
     Answer answer;
     answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (answer.status == 0) {
-        // No HTTP answer at all: refused, reset, time-out, DNS. Nothing was decided
-        // that we could know of, so it reads like the server being unavailable.
-        // A transfer time-out surfaces as OperationCanceled; we never cancel otherwise.
-        const bool timedOut = reply->error() == QNetworkReply::OperationCanceledError
-            || reply->error() == QNetworkReply::TimeoutError;
+        // No HTTP answer at all: refused, reset, time-out, DNS, TLS. Nothing was decided
+        // that we could know of, so retries treat it like the server being unavailable;
+        // `local` tells the user it came from this side of the network.
+        answer.local = localErrorFromNetworkError(reply->error());
+        if (answer.local == LocalError::None)
+            answer.local = LocalError::ConnectionLost;
+        const bool timedOut = answer.local == LocalError::TimedOut;
         answer.problem
             = Problem(ErrorCode::Unavailable,
                       timedOut ? tr("The server did not answer in time.") : reply->errorString());
-        qCInfo(lcApi).noquote() << "no answer:" << reply->errorString();
+        qCInfo(lcApi).noquote() << "no answer:" << localErrorName(answer.local) << "-"
+                                << reply->errorString();
         return answer;
     }
     const QByteArray bytes = reply->readAll();

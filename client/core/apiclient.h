@@ -5,7 +5,7 @@
 #include "client/core/authsession.h"
 #include "client/core/entryoptions.h"
 #include "client/core/reservation.h"
-#include "client/core/roominfo.h"
+#include "shared/roominfo.h"
 
 #include <QByteArray>
 #include <QList>
@@ -28,8 +28,8 @@ namespace roomgate::client {
  * context of a QObject given by the caller: when that object is destroyed first, the
  * callback is not called (a null context stands for the ApiClient). Every failure arrives as a
  * `roomgate::Problem` with its HTTP status: problem+json bodies through Problem::fromJson, no HTTP
- * answer (refused connection, time-out) as ErrorCode::Unavailable with the network error as detail,
- * any other answer as ErrorCode::Internal.
+ * answer (refused connection, DNS, time-out, TLS) as ErrorCode::Unavailable with the reason in
+ * ApiResult::local and the network error as detail, any other answer as ErrorCode::Internal.
  *
  * Owned by the application (one per server), shared by the RoomSessions, which it must
  * outlive. Lives on the thread that created it (the GUI thread in the app).
@@ -103,6 +103,7 @@ private:
         QJsonObject json;
         bool isJson = false;
         Problem problem{ErrorCode::Ok};
+        LocalError local = LocalError::None;
     };
 
     /** Sends one request; @p handle always runs with its answer. */
@@ -126,6 +127,7 @@ private:
         ApiResult<T> result;
         result.problem = answer.problem;
         result.httpStatus = answer.status;
+        result.local = answer.local;
         return result;
     }
     static Problem unexpectedAnswer(const Answer &answer);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "client/core/authsession.h"
 
+#include "shared/wiretime.h"
+
 namespace roomgate::client {
 
 bool AuthSession::fromJson(const QJsonObject &object, AuthSession *session)
@@ -11,8 +13,8 @@ bool AuthSession::fromJson(const QJsonObject &object, AuthSession *session)
         return false;
     session->token = token.toString();
     session->username = username.toString();
-    session->expiresAt
-        = QDateTime::fromString(object.value(u"expiresAt").toString(), Qt::ISODateWithMs);
+    if (const auto expiresAt = WireTime::parse(object.value(u"expiresAt").toString()))
+        session->expiresAt = QDateTime::fromMSecsSinceEpoch(*expiresAt, Qt::UTC);
     session->admin = object.value(u"admin").toBool(false);
     return true;
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "client/core/reservation.h"
 
+#include "shared/wiretime.h"
+
 namespace roomgate::client {
 
 bool Reservation::fromJson(const QJsonObject &object, Reservation *reservation)
@@ -15,8 +17,8 @@ bool Reservation::fromJson(const QJsonObject &object, Reservation *reservation)
         return false;
     reservation->ticket = ticket.toString();
     reservation->websocketUrl = websocketUrl;
-    reservation->expiresAt
-        = QDateTime::fromString(object.value(u"expiresAt").toString(), Qt::ISODateWithMs);
+    if (const auto expiresAt = WireTime::parse(object.value(u"expiresAt").toString()))
+        reservation->expiresAt = QDateTime::fromMSecsSinceEpoch(*expiresAt, Qt::UTC);
     reservation->ttlSeconds = object.value(u"ttlSeconds").toInt();
     if (!RoomInfo::fromJson(object.value(u"room").toObject(), &reservation->room))
         reservation->room = {};

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "client/core/roominfo.h"
+#include "shared/roominfo.h"
 
 #include <QDateTime>
 #include <QUrl>

@@ -2,23 +2,16 @@
 #include "client/core/roomsession.h"
 
 #include "client/core/logging.h"
+#include "shared/protocoldefaults.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QUuid>
-#include <QWebSocket>
 
 namespace roomgate::client {
 
 namespace {
 
-/** Largest frame or message accepted from the server. A joined frame carries up to 50
- * messages of 4000 code points each, JSON-escaped: a few MiB at the very worst. */
-constexpr quint64 kMaxIncomingBytes = 8 * 1024 * 1024;
-/** The server's default frame limit (`--frame-limit`): a bigger frame costs the connection. */
-constexpr qsizetype kMaxOutgoingFrameBytes = 64 * 1024;
-constexpr int kLeaveTimeoutMs = 5000;
-constexpr int kAbnormalClose = 1006;
+/** Message ids remembered for gap fills; far more than one joined frame's history. */
+constexpr std::size_t kSeenIds = 20 * ProtocolDefaults::kHistoryLength;
 
 /** Error frames that refuse one message while the connection stays open. */
 bool isContentRefusal(ErrorCode code)
@@ -26,6 +19,7 @@ bool isContentRefusal(ErrorCode code)
     switch (code) {
     case ErrorCode::BadRequest:
     case ErrorCode::MessageTooLarge:
+    case ErrorCode::RateLimited:
     case ErrorCode::Unavailable:
     case ErrorCode::Internal:
         return true;
@@ -50,7 +44,43 @@ bool claimWasJudged(ErrorCode code)
     }
 }
 
+/** Plain words for the log, not enum names. */
+const char *logName(RoomSession::State state)
+{
+    switch (state) {
+    case RoomSession::State::Idle:
+        return "idle";
+    case RoomSession::State::Reserving:
+        return "reserving";
+    case RoomSession::State::Connecting:
+        return "connecting";
+    case RoomSession::State::Joined:
+        return "joined";
+    case RoomSession::State::Leaving:
+        return "leaving";
+    case RoomSession::State::Failed:
+        return "failed";
+    }
+    return "?";
+}
+
+QString logName(const RoomSession::Failure &failure)
+{
+    return failure.local == LocalError::None ? wireName(failure.code)
+                                             : localErrorName(failure.local);
+}
+
 } // namespace
+
+QString RoomSession::Failure::sentence() const
+{
+    if (local == LocalError::None)
+        return errorSentence(code);
+    return localErrorSentence(local,
+                              phase == Phase::Reservation ? LocalErrorPhase::Reservation
+                                                          : LocalErrorPhase::Connection,
+                              address);
+}
 
 RoomSession::RoomSession(ApiClient *api, const QString &room, QObject *parent)
     : QObject(parent), m_api(api), m_room(room)
@@ -66,30 +96,20 @@ RoomSession::RoomSession(ApiClient *api, const QString &room, QObject *parent)
         if (const int left = reconnectSecondsLeft(); left > 0)
             Q_EMIT reconnectingIn(left);
     });
-    m_connectDelayTimer.setSingleShot(true);
-    connect(&m_connectDelayTimer, &QTimer::timeout, this, &RoomSession::openSocket);
-    m_connectTimer.setSingleShot(true);
-    connect(&m_connectTimer, &QTimer::timeout, this,
-            [this] { connectionBroken(tr("The connection to the chat server timed out.")); });
-    m_leaveTimer.setSingleShot(true);
-    connect(&m_leaveTimer, &QTimer::timeout, this, [this] {
-        dropSocket();
-        finishLeaving();
-    });
-    m_keepAliveTimer.setInterval(30'000);
-    connect(&m_keepAliveTimer, &QTimer::timeout, this, &RoomSession::sendKeepAlive);
+    connect(&m_socket, &RoomSocket::joinedReceived, this, &RoomSession::onJoinedFrame);
+    connect(&m_socket, &RoomSocket::messageReceived, this, &RoomSession::onMessageFrame);
+    connect(&m_socket, &RoomSocket::presenceReceived, this, &RoomSession::onPresence);
+    connect(&m_socket, &RoomSocket::errorReceived, this, &RoomSession::onErrorFrame);
+    connect(&m_socket, &RoomSocket::ended, this, &RoomSession::onSocketEnded);
 }
 
 RoomSession::~RoomSession()
 {
-    if (m_socket) {
-        m_socket->disconnect(this);
-        if (m_state == State::Joined) {
-            // Best effort: the server frees the seat when the TCP connection closes anyway.
-            sendFrame({{QStringLiteral("type"), QStringLiteral("leave")}});
-            m_socket->flush();
-        }
-    }
+    m_socket.disconnect(this);
+    // Best effort: the server frees the seat when the TCP connection closes anyway.
+    if (m_state == State::Joined)
+        m_socket.leave();
+    m_socket.abort();
     // A reserve in flight is cancelled by its own callback (it sees this session gone).
     if (m_reservation)
         cancelTicket(m_reservation->ticket);
@@ -113,18 +133,17 @@ int RoomSession::reconnectSecondsLeft() const
     return static_cast<int>((m_retryDeadline.remainingTime() + 999) / 1000);
 }
 
-void RoomSession::setKeepAliveInterval(int milliseconds)
+bool RoomSession::isOwn(const ChatMessage &message) const
 {
-    m_keepAliveTimer.setInterval(qMax(0, milliseconds));
-    if (milliseconds <= 0)
-        m_keepAliveTimer.stop();
+    // Both names are the server's stored form of the same account, so they compare exactly.
+    return !m_you.isEmpty() && message.from == m_you;
 }
 
 void RoomSession::setState(State state)
 {
     if (m_state == state)
         return;
-    qCDebug(lcSession) << m_room << m_state << "->" << state;
+    qCDebug(lcSession) << m_room << logName(m_state) << "->" << logName(state);
     m_state = state;
     Q_EMIT stateChanged(state);
 }
@@ -139,7 +158,7 @@ void RoomSession::enter()
         return;
     }
     if (m_state != State::Idle && m_state != State::Failed) {
-        qCDebug(lcSession) << m_room << "enter() ignored in" << m_state;
+        qCDebug(lcSession) << m_room << "enter() ignored while" << logName(m_state);
         return;
     }
     m_policy.reset();
@@ -166,13 +185,29 @@ void RoomSession::beginEntry()
     requestReservation();
 }
 
+RoomSession::Failure RoomSession::failureOf(Phase phase, const Problem &problem) const
+{
+    Failure failure;
+    failure.phase = phase;
+    failure.code = problem.code;
+    failure.detail = problem.detail;
+    failure.retryAfterSeconds = problem.retryAfterSeconds;
+    failure.retryable = errorInfo(problem.code).retryable;
+    failure.retryHelps = ReconnectPolicy::retryHelps(problem.code);
+    if (phase == Phase::Reservation && m_api)
+        failure.address = displayAddress(m_api->baseUrl());
+    else if (phase == Phase::Connection)
+        failure.address = displayAddress(m_socket.address());
+    return failure;
+}
+
 void RoomSession::requestReservation()
 {
     if (m_state != State::Reserving)
         return;
     if (!m_api) {
-        fail(Phase::Reservation, Problem(ErrorCode::Internal, tr("Not connected to a server.")), 0,
-             0);
+        fail(failureOf(Phase::Reservation,
+                       Problem(ErrorCode::Internal, tr("Not connected to a server."))));
         return;
     }
     if (m_reserveInFlight) {
@@ -211,7 +246,10 @@ void RoomSession::onReserved(const ApiResult<Reservation> &result)
         return;
     }
     if (!result.ok()) {
-        failOrRetry(Phase::Reservation, result.problem, result.httpStatus, 0);
+        Failure why = failureOf(Phase::Reservation, result.problem);
+        why.httpStatus = result.httpStatus;
+        why.local = result.local;
+        failOrRetry(why);
         return;
     }
     m_reservation = result.value;
@@ -222,10 +260,15 @@ void RoomSession::onReserved(const ApiResult<Reservation> &result)
     else
         qCInfo(lcSession) << m_room << "reserved, ttl" << result.value.ttlSeconds << "s";
     setState(State::Connecting);
-    if (m_connectDelayMs > 0)
-        m_connectDelayTimer.start(m_connectDelayMs);
-    else
+    const quint64 attempt = ++m_attempt;
+    if (!m_claimGate) {
         openSocket();
+        return;
+    }
+    m_claimGate([self = QPointer<RoomSession>(this), attempt] {
+        if (self && self->m_attempt == attempt)
+            self->openSocket();
+    });
 }
 
 void RoomSession::cancelTicket(const QString &ticket)
@@ -255,208 +298,143 @@ void RoomSession::openSocket()
 {
     if (m_state != State::Connecting || !m_reservation)
         return;
-    dropSocket();
-    m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
-    m_socket->setMaxAllowedIncomingFrameSize(kMaxIncomingBytes);
-    m_socket->setMaxAllowedIncomingMessageSize(kMaxIncomingBytes);
-    m_closeHandshake = false;
-    m_errorFrame.reset();
-    m_pingOutstanding = false;
-    connect(m_socket, &QWebSocket::textMessageReceived, this, &RoomSession::onText);
-    connect(m_socket, &QWebSocket::aboutToClose, this, [this] { m_closeHandshake = true; });
-    connect(m_socket, &QWebSocket::disconnected, this, &RoomSession::onSocketDisconnected);
-    connect(m_socket, &QWebSocket::pong, this, [this] { m_pingOutstanding = false; });
-    qCInfo(lcSession) << m_room << "connecting to" << m_reservation->websocketUrl.host()
-                      << m_reservation->websocketUrl.port();
-    m_connectTimer.start(m_connectTimeoutMs);
-    m_socket->open(m_reservation->websocketUrl);
-}
-
-void RoomSession::dropSocket()
-{
-    if (!m_socket)
-        return;
-    m_keepAliveTimer.stop();
-    m_socket->disconnect(this);
-    m_socket->abort();
-    m_socket->deleteLater();
-    m_socket = nullptr;
-}
-
-void RoomSession::sendFrame(const QJsonObject &frame)
-{
-    if (m_socket)
-        m_socket->sendTextMessage(
-            QString::fromUtf8(QJsonDocument(frame).toJson(QJsonDocument::Compact)));
-}
-
-void RoomSession::sendKeepAlive()
-{
-    if (!m_socket || m_state != State::Joined)
-        return;
-    if (m_pingOutstanding) {
-        connectionBroken(tr("The chat server stopped answering."));
-        return;
-    }
-    m_pingOutstanding = true;
-    m_socket->ping();
+    m_pending.clear();
+    m_socket.open(m_reservation->websocketUrl);
 }
 
 QString RoomSession::sendMessage(const QString &text)
 {
-    if (m_state != State::Joined || !m_socket)
+    if (m_state != State::Joined || !m_socket.isOpen())
         return {};
     const QString clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    const QJsonObject frame{{QStringLiteral("type"), QStringLiteral("message")},
-                            {QStringLiteral("text"), text},
-                            {QStringLiteral("clientId"), clientId}};
-    const QByteArray bytes = QJsonDocument(frame).toJson(QJsonDocument::Compact);
-    if (bytes.size() > kMaxOutgoingFrameBytes) {
+    if (!m_socket.send(Frames::Chat{text, clientId})) {
         // The server would close the connection (1009) instead of refusing the message:
         // refuse it here, the way the server refuses text over 4000 characters.
+        const MessageRefusal refusal{
+            ErrorCode::MessageTooLarge, errorSentence(ErrorCode::MessageTooLarge), 0, {}, text};
         QMetaObject::invokeMethod(
-            this,
-            [this] {
-                Q_EMIT messageRefused(ErrorCode::MessageTooLarge,
-                                      errorSentence(ErrorCode::MessageTooLarge));
-            },
-            Qt::QueuedConnection);
+            this, [this, refusal] { Q_EMIT messageRefused(refusal); }, Qt::QueuedConnection);
         return {};
     }
-    m_socket->sendTextMessage(QString::fromUtf8(bytes));
+    m_pending.append({clientId, text});
     return clientId;
 }
 
-void RoomSession::onText(const QString &text)
+void RoomSession::remember(qint64 id)
 {
-    m_pingOutstanding = false; // any frame shows the connection is alive
-    const QJsonObject frame = QJsonDocument::fromJson(text.toUtf8()).object();
-    const QString type = frame.value(u"type").toString();
-    if (type == u"joined") {
-        onJoinedFrame(frame);
-    } else if (type == u"message") {
-        ChatMessage message;
-        if (m_state < State::Joined || !ChatMessage::fromJson(frame, m_you, &message))
-            return;
-        m_lastMessageId = qMax(m_lastMessageId, message.id);
-        Q_EMIT messageReceived(message);
-    } else if (type == u"presence") {
-        onPresence(frame);
-    } else if (type == u"error") {
-        onErrorFrame(frame);
-    } else {
-        qCDebug(lcSession) << m_room << "ignored a frame of type" << type;
-    }
+    m_seen.insert(id);
+    while (m_seen.size() > kSeenIds)
+        m_seen.erase(m_seen.begin());
 }
 
-void RoomSession::onJoinedFrame(const QJsonObject &frame)
+void RoomSession::onMessageFrame(const ChatMessage &message)
+{
+    if (m_state != State::Joined || m_seen.contains(message.id))
+        return;
+    remember(message.id);
+    if (isOwn(message)) {
+        for (qsizetype i = 0; i < m_pending.size(); ++i) {
+            if (m_pending.at(i).first == message.clientId) {
+                m_pending.removeAt(i);
+                break;
+            }
+        }
+    }
+    Q_EMIT messageReceived(message);
+}
+
+void RoomSession::onJoinedFrame(const Frames::Joined &frame)
 {
     if (m_state != State::Connecting)
         return;
-    m_connectTimer.stop();
     m_reservation.reset(); // claimed: nothing to cancel any more
-    m_you = frame.value(u"you").toString();
-    RoomInfo room;
-    if (RoomInfo::fromJson(frame.value(u"room").toObject(), &room))
-        m_roomInfo = room;
-    m_members.clear();
-    for (const QJsonValue &member : frame.value(u"members").toArray())
-        m_members.append(member.toString());
-    const qint64 seenBefore = m_lastMessageId;
+    m_you = frame.you;
+    m_roomInfo = frame.room;
+    m_members = frame.members;
+    m_history = frame.history;
     const bool rejoin = m_reconnecting;
-    m_history.clear();
-    for (const QJsonValue &entry : frame.value(u"history").toArray()) {
-        ChatMessage message;
-        if (ChatMessage::fromJson(entry.toObject(), m_you, &message)) {
-            m_history.append(message);
-            m_lastMessageId = qMax(m_lastMessageId, message.id);
-        }
+    // What was said while we were away, so a transcript can simply append; what it has
+    // shown already (the history overlaps what came live) is not repeated.
+    QList<ChatMessage> missed;
+    for (const ChatMessage &message : std::as_const(m_history)) {
+        if (rejoin && !m_seen.contains(message.id))
+            missed.append(message);
+        remember(message.id);
     }
     m_policy.reset();
     m_reconnecting = false;
     m_failure = {};
     qCInfo(lcSession) << m_room << "joined with" << m_members.size() << "member(s)";
-    if (m_keepAliveTimer.interval() > 0)
-        m_keepAliveTimer.start();
     setState(State::Joined);
     Q_EMIT joined();
     Q_EMIT membersChanged(m_members);
-    if (rejoin) {
-        // What was said while we were away, so a transcript can simply append.
-        for (const ChatMessage &message : std::as_const(m_history)) {
-            if (message.id > seenBefore)
-                Q_EMIT messageReceived(message);
-        }
-    }
+    for (const ChatMessage &message : std::as_const(missed))
+        Q_EMIT messageReceived(message);
 }
 
-void RoomSession::onPresence(const QJsonObject &frame)
+void RoomSession::onPresence(const Frames::Presence &presence)
 {
     if (m_state != State::Joined)
         return;
-    const QString user = frame.value(u"user").toString();
-    const QString event = frame.value(u"event").toString();
-    if (event == u"joined") {
-        if (!m_members.contains(user))
-            m_members.append(user);
-        Q_EMIT memberJoined(user);
-    } else if (event == u"left") {
-        m_members.removeAll(user);
-        Q_EMIT memberLeft(user);
+    if (presence.event == Frames::Presence::Event::Joined) {
+        if (!m_members.contains(presence.user))
+            m_members.append(presence.user);
+        Q_EMIT memberJoined(presence.user);
     } else {
-        return;
+        m_members.removeAll(presence.user);
+        Q_EMIT memberLeft(presence.user);
     }
     Q_EMIT membersChanged(m_members);
 }
 
-void RoomSession::onErrorFrame(const QJsonObject &frame)
+void RoomSession::onErrorFrame(const Problem &problem)
 {
-    const Problem problem = Problem::fromJson(frame);
-    m_errorFrame = problem;
-    if (m_state == State::Joined && isContentRefusal(problem.code)) {
-        qCInfo(lcSession) << m_room << "message refused:" << wireName(problem.code);
-        Q_EMIT messageRefused(problem.code, problem.detail);
+    if (m_state != State::Joined || !isContentRefusal(problem.code))
+        return; // a claim refusal or the reason of the close that follows
+    // The server answers frames in order: a refusal is for the oldest message not yet
+    // acknowledged.
+    MessageRefusal refusal{problem.code, problem.detail, problem.retryAfterSeconds, {}, {}};
+    if (!m_pending.isEmpty()) {
+        std::tie(refusal.clientId, refusal.text) = m_pending.takeFirst();
     }
+    qCInfo(lcSession).noquote() << m_room << "message refused:" << wireName(problem.code);
+    Q_EMIT messageRefused(refusal);
 }
 
-void RoomSession::onSocketDisconnected()
+void RoomSession::onSocketEnded(const RoomSocket::Ending &ending)
 {
-    if (!m_socket)
-        return;
-    m_connectTimer.stop();
-    m_keepAliveTimer.stop();
-    const bool handshake = m_closeHandshake;
-    const int closeCode = handshake ? static_cast<int>(m_socket->closeCode()) : kAbnormalClose;
-    const QString reason = m_socket->closeReason();
-    const QString socketError = m_socket->errorString();
-    const std::optional<Problem> frame = std::exchange(m_errorFrame, std::nullopt);
-    dropSocket();
-
+    m_pending.clear();
     if (m_state == State::Leaving) {
-        m_leaveTimer.stop();
-        qCInfo(lcSession) << m_room << "left, close" << closeCode;
+        qCInfo(lcSession) << m_room << "left, close" << ending.closeCode;
         finishLeaving();
         return;
     }
 
     // The error frame names the reason; the close code is the fallback when none came.
     // While joined, a content refusal's frame only counts when the close matches it.
+    const int closeCode = ending.closeCode;
+    const bool abnormal = closeCode == RoomSocket::kAbnormalClose;
+    const std::optional<Problem> &frame = ending.errorFrame;
     Problem problem;
+    LocalError local = LocalError::None;
     if (frame
         && (m_state == State::Connecting || errorInfo(frame->code).closeCode == closeCode
-            || (closeCode == kAbnormalClose && !isContentRefusal(frame->code)))) {
+            || (abnormal && !isContentRefusal(frame->code)))) {
         problem = *frame;
     } else {
         // The close reason is the wire code; the close code alone is ambiguous (1011).
         bool known = false;
-        ErrorCode code = errorCodeFromWireName(reason, &known);
+        ErrorCode code = errorCodeFromWireName(ending.reason, &known);
         if (!known || code == ErrorCode::Ok)
             code = errorCodeFromCloseCode(closeCode, &known);
-        if (known) {
+        if (known && !abnormal) {
             problem = Problem(code);
-        } else if (closeCode == kAbnormalClose) {
-            problem = Problem(ErrorCode::Unavailable,
-                              socketError.isEmpty() ? tr("The connection was lost.") : socketError);
+        } else if (abnormal) {
+            // No close frame: what happened is this side's knowledge, not the server's word.
+            local = ending.local == LocalError::None ? LocalError::ConnectionLost : ending.local;
+            problem
+                = Problem(ErrorCode::Unavailable,
+                          ending.detail.isEmpty() ? tr("The connection was lost.") : ending.detail);
         } else {
             // Includes a 1000 the client did not ask for: the contract has none.
             problem
@@ -464,7 +442,10 @@ void RoomSession::onSocketDisconnected()
                           tr("The chat server closed the connection (code %1).").arg(closeCode));
         }
     }
-    endConnection(problem.code, problem.detail, closeCode, problem.retryAfterSeconds);
+    Failure why = failureOf(Phase::Connection, problem);
+    why.closeCode = closeCode;
+    why.local = local;
+    endConnection(why);
 }
 
 void RoomSession::finishLeaving()
@@ -474,70 +455,52 @@ void RoomSession::finishLeaving()
         enter();
 }
 
-void RoomSession::connectionBroken(const QString &detail)
+void RoomSession::endConnection(const Failure &why)
 {
-    if (!m_socket)
-        return;
-    m_connectTimer.stop();
-    dropSocket();
-    m_errorFrame.reset();
-    endConnection(ErrorCode::Unavailable, detail, kAbnormalClose, 0);
-}
-
-void RoomSession::endConnection(ErrorCode code, const QString &detail, int closeCode,
-                                int retryAfterSeconds)
-{
-    Problem problem(code, detail);
-    problem.retryAfterSeconds = retryAfterSeconds;
-    qCInfo(lcSession) << m_room << "connection ended in" << m_state << "close" << closeCode
-                      << wireName(code);
+    qCInfo(lcSession).noquote() << m_room << "connection ended while" << logName(m_state) << "close"
+                                << why.closeCode << logName(why);
     if (m_state == State::Connecting) {
         // A ticket the server judged is used up; one it never saw (no connection, a
         // time-out, a storage failure) still holds a seat that nobody will claim now.
-        if (m_reservation && !claimWasJudged(code))
+        if (m_reservation && !claimWasJudged(why.code))
             cancelTicket(m_reservation->ticket);
         m_reservation.reset();
-        failOrRetry(Phase::Connection, problem, 0, closeCode);
+        failOrRetry(why);
         return;
     }
     if (m_state != State::Joined)
         return;
-    if (!ReconnectPolicy::retryHelps(code)) {
-        fail(Phase::Connection, problem, 0, closeCode);
+    if (!ReconnectPolicy::retryHelps(why.code)) {
+        fail(why);
         return;
     }
     m_policy.reset();
     m_reconnecting = true;
-    Q_EMIT connectionLost(code, detail);
-    scheduleReconnect(retryAfterSeconds);
+    Q_EMIT connectionLost(why);
+    scheduleReconnect(why.retryAfterSeconds);
 }
 
-void RoomSession::failOrRetry(Phase phase, const Problem &problem, int httpStatus, int closeCode)
+void RoomSession::failOrRetry(const Failure &why)
 {
-    if (m_reconnecting && m_policy.shouldRetry(problem.code)) {
-        scheduleReconnect(problem.retryAfterSeconds);
+    if (m_reconnecting && m_policy.shouldRetry(why.code)) {
+        scheduleReconnect(why.retryAfterSeconds);
         return;
     }
-    fail(phase, problem, httpStatus, closeCode);
+    fail(why);
 }
 
-void RoomSession::fail(Phase phase, const Problem &problem, int httpStatus, int closeCode)
+void RoomSession::fail(Failure why)
 {
     stopTimers();
-    dropSocket();
+    m_socket.abort();
+    m_pending.clear();
     // Joined: the connection ended for good; reconnecting: the way back in gave up.
-    const bool whileJoined = m_state == State::Joined || m_reconnecting;
+    why.whileJoined = m_state == State::Joined || m_reconnecting;
     m_reconnecting = false;
-    m_failure = Failure{phase,
-                        problem.code,
-                        problem.detail,
-                        problem.retryAfterSeconds,
-                        errorInfo(problem.code).retryable,
-                        ReconnectPolicy::retryHelps(problem.code),
-                        httpStatus,
-                        closeCode,
-                        whileJoined};
-    qCInfo(lcSession) << m_room << "failed in" << phase << wireName(problem.code);
+    m_failure = why;
+    qCInfo(lcSession).noquote() << m_room << "failed in the"
+                                << (why.phase == Phase::Reservation ? "reservation" : "connection")
+                                << "phase:" << logName(why);
     setState(State::Failed);
     Q_EMIT failed(m_failure);
 }
@@ -559,9 +522,6 @@ void RoomSession::stopTimers()
 {
     m_retryTimer.stop();
     m_countdownTimer.stop();
-    m_connectDelayTimer.stop();
-    m_connectTimer.stop();
-    m_leaveTimer.stop();
 }
 
 void RoomSession::leave()
@@ -587,17 +547,17 @@ void RoomSession::leave()
     case State::Connecting:
         stopTimers();
         m_reconnecting = false;
-        dropSocket();
+        ++m_attempt; // a claim gate still holding this entry opens nothing
+        m_socket.abort();
         if (m_reservation)
             cancelTicket(m_reservation->ticket);
         setState(State::Idle);
         return;
     case State::Joined:
         stopTimers();
-        m_keepAliveTimer.stop();
-        sendFrame({{QStringLiteral("type"), QStringLiteral("leave")}});
-        m_leaveTimer.start(kLeaveTimeoutMs);
+        m_pending.clear();
         setState(State::Leaving);
+        m_socket.leave();
         return;
     }
 }

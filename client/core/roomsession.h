@@ -2,12 +2,14 @@
 #pragma once
 
 #include "client/core/apiclient.h"
-#include "client/core/chatmessage.h"
+#include "client/core/localerror.h"
 #include "client/core/reconnectpolicy.h"
 #include "client/core/reservation.h"
-#include "client/core/roominfo.h"
+#include "client/core/roomsocket.h"
+#include "shared/chatmessage.h"
 #include "shared/errorcode.h"
 #include "shared/problem.h"
+#include "shared/roominfo.h"
 
 #include <QDeadlineTimer>
 #include <QList>
@@ -16,24 +18,26 @@
 #include <QStringList>
 #include <QTimer>
 
+#include <functional>
 #include <optional>
-
-class QWebSocket;
+#include <set>
 
 namespace roomgate::client {
 
 /**
  * One room's entry and chat for the signed-in user: reserves a seat over HTTP (phase
- * 1), claims it over a WebSocket (phase 2), then carries the chat and presence of the
+ * 1), claims it over a RoomSocket (phase 2), then carries the chat and presence of the
  * room until the user leaves.
  *
  * States, in order: Idle → Reserving → Connecting → Joined → Leaving → Idle, or
  * Failed{phase, code} when an entry is refused. When a joined connection drops for a
- * reason a retry can help with (server restart, idle drop, network loss), the session
- * enters again by itself with a new reservation after the ReconnectPolicy's backoff,
- * counting down through reconnectingIn(); it is Reserving or Connecting meanwhile.
- * A reservation it will not claim (left or destroyed during the entry, or a claim that
- * never reached the server) is cancelled with `DELETE /api/v1/entries/{ticket}`.
+ * reason a retry can help with (server restart, idle drop, a slow consumer, network
+ * loss), the session enters again by itself with a new reservation after the
+ * ReconnectPolicy's backoff, counting down through reconnectingIn(); it is Reserving or
+ * Connecting meanwhile, and the new joined frame's history fills the gap (each message
+ * once, by its id). A reservation it will not claim (left or destroyed during the entry,
+ * or a claim that never reached the server) is cancelled with
+ * `DELETE /api/v1/entries/{ticket}`.
  *
  * Owned by the UI or a SessionManager; uses an ApiClient that must outlive it. Lives
  * on the thread that created it (the GUI thread in the app).
@@ -66,14 +70,37 @@ public:
          * or the reconnect after it dropped gave up. False for a first entry refused.
          */
         bool whileJoined = false;
+        /** No answer from the server at all (refused, DNS, time-out, …); code is UNAVAILABLE. */
+        LocalError local = LocalError::None;
+        QString address; ///< where the client tried to go: the server or the chat connection
 
-        /** The user sentence for the code, translated. */
-        QString sentence() const { return errorSentence(code); }
+        /** The user sentence, translated: the code's, or the local reason's naming address. */
+        QString sentence() const;
     };
+
+    /** A chat message the server did not take; the connection stays. */
+    struct MessageRefusal
+    {
+        ErrorCode code = ErrorCode::Ok; ///< BAD_REQUEST, MESSAGE_TOO_LARGE, RATE_LIMITED, …
+        QString detail;
+        int retryAfterSeconds = 0; ///< RATE_LIMITED: when sending can go on; 0 unknown
+        QString clientId; ///< of the refused message; empty when it was never sent
+        QString text; ///< the refused message, to offer it again
+    };
+
+    /**
+     * Called between a reservation and its claim with the function that opens the claim's
+     * socket; the default opens it at once. An embedder (a test) may hold the entry here
+     * with a live, unclaimed ticket, and call `open` when it is ready; a call after the
+     * session left, or entered again, does nothing.
+     */
+    using ClaimGate = std::function<void(std::function<void()> open)>;
 
     RoomSession(ApiClient *api, const QString &room, QObject *parent = nullptr);
     ~RoomSession() override;
 
+    /** The client it reserves through (null once that is gone). */
+    ApiClient *api() const { return m_api; }
     /** The room name as given; roomInfo().name is the server's form once known. */
     QString room() const { return m_room; }
 
@@ -106,25 +133,18 @@ public:
     /** The history of the last joined frame (at most 50 messages, oldest first). */
     QList<ChatMessage> history() const { return m_history; }
     RoomInfo roomInfo() const { return m_roomInfo; }
+    /** Whether @p message was sent by this user (under this session's name). */
+    bool isOwn(const ChatMessage &message) const;
 
-    /**
-     * Client pings while joined (default every 30 s; 0 turns them off). A ping still
-     * unanswered one interval later counts as a lost connection: a frozen server or a
-     * dead route leaves TCP open for a long time.
-     */
-    void setKeepAliveInterval(int milliseconds);
+    /** Client pings while joined (default every 30 s; 0 turns them off). */
+    void setKeepAliveInterval(int milliseconds) { m_socket.setKeepAliveInterval(milliseconds); }
     /** Longest wait for the WebSocket handshake and the joined frame (default 20 s). */
-    void setConnectTimeout(int milliseconds) { m_connectTimeoutMs = milliseconds; }
-
-    /**
-     * Test hook: wait this long between a reservation and opening its WebSocket, so a
-     * test can make the ticket expire or change the room in between.
-     */
-    void setConnectDelayForTesting(int milliseconds) { m_connectDelayMs = milliseconds; }
+    void setConnectTimeout(int milliseconds) { m_socket.setConnectTimeout(milliseconds); }
+    void setClaimGate(ClaimGate gate) { m_claimGate = std::move(gate); }
 
     /**
      * Sends @p text as a chat message with a fresh clientId, which is returned (the
-     * acknowledgement is the messageReceived with that clientId and own set). Refusals
+     * acknowledgement is the messageReceived with that clientId from you()). Refusals
      * arrive through messageRefused(): the server's, and, for a text so large that the
      * server would drop the connection over it, one made here (then nothing is sent and
      * the result is empty). Empty as well when not Joined.
@@ -158,17 +178,17 @@ Q_SIGNALS:
     /** The session became Failed; also in failure(). */
     void failed(const roomgate::client::RoomSession::Failure &failure);
     /**
-     * A message the server acknowledged, live or (after a reconnect) missed while away.
-     * History of the first join is in history(), not repeated here.
+     * A message the server acknowledged, live or (after a reconnect) missed while away;
+     * each id once. History of the first join is in history(), not repeated here.
      */
-    void messageReceived(const roomgate::client::ChatMessage &message);
-    /** A message was refused for its content; the connection stays. */
-    void messageRefused(roomgate::ErrorCode code, const QString &detail);
+    void messageReceived(const roomgate::ChatMessage &message);
+    /** A message was refused for its content or its rate; the connection stays. */
+    void messageRefused(const roomgate::client::RoomSession::MessageRefusal &refusal);
     void memberJoined(const QString &user);
     void memberLeft(const QString &user);
     void membersChanged(const QStringList &members);
-    /** A joined connection dropped and a reconnect is scheduled. */
-    void connectionLost(roomgate::ErrorCode code, const QString &detail);
+    /** A joined connection dropped and a reconnect is scheduled; @p why as a failure would say. */
+    void connectionLost(const roomgate::client::RoomSession::Failure &why);
     /** Countdown to the next automatic attempt, once a second; 0 when it starts. */
     void reconnectingIn(int seconds);
 
@@ -180,21 +200,19 @@ private:
     void cancelTicket(const QString &ticket);
     void onCancelDone();
     void openSocket();
-    void onText(const QString &text);
-    void onJoinedFrame(const QJsonObject &frame);
-    void onPresence(const QJsonObject &frame);
-    void onErrorFrame(const QJsonObject &frame);
-    void onSocketDisconnected();
+    void onJoinedFrame(const Frames::Joined &frame);
+    void onMessageFrame(const ChatMessage &message);
+    void onPresence(const Frames::Presence &presence);
+    void onErrorFrame(const Problem &problem);
+    void onSocketEnded(const RoomSocket::Ending &ending);
     void finishLeaving();
-    void connectionBroken(const QString &detail);
-    void endConnection(ErrorCode code, const QString &detail, int closeCode, int retryAfterSeconds);
-    void failOrRetry(Phase phase, const Problem &problem, int httpStatus, int closeCode);
-    void fail(Phase phase, const Problem &problem, int httpStatus, int closeCode);
+    void endConnection(const Failure &why);
+    void failOrRetry(const Failure &why);
+    void fail(Failure why);
     void scheduleReconnect(int retryAfterSeconds);
     void stopTimers();
-    void dropSocket();
-    void sendFrame(const QJsonObject &frame);
-    void sendKeepAlive();
+    void remember(qint64 id);
+    Failure failureOf(Phase phase, const Problem &problem) const;
 
     QPointer<ApiClient> m_api;
     QString m_room;
@@ -210,17 +228,18 @@ private:
     bool m_reserveWanted = false;
     int m_cancelsInFlight = 0;
     std::optional<Reservation> m_reservation; ///< held and not known to be claimed
+    ClaimGate m_claimGate;
+    quint64 m_attempt = 0; ///< counts claims, so a late gate opening is recognised
 
     // Phase 2 and the chat.
-    QWebSocket *m_socket = nullptr;
-    bool m_closeHandshake = false; ///< a close frame was exchanged (else: abnormal, 1006)
-    std::optional<Problem> m_errorFrame; ///< the last error frame, for the close that follows
-    bool m_pingOutstanding = false;
+    RoomSocket m_socket;
     QString m_you;
     QStringList m_members;
     QList<ChatMessage> m_history;
     RoomInfo m_roomInfo;
-    qint64 m_lastMessageId = 0;
+    std::set<qint64> m_seen; ///< ids of the newest messages shown, for gap fills
+    /** Messages sent and not yet acknowledged, oldest first: a refusal is for the first. */
+    QList<std::pair<QString, QString>> m_pending; ///< clientId, text
 
     ReconnectPolicy m_policy;
     bool m_reconnecting = false;
@@ -229,14 +248,9 @@ private:
 
     QTimer m_retryTimer;
     QTimer m_countdownTimer;
-    QTimer m_connectDelayTimer;
-    QTimer m_connectTimer;
-    QTimer m_leaveTimer;
-    QTimer m_keepAliveTimer;
-    int m_connectDelayMs = 0;
-    int m_connectTimeoutMs = 20'000;
 };
 
 } // namespace roomgate::client
 
 Q_DECLARE_METATYPE(roomgate::client::RoomSession::Failure)
+Q_DECLARE_METATYPE(roomgate::client::RoomSession::MessageRefusal)

@@ -20,9 +20,10 @@ const QString kUsernameKey = QStringLiteral("signIn/username");
 ClientShell::ClientShell(Options options, QObject *parent)
     : QObject(parent),
       m_options(std::move(options)),
+      m_clock(m_options.clock ? *m_options.clock : Clock::system()),
       m_api(new ApiClient(QUrl(), this)),
       m_tokens(new TokenStore(this)),
-      m_signIn(std::make_unique<SignInWindow>())
+      m_signIn(std::make_unique<SignInWindow>(m_clock))
 {
     m_tokens->setKeychainEnabled(m_options.useKeychain);
 
@@ -36,15 +37,15 @@ ClientShell::ClientShell(Options options, QObject *parent)
                                               : m_options.username;
     m_signIn->setServer(m_server.toString());
     m_signIn->setUsername(m_username);
-    m_signIn->setMemoryOnlyNote(m_tokens->isMemoryOnly());
+    m_signIn->setMemoryOnlyNote(m_tokens->isMemoryOnly(), !m_options.useKeychain);
 
     connect(m_signIn.get(), &SignInWindow::signInRequested, this, &ClientShell::signIn);
     connect(m_signIn.get(), &SignInWindow::registerRequested, this, &ClientShell::signUp);
     connect(m_tokens, &TokenStore::backendChanged, this, [this](TokenStore::Backend backend) {
         const bool memoryOnly = backend == TokenStore::Backend::MemoryOnly;
-        m_signIn->setMemoryOnlyNote(memoryOnly);
+        m_signIn->setMemoryOnlyNote(memoryOnly, !m_options.useKeychain);
         if (m_main)
-            m_main->setMemoryOnlyNote(memoryOnly);
+            m_main->setMemoryOnlyNote(memoryOnly, !m_options.useKeychain);
     });
 }
 
@@ -105,7 +106,8 @@ void ClientShell::restoreSession(const QString &token)
             m_tokens->remove(accountKey());
             return; // expired or signed out elsewhere: simply sign in
         }
-        m_signIn->showProblem(tr("Could not reach the server"), result.problem);
+        m_signIn->showProblem(tr("Could not check the saved session"), result.problem,
+                              result.local);
     });
 }
 
@@ -116,7 +118,7 @@ void ClientShell::signIn(const QUrl &server, const QString &username, const QStr
     m_api->signIn(username, password, this, [this, server](const ApiResult<AuthSession> &result) {
         m_signIn->setBusy(false);
         if (!result.ok()) {
-            m_signIn->showProblem(tr("Could not sign in"), result.problem);
+            m_signIn->showProblem(tr("Could not sign in"), result.problem, result.local);
             return;
         }
         m_server = server;
@@ -132,7 +134,8 @@ void ClientShell::signUp(const QUrl &server, const QString &username, const QStr
                   [this, server, username, password](const ApiResult<QString> &result) {
                       if (!result.ok()) {
                           m_signIn->setBusy(false);
-                          m_signIn->showProblem(tr("Could not create the account"), result.problem);
+                          m_signIn->showProblem(tr("Could not create the account"), result.problem,
+                                                result.local);
                           return;
                       }
                       qCInfo(lcUi) << "account created";
@@ -164,9 +167,9 @@ void ClientShell::finishSignIn(const AuthSession &session)
 void ClientShell::openMainWindow(const QString &username)
 {
     delete m_main;
-    m_main = new MainWindow(m_api, username);
+    m_main = new MainWindow(m_api, username, m_clock);
     m_main->setAttribute(Qt::WA_DeleteOnClose);
-    m_main->setMemoryOnlyNote(m_tokens->isMemoryOnly());
+    m_main->setMemoryOnlyNote(m_tokens->isMemoryOnly(), !m_options.useKeychain);
     connect(m_main, &MainWindow::signOutRequested, this, &ClientShell::signOut);
     connect(m_main, &MainWindow::signInAgainRequested, this, &ClientShell::signInAgain);
     m_main->show();

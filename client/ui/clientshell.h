@@ -3,6 +3,7 @@
 
 #include "client/core/apiclient.h"
 #include "client/core/authsession.h"
+#include "shared/clock.h"
 
 #include <QObject>
 #include <QPointer>
@@ -37,6 +38,8 @@ public:
         QStringList enterRooms; ///< entered right after signing in
         bool useKeychain = true; ///< false: the token stays in memory only
         bool restoreSession = true; ///< try the remembered account's stored token first
+        /** The clock of countdowns and times shown; null: the system's. Must outlive the shell. */
+        const Clock *clock = nullptr;
     };
 
     explicit ClientShell(Options options, QObject *parent = nullptr);
@@ -69,6 +72,7 @@ private:
     QString accountKey() const;
 
     Options m_options;
+    const Clock &m_clock;
     ApiClient *m_api;
     TokenStore *m_tokens;
     std::unique_ptr<SignInWindow> m_signIn;

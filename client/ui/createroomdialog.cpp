@@ -10,6 +10,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QVBoxLayout>
 
 namespace roomgate::client::ui {
 
@@ -33,11 +34,20 @@ CreateRoomDialog::CreateRoomDialog(QWidget *parent)
     m_hint->setWordWrap(true);
     m_hint->hide();
 
-    auto *form = new QFormLayout(this);
+    m_name->setAccessibleName(tr("Room name"));
+    m_capacity->setAccessibleName(tr("Capacity"));
+    m_hint->setAccessibleName(tr("About the name"));
+
+    auto *form = new QFormLayout;
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("&Capacity:"), m_capacity);
-    form->addRow(m_hint);
-    form->addRow(m_buttons);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_hint);
+    layout->addStretch(1);
+    layout->addWidget(m_buttons);
+    // The dialog is never smaller than what it shows: a hint of two lines gets them.
+    layout->setSizeConstraint(QLayout::SetMinimumSize);
 
     QPushButton *ok = m_buttons->button(QDialogButtonBox::Ok);
     ok->setText(tr("Create and enter"));
@@ -46,6 +56,15 @@ CreateRoomDialog::CreateRoomDialog(QWidget *parent)
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     resize(420, sizeHint().height());
+}
+
+void CreateRoomDialog::fitHint()
+{
+    // A wrapped hint needs more height at this width than the layout knew: grow to it.
+    layout()->activate();
+    const int needed = layout()->totalHeightForWidth(width());
+    if (needed > height())
+        resize(width(), needed);
 }
 
 void CreateRoomDialog::setExistingRooms(const QStringList &names)
@@ -80,6 +99,7 @@ void CreateRoomDialog::validate()
         m_hint->setStyleSheet(QStringLiteral("QLabel { color: #c0392b; }"));
         m_hint->setText(errorSentence(ErrorCode::InvalidRoomName));
         m_hint->show();
+        fitHint();
         return;
     }
     ok->setEnabled(true);
@@ -87,6 +107,7 @@ void CreateRoomDialog::validate()
         m_hint->setStyleSheet(QString());
         m_hint->setText(tr("A room with this name exists already: you will enter it."));
         m_hint->show();
+        fitHint();
     } else {
         m_hint->hide();
     }

@@ -32,8 +32,11 @@ public:
     QLineEdit *nameEdit() const { return m_name; }
     QSpinBox *capacityEdit() const { return m_capacity; }
 
+    QLabel *hint() const { return m_hint; }
+
 private:
     void validate();
+    void fitHint();
 
     QLineEdit *m_name;
     QSpinBox *m_capacity;

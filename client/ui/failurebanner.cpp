@@ -2,9 +2,12 @@
 #include "client/ui/failurebanner.h"
 
 #include <QApplication>
+#include <QDateTime>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
+#include <QShortcut>
 #include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -16,17 +19,18 @@ constexpr int kTickMs = 200;
 constexpr int kIconSize = 32;
 } // namespace
 
-FailureBanner::FailureBanner(QWidget *parent)
+FailureBanner::FailureBanner(QWidget *parent, const Clock &clock)
     : QFrame(parent),
       m_icon(new QLabel(this)),
       m_title(new QLabel(this)),
       m_sentence(new QLabel(this)),
       m_detail(new QLabel(this)),
       m_countdownLabel(new QLabel(this)),
-      m_retry(new QPushButton(tr("Retry now"), this)),
-      m_chooseRoom(new QPushButton(tr("Choose another room"), this)),
-      m_signIn(new QPushButton(tr("Sign in again"), this)),
-      m_close(new QToolButton(this))
+      m_retry(new QPushButton(tr("Re&try now"), this)),
+      m_chooseRoom(new QPushButton(tr("C&hoose another room"), this)),
+      m_signIn(new QPushButton(tr("Sign in a&gain"), this)),
+      m_close(new QToolButton(this)),
+      m_clock(clock)
 {
     setObjectName(QStringLiteral("failureBanner"));
     setFrameShape(QFrame::StyledPanel);
@@ -44,8 +48,10 @@ FailureBanner::FailureBanner(QWidget *parent)
     titleFont.setBold(true);
     m_title->setFont(titleFont);
     m_title->setWordWrap(true);
+    m_title->setTextFormat(Qt::PlainText);
     m_sentence->setObjectName(QStringLiteral("failureSentence"));
     m_sentence->setWordWrap(true);
+    m_sentence->setTextFormat(Qt::PlainText);
     m_sentence->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_detail->setObjectName(QStringLiteral("failureDetail"));
     m_detail->setWordWrap(true);
@@ -55,13 +61,21 @@ FailureBanner::FailureBanner(QWidget *parent)
     detailPalette.setColor(QPalette::WindowText, QColor(0x5f, 0x5f, 0x5f));
     m_detail->setPalette(detailPalette);
     m_countdownLabel->setObjectName(QStringLiteral("failureCountdown"));
+    m_countdownLabel->setWordWrap(true);
     m_retry->setObjectName(QStringLiteral("retryNowButton"));
+    m_retry->setAccessibleDescription(tr("Try again now instead of waiting"));
     m_chooseRoom->setObjectName(QStringLiteral("chooseAnotherRoomButton"));
+    m_chooseRoom->setAccessibleDescription(
+        tr("Close this room's tab and pick another room from the list"));
     m_signIn->setObjectName(QStringLiteral("signInAgainButton"));
+    m_signIn->setAccessibleDescription(tr("Open the sign-in window"));
     m_close->setObjectName(QStringLiteral("dismissButton"));
     m_close->setAutoRaise(true);
+    m_close->setFocusPolicy(Qt::StrongFocus);
     m_close->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
-    m_close->setToolTip(tr("Close this notice"));
+    m_close->setToolTip(tr("Close this notice (Esc)"));
+    m_close->setAccessibleName(tr("Close this notice"));
+    m_close->setAccessibleDescription(tr("Hides the notice; nothing is retried"));
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_countdownLabel);
@@ -83,6 +97,15 @@ FailureBanner::FailureBanner(QWidget *parent)
     layout->addLayout(text, 1);
     layout->addWidget(m_close, 0, Qt::AlignTop);
 
+    // Keyboard order follows the eye: what to do first, then the dismiss button.
+    setTabOrder(m_retry, m_chooseRoom);
+    setTabOrder(m_chooseRoom, m_signIn);
+    setTabOrder(m_signIn, m_close);
+
+    auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    escape->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(escape, &QShortcut::activated, m_close, &QToolButton::click);
+
     m_countdown.setInterval(kTickMs);
     connect(&m_countdown, &QTimer::timeout, this, &FailureBanner::tick);
     connect(m_retry, &QPushButton::clicked, this, [this] {
@@ -98,7 +121,11 @@ FailureBanner::FailureBanner(QWidget *parent)
         Q_EMIT signInAgainRequested();
     });
     connect(m_close, &QToolButton::clicked, this, [this] {
+        // The focus stays in the view, not on a widget about to hide.
+        const bool hadFocus = isAncestorOf(QApplication::focusWidget());
         clear();
+        if (hadFocus && parentWidget())
+            parentWidget()->setFocus(Qt::OtherFocusReason);
         Q_EMIT dismissed();
     });
     hide();
@@ -143,52 +170,103 @@ bool FailureBanner::countsDown(ErrorCode code)
     return code == ErrorCode::RoomFull || code == ErrorCode::RateLimited;
 }
 
+FailureBanner::Notice FailureBanner::noticeFor(const QString &title, const Problem &problem,
+                                               Actions actions)
+{
+    Notice notice;
+    notice.title = title;
+    notice.code = problem.code;
+    notice.sentence = errorSentence(problem.code);
+    notice.actions = actions;
+    // The server's detail defaults to the code's English sentence: only a detail that
+    // says more than the sentence above is worth a line.
+    const QString english = QString::fromUtf8(errorInfo(problem.code).sentence);
+    const QString trimmed = problem.detail.trimmed();
+    if (!trimmed.isEmpty() && trimmed != english && trimmed != notice.sentence)
+        notice.detail = tr("Server: %1").arg(trimmed);
+    return notice;
+}
+
+FailureBanner::Notice FailureBanner::noticeFor(const QString &title, LocalError local,
+                                               LocalErrorPhase phase, const QString &address,
+                                               Actions actions)
+{
+    Notice notice;
+    notice.title = title;
+    notice.code = ErrorCode::Unavailable;
+    notice.local = local;
+    notice.sentence = localErrorSentence(local, phase, address);
+    // This side's finding, in this side's words: never "Server: Connection refused".
+    notice.detail = localErrorReason(local);
+    notice.actions = actions;
+    return notice;
+}
+
 void FailureBanner::showFailure(const RoomSession::Failure &failure, bool wasJoined, bool autoRetry)
 {
-    const int countdown
+    const QString title = titleFor(failure.phase, wasJoined);
+    const Actions actions = actionsFor(failure.code, failure.phase);
+    Notice notice;
+    if (failure.local != LocalError::None) {
+        notice = noticeFor(title, failure.local,
+                           failure.phase == Phase::Reservation ? LocalErrorPhase::Reservation
+                                                               : LocalErrorPhase::Connection,
+                           failure.address, actions);
+    } else {
+        Problem problem(failure.code, failure.detail);
+        notice = noticeFor(title, problem, actions);
+    }
+    notice.countdownSeconds
         = autoRetry && countsDown(failure.code) ? qMax(0, failure.retryAfterSeconds) : 0;
-    present(titleFor(failure.phase, wasJoined), failure.code, failure.detail,
-            actionsFor(failure.code, failure.phase), countdown);
+    present(notice);
 }
 
 void FailureBanner::showProblem(const QString &title, const Problem &problem, Actions actions,
                                 int countdownSeconds)
 {
-    present(title, problem.code, problem.detail, actions, countdownSeconds);
+    Notice notice = noticeFor(title, problem, actions);
+    notice.countdownSeconds = countdownSeconds;
+    present(notice);
 }
 
-void FailureBanner::present(const QString &title, ErrorCode code, const QString &detail,
-                            Actions actions, int countdownSeconds)
+void FailureBanner::present(const Notice &notice)
 {
-    m_code = code;
-    m_actions = actions;
-    m_title->setText(title);
-    m_sentence->setText(errorSentence(code));
-    // The server's detail defaults to the code's English sentence: only a detail that
-    // says more than the sentence above is worth a line.
-    const QString english = QString::fromUtf8(errorInfo(code).sentence);
-    const QString trimmed = detail.trimmed();
-    const bool informative
-        = !trimmed.isEmpty() && trimmed != english && trimmed != m_sentence->text();
-    m_detail->setText(informative ? tr("Server: %1").arg(trimmed) : QString());
-    m_detail->setVisible(informative);
-    m_retry->setVisible(actions.testFlag(Action::RetryNow));
-    m_chooseRoom->setVisible(actions.testFlag(Action::ChooseAnotherRoom));
-    m_signIn->setVisible(actions.testFlag(Action::SignInAgain));
-    setAccessibleDescription(m_title->text() + QLatin1Char(' ') + m_sentence->text());
+    m_code = notice.code;
+    m_local = notice.local;
+    m_actions = notice.actions;
+    m_countdownKind = notice.countdown;
+    m_title->setText(notice.title);
+    m_sentence->setText(notice.sentence.isEmpty() ? errorSentence(notice.code) : notice.sentence);
+    m_detail->setText(notice.detail);
+    m_detail->setVisible(!notice.detail.isEmpty());
+    m_retry->setVisible(notice.actions.testFlag(Action::RetryNow));
+    m_chooseRoom->setVisible(notice.actions.testFlag(Action::ChooseAnotherRoom));
+    m_signIn->setVisible(notice.actions.testFlag(Action::SignInAgain));
 
     m_countdown.stop();
     m_shownSeconds = 0;
-    m_startSeconds = qMax(0, countdownSeconds);
-    if (countdownSeconds > 0) {
-        m_deadline = QDeadlineTimer(static_cast<qint64>(countdownSeconds) * 1000);
+    m_startSeconds = qMax(0, notice.countdownSeconds);
+    if (notice.countdownSeconds > 0) {
+        const qint64 ms = static_cast<qint64>(notice.countdownSeconds) * 1000;
+        m_deadlineMs = m_clock.monotonicMs() + ms;
+        m_deadlineWallMs = m_clock.wallMs() + ms;
         m_countdown.start();
         tick();
     } else {
         m_countdownLabel->clear();
         m_countdownLabel->hide();
     }
-    show();
+    updateAccessibleText();
+    QFrame::show();
+}
+
+void FailureBanner::setNote(const QString &note)
+{
+    if (m_countdown.isActive())
+        return;
+    m_countdownLabel->setText(note);
+    m_countdownLabel->setVisible(!note.isEmpty());
+    updateAccessibleText();
 }
 
 void FailureBanner::clear()
@@ -196,8 +274,21 @@ void FailureBanner::clear()
     m_countdown.stop();
     m_countdownLabel->clear();
     m_code = ErrorCode::Ok;
+    m_local = LocalError::None;
     m_actions = {};
     hide();
+}
+
+void FailureBanner::updateAccessibleText()
+{
+    // A screen reader says what a sighted user reads, in the same order.
+    QStringList parts{m_sentence->text()};
+    if (!m_detail->text().isEmpty())
+        parts.append(m_detail->text());
+    if (!m_countdownLabel->text().isEmpty())
+        parts.append(m_countdownLabel->text());
+    setAccessibleName(m_title->text());
+    setAccessibleDescription(parts.join(QLatin1Char(' ')));
 }
 
 int FailureBanner::countdownSeconds() const
@@ -209,6 +300,11 @@ int FailureBanner::countdownSeconds() const
 QString FailureBanner::countdownText() const
 {
     return m_countdown.isActive() ? m_countdownLabel->text() : QString();
+}
+
+QString FailureBanner::noteText() const
+{
+    return m_countdownLabel->text();
 }
 
 QString FailureBanner::title() const
@@ -226,20 +322,42 @@ QString FailureBanner::detail() const
     return m_detail->text();
 }
 
+QString FailureBanner::countdownLine(int seconds) const
+{
+    switch (m_countdownKind) {
+    case Countdown::Retry:
+        return tr("Retrying in %n s…", nullptr, seconds);
+    case Countdown::SendAgain:
+        return tr("You can send again in %n s.", nullptr, seconds);
+    case Countdown::TryAgainAt: {
+        const QString at = QLocale().toString(
+            QDateTime::fromMSecsSinceEpoch(m_deadlineWallMs).toLocalTime().time(),
+            QStringLiteral("HH:mm:ss"));
+        return tr("You can try again at %1 (in %n s).", nullptr, seconds).arg(at);
+    }
+    }
+    return {};
+}
+
 void FailureBanner::tick()
 {
-    if (m_deadline.hasExpired()) {
+    const qint64 remainingMs = m_deadlineMs - m_clock.monotonicMs();
+    if (remainingMs <= 0) {
         m_countdown.stop();
-        m_countdownLabel->setText(tr("Retrying…"));
+        m_countdownLabel->setText(m_countdownKind == Countdown::Retry ? tr("Retrying…")
+                                                                      : QString());
+        m_countdownLabel->setVisible(!m_countdownLabel->text().isEmpty());
+        updateAccessibleText();
         Q_EMIT countdownFinished();
         return;
     }
-    const int seconds = static_cast<int>((m_deadline.remainingTime() + 999) / 1000);
+    const int seconds = static_cast<int>((remainingMs + 999) / 1000);
     if (seconds == m_shownSeconds)
         return;
     m_shownSeconds = seconds;
-    m_countdownLabel->setText(tr("Retrying in %n s…", nullptr, seconds));
+    m_countdownLabel->setText(countdownLine(seconds));
     m_countdownLabel->show();
+    updateAccessibleText();
 }
 
 } // namespace roomgate::client::ui

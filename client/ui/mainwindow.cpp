@@ -3,32 +3,29 @@
 
 #include "client/core/sessionmanager.h"
 #include "client/ui/createroomdialog.h"
+#include "client/ui/elidedlabel.h"
 #include "client/ui/failurebanner.h"
 #include "client/ui/logging.h"
-#include "client/ui/roomdelegate.h"
+#include "client/ui/messageedit.h"
 #include "client/ui/roomlistmodel.h"
 #include "client/ui/roomview.h"
 
 #include <QAction>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QMenuBar>
 #include <QPainter>
-#include <QPushButton>
-#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QStyle>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace roomgate::client::ui {
 
 namespace {
-constexpr int kRefreshIntervalMs = 10'000;
 constexpr int kNoticeMs = 15'000;
 
 /** A small coloured dot for a room tab: joined, entering, failed, not in the room. */
@@ -61,81 +58,30 @@ QIcon indicatorIcon(RoomView::Indicator indicator)
 
 } // namespace
 
-MainWindow::MainWindow(ApiClient *api, const QString &username, QWidget *parent)
+MainWindow::MainWindow(ApiClient *api, const QString &username, const Clock &clock, QWidget *parent)
     : QMainWindow(parent),
       m_api(api),
       m_username(username),
+      m_clock(clock),
       m_sessions(new SessionManager(api, this)),
-      m_rooms(new RoomListModel(this)),
-      m_filtered(new QSortFilterProxyModel(this)),
-      m_listBanner(new FailureBanner(this)),
-      m_filter(new QLineEdit(this)),
-      m_roomList(new QListView(this)),
-      m_emptyList(new QLabel(this)),
-      m_refreshButton(new QPushButton(tr("Refresh"), this)),
-      m_createButton(new QPushButton(tr("Create room…"), this)),
-      m_enterButton(new QPushButton(tr("Enter"), this)),
+      m_listPane(new RoomListPane(api, clock, this)),
       m_rightPane(new QStackedWidget(this)),
       m_tabs(new QTabWidget(this)),
       m_accountLabel(new QLabel(this)),
       m_memoryOnlyLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowTitle(tr("Roomgate — %1").arg(username));
+    // The platform adds the application's name ("alice — Roomgate"): not said twice.
+    setWindowTitle(username);
     resize(1200, 760);
-
-    // The room list.
-    m_listBanner->setObjectName(QStringLiteral("roomListBanner"));
-    m_filtered->setSourceModel(m_rooms);
-    m_filtered->setFilterRole(RoomListModel::NameRole);
-    m_filtered->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_filter->setObjectName(QStringLiteral("roomFilter"));
-    m_filter->setPlaceholderText(tr("Filter rooms"));
-    m_filter->setClearButtonEnabled(true);
-    m_roomList->setObjectName(QStringLiteral("roomList"));
-    m_roomList->setModel(m_filtered);
-    m_roomList->setItemDelegate(new RoomDelegate(m_roomList));
-    m_roomList->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_roomList->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_roomList->setUniformItemSizes(true);
-    m_roomList->setAlternatingRowColors(true);
-    m_roomList->setAccessibleName(tr("Rooms"));
-    m_emptyList->setObjectName(QStringLiteral("emptyRoomList"));
-    m_emptyList->setWordWrap(true);
-    m_emptyList->setAlignment(Qt::AlignCenter);
-    m_emptyList->hide();
-    m_refreshButton->setObjectName(QStringLiteral("refreshButton"));
-    m_refreshButton->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
-    m_createButton->setObjectName(QStringLiteral("createRoomButton"));
-    m_enterButton->setObjectName(QStringLiteral("enterButton"));
-    m_enterButton->setDefault(true);
-
-    auto *listHeader = new QLabel(tr("Rooms"), this);
-    QFont headerFont = listHeader->font();
-    headerFont.setBold(true);
-    if (headerFont.pointSizeF() > 0)
-        headerFont.setPointSizeF(headerFont.pointSizeF() * 1.2);
-    listHeader->setFont(headerFont);
-    auto *listButtons = new QHBoxLayout;
-    listButtons->addWidget(m_refreshButton);
-    listButtons->addStretch(1);
-    listButtons->addWidget(m_createButton);
-    listButtons->addWidget(m_enterButton);
-
-    auto *listPane = new QWidget(this);
-    auto *listLayout = new QVBoxLayout(listPane);
-    listLayout->addWidget(listHeader);
-    listLayout->addWidget(m_listBanner);
-    listLayout->addWidget(m_filter);
-    listLayout->addWidget(m_roomList, 1);
-    listLayout->addWidget(m_emptyList);
-    listLayout->addLayout(listButtons);
 
     // The rooms the user is in.
     m_tabs->setObjectName(QStringLiteral("roomTabs"));
     m_tabs->setTabsClosable(true);
     m_tabs->setMovable(true);
     m_tabs->setDocumentMode(true);
+    m_tabs->setUsesScrollButtons(true);
+    m_tabs->setElideMode(Qt::ElideMiddle);
     auto *placeholder
         = new QLabel(tr("Enter a room from the list — double-click it — or create one.\n"
                         "You can be in several rooms at once: each gets a tab here."),
@@ -149,7 +95,7 @@ MainWindow::MainWindow(ApiClient *api, const QString &username, QWidget *parent)
     m_rightPane->addWidget(m_tabs);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(listPane);
+    splitter->addWidget(m_listPane);
     splitter->addWidget(m_rightPane);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
@@ -171,21 +117,27 @@ MainWindow::MainWindow(ApiClient *api, const QString &username, QWidget *parent)
     create->setShortcut(QKeySequence::New);
     connect(create, &QAction::triggered, this, &MainWindow::showCreateRoomDialog);
     m_enterAction = roomMenu->addAction(tr("&Enter selected room"));
-    connect(m_enterAction, &QAction::triggered, this, &MainWindow::enterSelectedRoom);
+    connect(m_enterAction, &QAction::triggered, m_listPane, &RoomListPane::enterSelected);
     QAction *refresh = roomMenu->addAction(tr("&Refresh the list"));
     refresh->setShortcut(QKeySequence::Refresh);
     connect(refresh, &QAction::triggered, this, &MainWindow::refreshRooms);
     roomMenu->addSeparator();
     m_leaveAction = roomMenu->addAction(tr("&Leave room"));
-    m_leaveAction->setShortcut(QKeySequence::Close);
+    // Ctrl+W everywhere (the tooltips say so), and the platform's own Close keys too.
+    QList<QKeySequence> closeKeys{QKeySequence(Qt::CTRL | Qt::Key_W)};
+    for (const QKeySequence &keys : QKeySequence::keyBindings(QKeySequence::Close)) {
+        if (!closeKeys.contains(keys))
+            closeKeys.append(keys);
+    }
+    m_leaveAction->setShortcuts(closeKeys);
     connect(m_leaveAction, &QAction::triggered, this, [this] {
         if (RoomView *view = currentRoomView())
             leaveRoom(view);
     });
     QAction *findAction = new QAction(this);
     findAction->setShortcut(QKeySequence::Find);
-    connect(findAction, &QAction::triggered, m_filter,
-            [this] { m_filter->setFocus(Qt::ShortcutFocusReason); });
+    connect(findAction, &QAction::triggered, m_listPane,
+            [this] { m_listPane->filterEdit()->setFocus(Qt::ShortcutFocusReason); });
     addAction(findAction);
 
     // Status bar.
@@ -193,10 +145,6 @@ MainWindow::MainWindow(ApiClient *api, const QString &username, QWidget *parent)
                                 .arg(username, api ? api->baseUrl().toDisplayString() : QString()));
     statusBar()->addPermanentWidget(m_accountLabel);
     m_memoryOnlyLabel->setObjectName(QStringLiteral("memoryOnlyStatus"));
-    m_memoryOnlyLabel->setText(tr("Session not saved: no keychain"));
-    m_memoryOnlyLabel->setToolTip(
-        tr("No system keychain answered, so your session is kept in memory only. "
-           "You sign in again after quitting."));
     m_memoryOnlyLabel->setStyleSheet(
         QStringLiteral("QLabel { color: #8a5a00; border-left: 1px solid #b0b0b0; "
                        "padding-left: 8px; margin-left: 4px; }"));
@@ -204,26 +152,13 @@ MainWindow::MainWindow(ApiClient *api, const QString &username, QWidget *parent)
     statusBar()->addPermanentWidget(m_memoryOnlyLabel);
 
     // Behaviour.
-    connect(m_filter, &QLineEdit::textChanged, m_filtered,
-            &QSortFilterProxyModel::setFilterFixedString);
-    connect(m_filter, &QLineEdit::returnPressed, this, [this] {
-        if (m_filtered->rowCount() == 1)
-            m_roomList->setCurrentIndex(m_filtered->index(0, 0));
-        enterSelectedRoom();
-    });
-    connect(m_roomList, &QListView::activated, this, &MainWindow::enterSelectedRoom);
-    connect(m_roomList->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            &MainWindow::updateActions);
-    connect(m_filtered, &QAbstractItemModel::modelReset, this, &MainWindow::updateActions);
-    connect(m_filtered, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateActions);
-    connect(m_filtered, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateActions);
-    connect(m_refreshButton, &QPushButton::clicked, this, &MainWindow::refreshRooms);
-    connect(m_createButton, &QPushButton::clicked, this, &MainWindow::showCreateRoomDialog);
-    connect(m_enterButton, &QPushButton::clicked, this, &MainWindow::enterSelectedRoom);
-    connect(m_listBanner, &FailureBanner::retryRequested, this, &MainWindow::refreshRooms);
-    connect(m_listBanner, &FailureBanner::countdownFinished, this, &MainWindow::refreshRooms);
-    connect(m_listBanner, &FailureBanner::signInAgainRequested, this,
+    connect(m_listPane, &RoomListPane::enterRequested, this,
+            [this](const QString &room) { enterRoom(room); });
+    connect(m_listPane, &RoomListPane::createRequested, this, &MainWindow::showCreateRoomDialog);
+    connect(m_listPane, &RoomListPane::signInAgainRequested, this,
             &MainWindow::signInAgainRequested);
+    connect(m_listPane, &RoomListPane::selectionChanged, this, &MainWindow::updateActions);
+    connect(m_listPane, &RoomListPane::refreshed, this, &MainWindow::roomsRefreshed);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
         if (auto *view = qobject_cast<RoomView *>(m_tabs->widget(index)))
             leaveRoom(view);
@@ -231,9 +166,6 @@ MainWindow::MainWindow(ApiClient *api, const QString &username, QWidget *parent)
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateActions);
     connect(m_sessions, &SessionManager::sessionAdded, this, &MainWindow::addRoomView);
 
-    m_refreshTimer.setInterval(kRefreshIntervalMs);
-    connect(&m_refreshTimer, &QTimer::timeout, this, &MainWindow::refreshRooms);
-    m_refreshTimer.start();
     updateActions();
     refreshRooms();
 }
@@ -274,54 +206,15 @@ RoomView *MainWindow::currentRoomView() const
     return qobject_cast<RoomView *>(m_tabs->currentWidget());
 }
 
-QString MainWindow::selectedRoom() const
-{
-    const QModelIndex index = m_roomList->currentIndex();
-    return index.isValid() ? index.data(RoomListModel::NameRole).toString() : QString();
-}
-
 void MainWindow::updateActions()
 {
-    const bool selected = !selectedRoom().isEmpty();
-    m_enterButton->setEnabled(selected);
-    m_enterAction->setEnabled(selected);
+    m_enterAction->setEnabled(m_listPane->canEnterSelected());
     m_leaveAction->setEnabled(currentRoomView() != nullptr);
-    const bool empty = m_rooms->rowCount() == 0;
-    m_emptyList->setText(empty ? tr("No rooms yet: create the first one.")
-                               : tr("No room matches the filter."));
-    m_emptyList->setVisible(m_filtered->rowCount() == 0);
 }
 
 void MainWindow::refreshRooms()
 {
-    if (!m_api || m_refreshInFlight)
-        return;
-    m_refreshInFlight = true;
-    m_api->listRooms(this, [this](const ApiResult<QList<RoomInfo>> &result) {
-        m_refreshInFlight = false;
-        if (!result.ok()) {
-            const Problem &problem = result.problem;
-            FailureBanner::Actions actions = problem.code == ErrorCode::Unauthenticated
-                ? FailureBanner::Actions(FailureBanner::Action::SignInAgain)
-                : FailureBanner::Actions(FailureBanner::Action::RetryNow);
-            const int countdown
-                = problem.code == ErrorCode::RateLimited ? qMax(1, problem.retryAfterSeconds) : 0;
-            // Automatic refreshes keep trying in the background; the banner stays.
-            m_listBanner->showProblem(tr("Could not load the rooms"), problem, actions, countdown);
-            Q_EMIT roomsRefreshed(false);
-            return;
-        }
-        m_listBanner->clear();
-        const QString current = selectedRoom();
-        m_rooms->setRooms(result.value);
-        if (!current.isEmpty() && !m_roomList->currentIndex().isValid()) {
-            const int row = m_rooms->rowOf(current);
-            if (row >= 0)
-                m_roomList->setCurrentIndex(m_filtered->mapFromSource(m_rooms->index(row)));
-        }
-        updateActions();
-        Q_EMIT roomsRefreshed(true);
-    });
+    m_listPane->refresh();
 }
 
 void MainWindow::showCreateRoomDialog()
@@ -329,20 +222,13 @@ void MainWindow::showCreateRoomDialog()
     auto *dialog = new CreateRoomDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     QStringList names;
-    for (const RoomInfo &room : m_rooms->rooms())
+    for (const RoomInfo &room : rooms()->rooms())
         names.append(room.name);
     dialog->setExistingRooms(names);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         enterRoom(dialog->roomName(), EntryOptions{true, dialog->capacity()});
     });
     dialog->open();
-}
-
-void MainWindow::enterSelectedRoom()
-{
-    const QString room = selectedRoom();
-    if (!room.isEmpty())
-        enterRoom(room);
 }
 
 RoomView *MainWindow::enterRoom(const QString &room, const EntryOptions &options)
@@ -358,7 +244,7 @@ RoomView *MainWindow::enterRoom(const QString &room, const EntryOptions &options
         view = m_views.value(session);
     }
     m_tabs->setCurrentWidget(view);
-    view->setFocus(Qt::OtherFocusReason);
+    view->input()->setFocus(Qt::OtherFocusReason);
     return view;
 }
 
@@ -366,7 +252,7 @@ void MainWindow::addRoomView(RoomSession *session)
 {
     if (m_views.contains(session))
         return;
-    auto *view = new RoomView(session, m_tabs);
+    auto *view = new RoomView(session, m_clock, m_tabs);
     m_views.insert(session, view);
     const int index = m_tabs->addTab(view, view->roomName());
     m_tabs->setCurrentIndex(index);
@@ -376,8 +262,17 @@ void MainWindow::addRoomView(RoomSession *session)
     connect(view, &RoomView::chooseAnotherRoomRequested, this,
             [this, view] { chooseAnotherRoom(view); });
     connect(view, &RoomView::signInAgainRequested, this, &MainWindow::signInAgainRequested);
-    connect(view, &RoomView::failureShown, this,
-            [this](const QString &summary) { statusBar()->showMessage(summary, kNoticeMs); });
+    connect(view, &RoomView::failureShown, this, [this, view](const QString &summary) {
+        m_noticeFrom = view;
+        statusBar()->showMessage(summary, kNoticeMs);
+    });
+    connect(session, &RoomSession::joined, this, [this, view] {
+        // The tab is fine again: its old failure is no news any more.
+        if (m_noticeFrom == view)
+            statusBar()->clearMessage();
+    });
+    // A refused entry changes what the list should say (a full room, a closed one).
+    connect(session, &RoomSession::failed, this, &MainWindow::refreshRooms);
     connect(session, &RoomSession::stateChanged, this, [this](RoomSession::State state) {
         // Seats changed hands: the list's numbers are stale.
         if (state == RoomSession::State::Joined || state == RoomSession::State::Idle)
@@ -395,9 +290,14 @@ void MainWindow::updateTab(RoomView *view)
     const int index = m_tabs->indexOf(view);
     if (index < 0)
         return;
-    m_tabs->setTabText(index, view->roomName());
+    // A long name never widens the window: elided in the middle, whole in the tooltip.
+    const QString name = view->roomName();
+    m_tabs->setTabText(index,
+                       ElidedLabel::elided(name, m_tabs->tabBar()->fontMetrics(), kTabTextWidth)
+                           .replace(QLatin1Char('&'), QStringLiteral("&&")));
     m_tabs->setTabIcon(index, indicatorIcon(view->indicator()));
-    m_tabs->setTabToolTip(index, view->statusText());
+    m_tabs->setTabToolTip(index, name + QLatin1Char('\n') + view->statusText());
+    m_tabs->tabBar()->setAccessibleName(tr("Rooms you are in"));
 }
 
 void MainWindow::removeRoomView(RoomView *view)
@@ -412,6 +312,11 @@ void MainWindow::removeRoomView(RoomView *view)
     const int index = m_tabs->indexOf(view);
     if (index >= 0)
         m_tabs->removeTab(index);
+    if (m_noticeFrom == view) {
+        // Its failure closes with it.
+        statusBar()->clearMessage();
+        m_noticeFrom.clear();
+    }
     view->deleteLater();
     if (m_tabs->count() == 0)
         m_rightPane->setCurrentIndex(0);
@@ -430,12 +335,12 @@ void MainWindow::chooseAnotherRoom(RoomView *view)
 {
     leaveRoom(view);
     refreshRooms();
-    m_roomList->setFocus(Qt::OtherFocusReason);
+    m_listPane->roomList()->setFocus(Qt::OtherFocusReason);
 }
 
 void MainWindow::resumeAfterSignIn()
 {
-    m_listBanner->clear();
+    m_listPane->banner()->clear();
     refreshRooms();
     for (RoomSession *session : m_sessions->sessions()) {
         if (session->hasFailed() && session->failure().code == ErrorCode::Unauthenticated)
@@ -443,8 +348,21 @@ void MainWindow::resumeAfterSignIn()
     }
 }
 
-void MainWindow::setMemoryOnlyNote(bool memoryOnly)
+void MainWindow::setMemoryOnlyNote(bool memoryOnly, bool keychainOff)
 {
+    if (keychainOff) {
+        m_memoryOnlyLabel->setText(tr("Session not saved: keychain off"));
+        m_memoryOnlyLabel->setToolTip(tr("The keychain is off (--no-keychain), so your session "
+                                         "is kept in memory only. You sign in again after "
+                                         "quitting."));
+    } else {
+        m_memoryOnlyLabel->setText(tr("Session not saved: no keychain"));
+        m_memoryOnlyLabel->setToolTip(
+            tr("No system keychain answered, so your session is kept in memory only. "
+               "You sign in again after quitting."));
+    }
+    m_memoryOnlyLabel->setAccessibleName(m_memoryOnlyLabel->text());
+    m_memoryOnlyLabel->setAccessibleDescription(m_memoryOnlyLabel->toolTip());
     m_memoryOnlyLabel->setVisible(memoryOnly);
 }
 

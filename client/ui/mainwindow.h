@@ -4,18 +4,17 @@
 #include "client/core/apiclient.h"
 #include "client/core/entryoptions.h"
 #include "client/core/roomsession.h"
+#include "client/ui/roomlistpane.h"
 
 #include <QHash>
 #include <QMainWindow>
 #include <QPointer>
-#include <QTimer>
 
 class QAction;
 class QLabel;
 class QLineEdit;
 class QListView;
 class QPushButton;
-class QSortFilterProxyModel;
 class QStackedWidget;
 class QTabWidget;
 
@@ -30,7 +29,7 @@ class RoomListModel;
 class RoomView;
 
 /**
- * The signed-in window: the room list on the left (filter, seats bar, state,
+ * The signed-in window: the RoomListPane on the left (filter, seats bar, state,
  * refresh, create, enter), a tab per room the user is in on the right, one
  * RoomSession each through a SessionManager, so several rooms run at once.
  * Failures of the room list itself show in a banner above it; failures of an entry
@@ -43,24 +42,26 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    MainWindow(ApiClient *api, const QString &username, QWidget *parent = nullptr);
+    MainWindow(ApiClient *api, const QString &username, const Clock &clock = Clock::system(),
+               QWidget *parent = nullptr);
     ~MainWindow() override;
 
     QString username() const { return m_username; }
     SessionManager *sessions() const { return m_sessions; }
-    RoomListModel *rooms() const { return m_rooms; }
+    RoomListPane *roomListPane() const { return m_listPane; }
+    RoomListModel *rooms() const { return m_listPane->rooms(); }
     /** The tab of @p room, or nullptr. */
     RoomView *roomView(const QString &room) const;
     QList<RoomView *> roomViews() const;
     RoomView *currentRoomView() const;
 
-    FailureBanner *roomListBanner() const { return m_listBanner; }
-    QLineEdit *filterEdit() const { return m_filter; }
-    QListView *roomList() const { return m_roomList; }
+    FailureBanner *roomListBanner() const { return m_listPane->banner(); }
+    QLineEdit *filterEdit() const { return m_listPane->filterEdit(); }
+    QListView *roomList() const { return m_listPane->roomList(); }
     QTabWidget *roomTabs() const { return m_tabs; }
-    QPushButton *refreshButton() const { return m_refreshButton; }
-    QPushButton *createButton() const { return m_createButton; }
-    QPushButton *enterButton() const { return m_enterButton; }
+    QPushButton *refreshButton() const { return m_listPane->refreshButton(); }
+    QPushButton *createButton() const { return m_listPane->createButton(); }
+    QPushButton *enterButton() const { return m_listPane->enterButton(); }
 
     /** Enters @p room (or brings its tab to the front) and returns its tab. */
     RoomView *enterRoom(const QString &room, const EntryOptions &options = {});
@@ -69,8 +70,13 @@ public:
     void showCreateRoomDialog();
     /** Signed in again as the same user: reload the list, retry what the 401 stopped. */
     void resumeAfterSignIn();
-    /** Says in the status bar that the token lives in memory only. */
-    void setMemoryOnlyNote(bool memoryOnly);
+    /**
+     * Says in the status bar that the token lives in memory only: because no keychain
+     * answered, or (@p keychainOff) because the user turned it off (`--no-keychain`).
+     */
+    void setMemoryOnlyNote(bool memoryOnly, bool keychainOff = false);
+    /** The longest a room name shows on its tab before it is elided, in pixels. */
+    static constexpr int kTabTextWidth = 200;
 
 Q_SIGNALS:
     void signOutRequested();
@@ -83,34 +89,23 @@ private:
     void removeRoomView(RoomView *view);
     void leaveRoom(RoomView *view);
     void chooseAnotherRoom(RoomView *view);
-    void enterSelectedRoom();
     void updateTab(RoomView *view);
     void updateActions();
-    QString selectedRoom() const;
 
     QPointer<ApiClient> m_api;
     QString m_username;
+    const Clock &m_clock;
     SessionManager *m_sessions;
-    RoomListModel *m_rooms;
-    QSortFilterProxyModel *m_filtered;
-
-    FailureBanner *m_listBanner;
-    QLineEdit *m_filter;
-    QListView *m_roomList;
-    QLabel *m_emptyList;
-    QPushButton *m_refreshButton;
-    QPushButton *m_createButton;
-    QPushButton *m_enterButton;
+    RoomListPane *m_listPane;
     QStackedWidget *m_rightPane;
     QTabWidget *m_tabs;
     QLabel *m_accountLabel;
     QLabel *m_memoryOnlyLabel;
     QAction *m_leaveAction = nullptr;
     QAction *m_enterAction = nullptr;
+    QPointer<RoomView> m_noticeFrom; ///< the tab whose failure the status bar shows
 
     QHash<RoomSession *, RoomView *> m_views;
-    QTimer m_refreshTimer;
-    bool m_refreshInFlight = false;
 };
 
 } // namespace roomgate::client::ui

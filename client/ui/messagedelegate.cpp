@@ -50,8 +50,14 @@ QString timeText(const QDateTime &time)
 
 QColor MessageDelegate::senderColor(const QString &sender)
 {
-    const int hue = static_cast<int>(qHash(sender, 7u) % 360u);
-    return QColor::fromHsl(hue, 150, 80);
+    // FNV-1a over the UTF-8 of the name: the same hue for the same name in every client,
+    // every run and every build (qHash is seeded and may differ between processors).
+    quint32 hash = 2166136261u;
+    for (const char byte : sender.toUtf8()) {
+        hash ^= static_cast<quint8>(byte);
+        hash *= 16777619u;
+    }
+    return QColor::fromHsl(static_cast<int>(hash % 360u), 150, 80);
 }
 
 int MessageDelegate::availableWidth(const QStyleOptionViewItem &option)
@@ -146,7 +152,8 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     const QFontMetrics nameMetrics(nameFont);
     const QString name = own ? tr("%1 (you)").arg(sender) : sender;
     painter->setFont(nameFont);
-    painter->setPen(own ? kOwnAccent : senderColor(sender));
+    // The sender's colour is the same in everyone's window, the own bubble included.
+    painter->setPen(senderColor(sender));
     const QString elidedName = nameMetrics.elidedText(name, Qt::ElideRight, width * 2 / 3);
     painter->drawText(QPoint(left, top + nameMetrics.ascent()), elidedName);
 

@@ -64,20 +64,21 @@ void MessageListModel::append(const Entry &entry)
     endInsertRows();
 }
 
-void MessageListModel::appendHistory(const QList<ChatMessage> &history)
+void MessageListModel::appendHistory(const QList<ChatMessage> &history, const QString &you)
 {
     for (const ChatMessage &message : history)
-        appendMessage(message);
+        appendMessage(message, !you.isEmpty() && message.from == you);
 }
 
-bool MessageListModel::appendMessage(const ChatMessage &message)
+bool MessageListModel::appendMessage(const ChatMessage &message, bool own)
 {
     if (message.id != 0 && m_ids.contains(message.id))
         return false;
     m_ids.insert(message.id);
-    const QDateTime sentAt
-        = message.sentAt.isValid() ? message.sentAt.toLocalTime() : QDateTime::currentDateTime();
-    append({Kind::Message, message.from, message.text, sentAt, message.own, message.id});
+    const QDateTime sentAt = message.sentAtMs > 0
+        ? QDateTime::fromMSecsSinceEpoch(message.sentAtMs).toLocalTime()
+        : QDateTime::currentDateTime();
+    append({Kind::Message, message.from, message.text, sentAt, own, message.id});
     return true;
 }
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "client/core/chatmessage.h"
+#include "shared/chatmessage.h"
 
 #include <QAbstractListModel>
 #include <QList>
@@ -39,10 +39,13 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    /** Adds the history of a joined frame (oldest first), skipping messages already here. */
-    void appendHistory(const QList<ChatMessage> &history);
+    /**
+     * Adds the history of a joined frame (oldest first), skipping messages already here;
+     * messages from @p you are marked as the user's own.
+     */
+    void appendHistory(const QList<ChatMessage> &history, const QString &you);
     /** Adds one acknowledged message; false when its id is already here. */
-    bool appendMessage(const ChatMessage &message);
+    bool appendMessage(const ChatMessage &message, bool own);
     void appendNotice(const QString &text, Kind kind = Kind::Notice);
 
     /** Rows that are messages (not notices). */

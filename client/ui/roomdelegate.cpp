@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "client/ui/roomdelegate.h"
 
-#include "client/core/roominfo.h"
 #include "client/ui/roomlistmodel.h"
+#include "shared/roominfo.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -52,7 +52,7 @@ void RoomDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     const int occupants = qBound(0, index.data(RoomListModel::OccupantsRole).toInt(), capacity);
     const int reserved
         = qBound(0, index.data(RoomListModel::ReservedRole).toInt(), capacity - occupants);
-    const auto state = static_cast<RoomInfo::State>(index.data(RoomListModel::StateRole).toInt());
+    const auto state = static_cast<RoomState>(index.data(RoomListModel::StateRole).toInt());
     const bool full = occupants + reserved >= capacity;
 
     painter->save();
@@ -72,15 +72,15 @@ void RoomDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     const int top = textArea.top() + (textArea.height() - lines) / 2;
 
     painter->setFont(nameFont);
-    painter->setPen(state == RoomInfo::State::Closed ? dim : text);
+    painter->setPen(state == RoomState::Closed ? dim : text);
     painter->drawText(QRect(textArea.left(), top, textArea.width(), nameMetrics.height()),
                       Qt::AlignLeft | Qt::AlignVCenter,
                       nameMetrics.elidedText(index.data(RoomListModel::NameRole).toString(),
-                                             Qt::ElideRight, textArea.width()));
+                                             Qt::ElideMiddle, textArea.width()));
     painter->setFont(stateFont);
     painter->setPen(dim);
     QString stateLine = index.data(RoomListModel::StateTextRole).toString();
-    if (full && state != RoomInfo::State::Closed)
+    if (full && state != RoomState::Closed)
         stateLine = tr("%1 · full").arg(stateLine);
     painter->drawText(
         QRect(textArea.left(), top + nameMetrics.height(), textArea.width(), stateMetrics.height()),

@@ -20,16 +20,26 @@ QString RoomListModel::occupancyText(const RoomInfo &room)
         .arg(room.capacity);
 }
 
-QString RoomListModel::stateText(RoomInfo::State state)
+QString RoomListModel::seatsText(const RoomInfo &room)
+{
+    QString text = tr("%n member(s)", nullptr, room.occupants) + QStringLiteral(", ")
+        + tr("%n seat(s) reserved", nullptr, room.reserved) + QStringLiteral(", ")
+        + tr("%n seat(s) in all", nullptr, room.capacity);
+    if (room.freeSeats() == 0 && room.state != RoomState::Closed)
+        text += QStringLiteral(", ") + tr("full");
+    return text;
+}
+
+QString RoomListModel::stateText(RoomState state)
 {
     switch (state) {
-    case RoomInfo::State::Open:
+    case RoomState::Open:
         return tr("Open");
-    case RoomInfo::State::Pending:
+    case RoomState::Pending:
         return tr("New, waiting for its first member");
-    case RoomInfo::State::Closed:
+    case RoomState::Closed:
         return tr("Closed");
-    case RoomInfo::State::Unknown:
+    case RoomState::Unknown:
         break;
     }
     return tr("Unknown");
@@ -49,8 +59,10 @@ QVariant RoomListModel::data(const QModelIndex &index, int role) const
                        + QLatin1Char('\n') + tr("%n seat(s) reserved", nullptr, room.reserved)
                        + QLatin1Char('\n') + tr("%n seat(s) in all", nullptr, room.capacity));
     case Qt::AccessibleTextRole:
-        return QString(room.name + QStringLiteral(", ") + occupancyText(room) + QStringLiteral(", ")
-                       + stateText(room.state));
+        return QString(room.name + QStringLiteral(", ") + stateText(room.state));
+    case Qt::AccessibleDescriptionRole:
+        // The seat bar in words: what "1 + 0 / 2" means to the eye.
+        return seatsText(room);
     case CapacityRole:
         return room.capacity;
     case OccupantsRole:

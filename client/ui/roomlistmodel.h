@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "client/core/roominfo.h"
+#include "shared/roominfo.h"
 
 #include <QAbstractListModel>
 #include <QList>
@@ -23,7 +23,7 @@ public:
         CapacityRole, ///< int
         OccupantsRole, ///< int, connected members
         ReservedRole, ///< int, live reservations
-        StateRole, ///< int, RoomInfo::State
+        StateRole, ///< int, RoomState
         StateTextRole, ///< QString, the state in words
         OccupancyTextRole, ///< QString, "3 + 1 / 16"
     };
@@ -42,7 +42,9 @@ public:
 
     /** "3 + 1 / 16": members + reservations against the capacity. */
     static QString occupancyText(const RoomInfo &room);
-    static QString stateText(RoomInfo::State state);
+    static QString stateText(RoomState state);
+    /** The seats in words: "1 member, 0 seats reserved, 2 seats in all". */
+    static QString seatsText(const RoomInfo &room);
 
 private:
     QList<RoomInfo> m_rooms;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "client/core/roomsession.h"
+#include "shared/clock.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -10,18 +11,27 @@ class QLabel;
 class QListView;
 class QPushButton;
 
+namespace roomgate::client {
+class SeatWatcher;
+}
+
 namespace roomgate::client::ui {
 
+class ElidedLabel;
 class FailureBanner;
 class MemberListModel;
 class MessageEdit;
 class MessageListModel;
 
 /**
- * One room's tab: a status line naming the phase ("Reserving a seat…", "Connecting…",
- * "Joined", "Reconnecting in N s…"), the failure banner, the transcript with history,
- * the member list with live presence, and the input with Enter to send and a counter
- * near the 4000-character limit.
+ * One room's tab: the room's name (elided in the middle when long, never widening the
+ * window), a status line naming the phase ("Reserving a seat…", "Connecting…", "Joined",
+ * "Reconnecting in N s…" with Reconnect now), the failure banner, the transcript with
+ * history, the member list with live presence, and the input with Enter to send and a
+ * counter near the 4000-character limit. While a full room's banner stands without a
+ * time to retry, it watches the room (SeatWatcher) and enters when a seat frees up. A
+ * message refused for its rate stays in the input, with the time until sending may go on.
+ * Everything is reachable from the keyboard, in the order it is seen.
  *
  * A view over one RoomSession, which it does not own (the SessionManager does): it
  * asks the MainWindow to leave, to go back to the room list or to sign in again
@@ -38,7 +48,7 @@ public:
     /** The input counts characters from here on; the protocol's limit is 4000. */
     static constexpr int kCounterThreshold = 3500;
 
-    explicit RoomView(RoomSession *session, QWidget *parent = nullptr);
+    RoomView(RoomSession *session, const Clock &clock, QWidget *parent = nullptr);
     ~RoomView() override;
 
     RoomSession *session() const { return m_session; }
@@ -52,10 +62,21 @@ public:
     MemberListModel *members() const { return m_members; }
     MessageEdit *input() const { return m_input; }
     QPushButton *sendButton() const { return m_send; }
+    QPushButton *leaveButton() const { return m_leave; }
+    QPushButton *reconnectNowButton() const { return m_reconnectNow; }
     QLabel *counter() const { return m_counter; }
+    ElidedLabel *heading() const { return m_title; }
+    QListView *transcript() const { return m_transcript; }
+    SeatWatcher *seatWatcher() const { return m_seatWatcher; }
+    /** While a message refused for its rate waits: sending is paused. */
+    bool isSendingPaused() const { return m_sendPaused; }
 
-    /** The status line for a session in @p state. */
-    static QString statusFor(RoomSession::State state, bool reconnecting, int secondsLeft);
+    /**
+     * The status line for a session in @p state; @p wasIn: a failure ended a stay in the
+     * room (a kick, a closed room), rather than an entry.
+     */
+    static QString statusFor(RoomSession::State state, bool reconnecting, int secondsLeft,
+                             bool wasIn = false);
 
 Q_SIGNALS:
     void leaveRequested();
@@ -70,7 +91,10 @@ private:
     void onStateChanged(RoomSession::State state);
     void onJoined();
     void onFailed(const RoomSession::Failure &failure);
+    void onMessageRefused(const RoomSession::MessageRefusal &refusal);
     void onMembersChanged();
+    void onCountdownFinished();
+    void onSeatFree();
     void updateStatus();
     void updateInput();
     void send();
@@ -81,9 +105,12 @@ private:
     QPointer<RoomSession> m_session;
     MessageListModel *m_messages;
     MemberListModel *m_members;
+    SeatWatcher *m_seatWatcher;
 
-    QLabel *m_title;
+    // Declared in the order they are seen: the keyboard follows it.
+    ElidedLabel *m_title;
     QLabel *m_status;
+    QPushButton *m_reconnectNow;
     QPushButton *m_leave;
     FailureBanner *m_banner;
     QListView *m_transcript;
@@ -100,8 +127,8 @@ private:
      */
     bool m_reconnectingAfterDrop = false;
     bool m_everJoined = false;
+    bool m_sendPaused = false; ///< the banner counts down to sending again
     int m_autoRetries = 0;
-    QString m_lastSent;
 };
 
 } // namespace roomgate::client::ui

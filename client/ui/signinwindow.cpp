@@ -13,20 +13,22 @@
 
 namespace roomgate::client::ui {
 
-SignInWindow::SignInWindow(QWidget *parent)
+SignInWindow::SignInWindow(const Clock &clock, QWidget *parent)
     : QWidget(parent),
       m_server(new QLineEdit(this)),
       m_username(new QLineEdit(this)),
       m_password(new QLineEdit(this)),
-      m_signIn(new QPushButton(tr("Sign &in"), this)),
-      m_register(new QPushButton(tr("&Register"), this)),
       m_hint(new QLabel(this)),
+      m_banner(new FailureBanner(this, clock)),
       m_busy(new QLabel(this)),
-      m_banner(new FailureBanner(this)),
-      m_keychainNote(new QLabel(this))
+      m_register(new QPushButton(tr("&Register"), this)),
+      m_signIn(new QPushButton(tr("Sign &in"), this)),
+      m_keychainNote(new QLabel(this)),
+      m_clock(clock)
 {
     setObjectName(QStringLiteral("signInWindow"));
-    setWindowTitle(tr("Roomgate — Sign in"));
+    // The platform adds the application's name ("Sign in — Roomgate"): not said twice.
+    setWindowTitle(tr("Sign in"));
 
     auto *logo = new QLabel(this);
     const QIcon icon = QIcon(QStringLiteral(":/icons/roomgate.svg"));
@@ -58,6 +60,10 @@ SignInWindow::SignInWindow(QWidget *parent)
     m_signIn->setDefault(true);
     m_register->setObjectName(QStringLiteral("registerButton"));
     m_register->setToolTip(tr("Create an account with this user name and password, then sign in"));
+    m_register->setAccessibleDescription(m_register->toolTip());
+    m_server->setAccessibleName(tr("Server address"));
+    m_username->setAccessibleName(tr("User name"));
+    m_password->setAccessibleName(tr("Password"));
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Server:"), m_server);
@@ -69,6 +75,7 @@ SignInWindow::SignInWindow(QWidget *parent)
     m_hint->setStyleSheet(QStringLiteral("QLabel { color: #c0392b; }"));
     m_hint->hide();
     m_busy->setObjectName(QStringLiteral("signInBusy"));
+    m_busy->setAccessibleName(tr("Progress"));
     m_busy->hide();
 
     auto *buttons = new QHBoxLayout;
@@ -79,9 +86,6 @@ SignInWindow::SignInWindow(QWidget *parent)
 
     m_keychainNote->setObjectName(QStringLiteral("memoryOnlyNote"));
     m_keychainNote->setWordWrap(true);
-    m_keychainNote->setText(
-        tr("No system keychain answered: your session is kept in memory only, and you "
-           "sign in again after quitting."));
     QPalette notePalette = m_keychainNote->palette();
     notePalette.setColor(QPalette::WindowText, QColor(0x6a, 0x6a, 0x6a));
     m_keychainNote->setPalette(notePalette);
@@ -102,13 +106,18 @@ SignInWindow::SignInWindow(QWidget *parent)
     layout->addStretch(1);
     layout->addWidget(m_keychainNote);
 
-    connect(m_signIn, &QPushButton::clicked, this, [this] {
-        if (checkFields())
-            Q_EMIT signInRequested(server(), username(), m_password->text());
+    connect(m_signIn, &QPushButton::clicked, this, [this] { submit(false); });
+    connect(m_register, &QPushButton::clicked, this, [this] { submit(true); });
+    // Retry repeats what was asked last; a finished wait gives the buttons back.
+    connect(m_banner, &FailureBanner::retryRequested, this, [this] { submit(m_lastWasRegister); });
+    connect(m_banner, &FailureBanner::countdownFinished, this, [this] {
+        m_waiting = false;
+        updateButtons();
     });
-    connect(m_register, &QPushButton::clicked, this, [this] {
-        if (checkFields())
-            Q_EMIT registerRequested(server(), username(), m_password->text());
+    connect(m_banner, &FailureBanner::dismissed, this, [this] {
+        m_waiting = false;
+        updateButtons();
+        focusFirstEmptyField();
     });
     for (QLineEdit *edit : {m_server, m_username, m_password}) {
         connect(edit, &QLineEdit::returnPressed, m_signIn, &QPushButton::click);
@@ -116,6 +125,17 @@ SignInWindow::SignInWindow(QWidget *parent)
     }
     updateButtons();
     resize(480, 400);
+}
+
+void SignInWindow::submit(bool registering)
+{
+    if (m_isBusy || m_waiting || !checkFields())
+        return;
+    m_lastWasRegister = registering;
+    if (registering)
+        Q_EMIT registerRequested(server(), username(), m_password->text());
+    else
+        Q_EMIT signInRequested(server(), username(), m_password->text());
 }
 
 void SignInWindow::focusFirstEmptyField()
@@ -171,8 +191,8 @@ void SignInWindow::updateButtons()
 {
     const bool filled = !m_server->text().trimmed().isEmpty() && !username().isEmpty()
         && !m_password->text().isEmpty();
-    m_signIn->setEnabled(!m_isBusy && filled);
-    m_register->setEnabled(!m_isBusy && filled);
+    m_signIn->setEnabled(!m_isBusy && !m_waiting && filled);
+    m_register->setEnabled(!m_isBusy && !m_waiting && filled);
     if (m_hint->isVisible() && filled)
         m_hint->hide();
 }
@@ -184,26 +204,71 @@ void SignInWindow::setBusy(bool busy, const QString &message)
         edit->setReadOnly(busy);
     m_busy->setText(message);
     m_busy->setVisible(busy && !message.isEmpty());
-    if (busy)
+    if (busy) {
         m_banner->clear();
+        m_waiting = false;
+    }
     updateButtons();
 }
 
-void SignInWindow::showProblem(const QString &title, const Problem &problem)
+void SignInWindow::showProblem(const QString &title, const Problem &problem, LocalError local)
 {
+    if (local != LocalError::None) {
+        // Nobody answered: the address (or the network) is the likely culprit, not the
+        // password. Retry repeats the request; the cursor goes where a fix is typed.
+        m_banner->present(FailureBanner::noticeFor(title, local, LocalErrorPhase::SignIn,
+                                                   displayAddress(server()),
+                                                   FailureBanner::Action::RetryNow));
+        m_server->setFocus(Qt::OtherFocusReason);
+        m_server->selectAll();
+        fitContents();
+        return;
+    }
+    if (problem.code == ErrorCode::RateLimited) {
+        // Too many attempts: say until when, and keep the buttons off until then.
+        FailureBanner::Notice notice = FailureBanner::noticeFor(title, problem, {});
+        notice.sentence = tr("Too many sign-in attempts. Wait until the time below, then try "
+                             "again.");
+        notice.countdown = FailureBanner::Countdown::TryAgainAt;
+        notice.countdownSeconds = qMax(1, problem.retryAfterSeconds);
+        m_waiting = true;
+        m_banner->present(notice);
+        updateButtons();
+        m_password->setFocus(Qt::OtherFocusReason);
+        fitContents();
+        return;
+    }
     // Signing in again is what this window is for: no action buttons needed here.
     m_banner->showProblem(title, problem, {});
     m_password->setFocus(Qt::OtherFocusReason);
     m_password->selectAll();
+    fitContents();
+}
+
+void SignInWindow::fitContents()
+{
+    // Wrapped sentences need more height at this width than the layout's minimum says:
+    // grow to them rather than cut them.
+    layout()->activate();
+    const int needed = layout()->totalHeightForWidth(width());
+    if (needed > height())
+        resize(width(), needed);
 }
 
 void SignInWindow::clearProblem()
 {
     m_banner->clear();
+    m_waiting = false;
+    updateButtons();
 }
 
-void SignInWindow::setMemoryOnlyNote(bool memoryOnly)
+void SignInWindow::setMemoryOnlyNote(bool memoryOnly, bool keychainOff)
 {
+    m_keychainNote->setText(
+        keychainOff ? tr("The keychain is off (--no-keychain): your session is kept in memory "
+                         "only, and you sign in again after quitting.")
+                    : tr("No system keychain answered: your session is kept in memory only, "
+                         "and you sign in again after quitting."));
     m_keychainNote->setVisible(memoryOnly);
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "client/core/localerror.h"
+#include "shared/clock.h"
 #include "shared/problem.h"
 
 #include <QUrl>
@@ -17,14 +19,16 @@ class FailureBanner;
 /**
  * The first window: server address, user name and password, Sign in and Register.
  * It only collects and reports: the ClientShell does the calls and hands back
- * refusals (shown in a FailureBanner) and the keychain note.
+ * refusals (shown in a FailureBanner) and the keychain note. A server that cannot be
+ * reached is told apart from one that refused (with Retry, and the cursor in the
+ * address field); a sign-in refused for its rate says until when, and the buttons wait.
  * Top-level window owned by the ClientShell; GUI thread.
  */
 class SignInWindow : public QWidget
 {
     Q_OBJECT
 public:
-    explicit SignInWindow(QWidget *parent = nullptr);
+    explicit SignInWindow(const Clock &clock = Clock::system(), QWidget *parent = nullptr);
 
     void setServer(const QString &server);
     void setUsername(const QString &username);
@@ -34,14 +38,21 @@ public:
 
     /** While a call runs: fields and buttons off, @p message shown. */
     void setBusy(bool busy, const QString &message = {});
-    void showProblem(const QString &title, const Problem &problem);
+    /**
+     * Shows why signing in (or registering, or the saved session) did not work: the
+     * server's refusal, or, with @p local set, that no answer came from @p server.
+     */
+    void showProblem(const QString &title, const Problem &problem,
+                     LocalError local = LocalError::None);
     void clearProblem();
-    /** Says, once and quietly, that the session token lives in memory only. */
-    void setMemoryOnlyNote(bool memoryOnly);
+    /** Says, once and quietly, that the session token lives in memory only, and why. */
+    void setMemoryOnlyNote(bool memoryOnly, bool keychainOff = false);
     /** Puts the cursor where typing goes next: the first empty field, else the password. */
     void focusFirstEmptyField();
     /** Empties the password field (after a sign-in, or when a session ended). */
     void clearPassword();
+    /** While a rate-limited sign-in waits: the buttons are off until the time given. */
+    bool isWaiting() const { return m_waiting; }
 
     FailureBanner *banner() const { return m_banner; }
     QLineEdit *serverEdit() const { return m_server; }
@@ -59,17 +70,23 @@ private:
     /** True when the fields can be sent; else says what is missing. */
     bool checkFields();
     void updateButtons();
+    void submit(bool registering);
+    void fitContents();
 
+    // Declared in the order they are seen: the keyboard follows it.
     QLineEdit *m_server;
     QLineEdit *m_username;
     QLineEdit *m_password;
-    QPushButton *m_signIn;
-    QPushButton *m_register;
     QLabel *m_hint;
-    QLabel *m_busy;
     FailureBanner *m_banner;
+    QLabel *m_busy;
+    QPushButton *m_register;
+    QPushButton *m_signIn;
     QLabel *m_keychainNote;
+    const Clock &m_clock;
     bool m_isBusy = false;
+    bool m_waiting = false; ///< a rate-limited sign-in counts down
+    bool m_lastWasRegister = false; ///< what Retry repeats
 };
 
 } // namespace roomgate::client::ui

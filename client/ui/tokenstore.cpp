@@ -34,7 +34,18 @@ void TokenStore::setBackend(Backend backend)
     if (m_backend == backend)
         return;
     m_backend = backend;
-    qCInfo(lcKeychain) << "session tokens kept in" << backend;
+    switch (backend) {
+    case Backend::Keychain:
+        qCInfo(lcKeychain) << "session tokens kept in the system keychain";
+        break;
+    case Backend::MemoryOnly:
+        qCInfo(lcKeychain).noquote()
+            << "session tokens kept in memory only"
+            << (m_keychainEnabled ? "(no keychain answered)" : "(keychain turned off)");
+        break;
+    case Backend::Unknown:
+        break;
+    }
     Q_EMIT backendChanged(backend);
 }
 

@@ -29,6 +29,8 @@ Outcome<User> decideSignUp(Database &db, const QString &name, const QString &key
     const auto id = accounts.insertUser(name, key, hash, false, now);
     if (!id.ok())
         return Outcome<User>::failure(id.code);
+    if (id.value == 0) // taken on another node since the look-up
+        return Outcome<User>::failure(ErrorCode::UsernameTaken);
     return {ErrorCode::Ok, User{id.value, name, hash, false}};
 }
 
@@ -49,6 +51,8 @@ Outcome<User> decideBootstrap(Database &db, const QString &name, const QString &
         const auto id = accounts.insertUser(name, key, hash, true, now);
         if (!id.ok())
             return Outcome<User>::failure(id.code);
+        if (id.value == 0)
+            return Outcome<User>::failure(ErrorCode::UsernameTaken);
         user = User{id.value, name, hash, true};
     }
     user.admin = true;
@@ -70,7 +74,10 @@ AccountService::AccountService(StorageWriter &writer, ReadConnections &reads, Ha
       m_hashes(hashes),
       m_settings(settings),
       m_dummyHash(
-          Secrets::hashPassword(QStringLiteral("roomgate-dummy-password"), settings.passwordCost))
+          Secrets::hashPassword(QStringLiteral("roomgate-dummy-password"), settings.passwordCost)),
+      m_accountsPerAddress(settings.limits.accountsPerAddress, *settings.clock),
+      m_failuresPerUser(settings.limits.loginFailuresPerUser, *settings.clock),
+      m_failuresPerAddress(settings.limits.loginFailuresPerAddress, *settings.clock)
 { }
 
 void AccountService::signUp(const QString &username, const QString &password,
@@ -130,6 +137,15 @@ void AccountService::signIn(const QString &username, const QString &password,
         return;
     }
     const QString name = TextRules::normalizedUsername(username);
+    // Failures count per user name (known or not: no difference shows) and per address.
+    const QString nameKey = name.isNull() ? username.toCaseFolded() : TextRules::nameKey(name);
+    const RateVerdict byAddress = m_failuresPerAddress.check(client.key);
+    const RateVerdict byName = m_failuresPerUser.check(nameKey);
+    if (!byAddress.allowed || !byName.allowed) {
+        done(Outcome<SessionGrant>::failure(ErrorCode::RateLimited,
+                                            std::max(byAddress.retryAfterMs, byName.retryAfterMs)));
+        return;
+    }
     std::optional<User> user;
     if (!name.isNull()) {
         const auto found = AccountStore(m_reads.forThisThread()).findUser(TextRules::nameKey(name));
@@ -143,12 +159,14 @@ void AccountService::signIn(const QString &username, const QString &password,
     const QString nfc = TextRules::normalizedPassword(password);
     const bool queued = m_hashes.submit<bool>(
         client.key, [hash, nfc] { return Secrets::verifyPassword(hash, nfc); }, client.stillWanted,
-        [this, user, done](std::optional<bool> matches) {
+        [this, user, done, nameKey, addressKey = client.key](std::optional<bool> matches) {
             if (!matches) {
                 done(Outcome<SessionGrant>::failure(ErrorCode::Unavailable));
                 return;
             }
             if (!user || !*matches) {
+                m_failuresPerUser.take(nameKey);
+                m_failuresPerAddress.take(addressKey);
                 done(Outcome<SessionGrant>::failure(ErrorCode::BadCredentials));
                 return;
             }
@@ -158,11 +176,16 @@ void AccountService::signIn(const QString &username, const QString &password,
             const qint64 now = m_settings.nowMs();
             grant.expiresAt = now + m_settings.sessionTtlMs;
             const QString tokenHash = Secrets::storageHash(grant.token);
+            const int keep = m_settings.limits.sessionsPerUser;
             m_writer.submit<SessionGrant>(
-                [grant, tokenHash, now](StorageWriter::Scope &scope) -> Outcome<SessionGrant> {
-                    const ErrorCode code
-                        = AccountStore(scope.db())
-                              .insertSession(grant.user.id, tokenHash, now, grant.expiresAt);
+                [grant, tokenHash, now,
+                 keep](StorageWriter::Scope &scope) -> Outcome<SessionGrant> {
+                    AccountStore accounts(scope.db());
+                    ErrorCode code
+                        = accounts.insertSession(grant.user.id, tokenHash, now, grant.expiresAt);
+                    // Beyond the cap, the oldest sessions end.
+                    if (code == ErrorCode::Ok && keep > 0)
+                        code = accounts.keepNewestSessions(grant.user.id, keep);
                     return {code, grant};
                 },
                 [done](Outcome<SessionGrant> stored) {
@@ -181,6 +204,17 @@ void AccountService::signOut(QByteArrayView token, std::function<void(ErrorCode)
     m_writer.submit<bool>(
         [tokenHash](StorageWriter::Scope &scope) {
             return AccountStore(scope.db()).deleteSession(tokenHash);
+        },
+        [done = std::move(done)](Outcome<bool> outcome) { done(outcome.code); });
+}
+
+void AccountService::signOutEverywhere(const User &user, std::function<void(ErrorCode)> done)
+{
+    const qint64 userId = user.id;
+    m_writer.submit<bool>(
+        [userId](StorageWriter::Scope &scope) -> Outcome<bool> {
+            const ErrorCode code = AccountStore(scope.db()).deleteSessionsOf(userId);
+            return {code, code == ErrorCode::Ok};
         },
         [done = std::move(done)](Outcome<bool> outcome) { done(outcome.code); });
 }

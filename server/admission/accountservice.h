@@ -2,6 +2,7 @@
 #pragma once
 
 #include "server/admission/admissionsettings.h"
+#include "server/admission/ratelimiter.h"
 #include "server/storage/records.h"
 
 #include <QObject>
@@ -48,10 +49,20 @@ public:
      */
     void signUp(const QString &username, const QString &password, const HashClient &client,
                 Reply<User> done);
-    /** BadCredentials, BadRequest (password too long), Unavailable (hash queue full). */
+    /**
+     * BadCredentials, BadRequest (password too long), Unavailable (hash queue full),
+     * RateLimited (too many failed sign-ins for this user name, or from this address:
+     * then even the right password waits; with retryAfterMs). A new session beyond the
+     * user's cap ends the oldest.
+     */
     void signIn(const QString &username, const QString &password, const HashClient &client,
                 Reply<SessionGrant> done);
     void signOut(QByteArrayView token, std::function<void(ErrorCode)> done);
+    /** Ends every session of @p user. */
+    void signOutEverywhere(const User &user, std::function<void(ErrorCode)> done);
+
+    /** Counts one sign-up from client @p key against the accounts per address. */
+    RateVerdict countSignUp(const QString &key) { return m_accountsPerAddress.take(key); }
 
     /** The user a bearer token belongs to; Unauthenticated when none (or expired). */
     Outcome<User> authenticate(QByteArrayView token);
@@ -67,6 +78,9 @@ private:
     HashQueue &m_hashes;
     const AdmissionSettings &m_settings;
     QByteArray m_dummyHash; ///< verified against for unknown users: equal timing
+    RateLimiter m_accountsPerAddress;
+    RateLimiter m_failuresPerUser; ///< keyed by the user name's key, known or not
+    RateLimiter m_failuresPerAddress;
 };
 
 } // namespace roomgate::server

@@ -131,6 +131,8 @@ void AdminService::createRoom(const QString &admin, const QString &name, qint64 
                                          RoomState::Open, a.entry.at);
             if (!id.ok())
                 return Outcome<Room>::failure(id.code);
+            if (id.value == 0) // created through another node meanwhile
+                return Outcome<Room>::failure(ErrorCode::RoomExists);
             Room room;
             room.id = id.value;
             room.name = normalized;

@@ -27,7 +27,11 @@ int retryDelayMs(int attempt)
 
 AdmissionService::AdmissionService(EntryQueue &queue, ReadConnections &reads,
                                    const AdmissionSettings &settings, QObject *parent)
-    : QObject(parent), m_queue(queue), m_reads(reads), m_settings(settings)
+    : QObject(parent),
+      m_queue(queue),
+      m_reads(reads),
+      m_settings(settings),
+      m_roomsPerUser(settings.limits.roomsPerUser, *settings.clock)
 { }
 
 qint64 AdmissionService::monotonicUs() const
@@ -73,6 +77,10 @@ void AdmissionService::reserve(const User &user, const QString &roomName, bool c
     request.roomName = name;
     request.roomKey = TextRules::nameKey(name);
     request.create = create;
+    // Only a reserve that creates a room counts; whether it does, the decision knows.
+    const QString creator = QString::number(user.id);
+    const RateVerdict rooms = create ? m_roomsPerUser.check(creator) : RateVerdict{};
+    request.mayCreate = rooms.allowed;
     request.capacity = static_cast<int>(capacity);
     request.nodeId = m_settings.nodeId;
     request.newId = Secrets::newPublicId();
@@ -81,23 +89,28 @@ void AdmissionService::reserve(const User &user, const QString &roomName, bool c
     request.now = m_settings.nowMs();
     request.ttlMs = m_settings.ticketTtlMs;
 
-    m_queue.reserve(request,
-                    [this, self = QPointer(this), user, name, started,
-                     done = std::move(done)](Outcome<ReserveResult> outcome) {
-                        if (!self)
-                            return;
-                        const QString roomLabel
-                            = outcome.value.room.name.isEmpty() ? name : outcome.value.room.name;
-                        noteDecision(Phase::Reserve, outcome.code, user.name, roomLabel, started);
-                        Outcome<ReserveAnswer> answer{outcome.code, {}};
-                        answer.value.result = std::move(outcome.value);
-                        if (answer.ok()) {
-                            answer.value.ticket = Secrets::deriveTicket(
-                                m_settings.ticketKey, answer.value.result.reservation.id);
-                            answer.value.result.reservation.userName = user.name;
-                        }
-                        done(std::move(answer));
-                    });
+    m_queue.reserve(
+        request,
+        [this, self = QPointer(this), user, name, started, creator, roomsWait = rooms.retryAfterMs,
+         done = std::move(done)](Outcome<ReserveResult> outcome) {
+            if (!self)
+                return;
+            if (outcome.code == ErrorCode::RateLimited)
+                outcome.retryAfterMs = roomsWait;
+            if (outcome.ok() && outcome.value.roomCreated)
+                m_roomsPerUser.take(creator);
+            const QString roomLabel
+                = outcome.value.room.name.isEmpty() ? name : outcome.value.room.name;
+            noteDecision(Phase::Reserve, outcome.code, user.name, roomLabel, started);
+            Outcome<ReserveAnswer> answer{outcome.code, {}, outcome.retryAfterMs};
+            answer.value.result = std::move(outcome.value);
+            if (answer.ok()) {
+                answer.value.ticket = Secrets::deriveTicket(m_settings.ticketKey,
+                                                            answer.value.result.reservation.id);
+                answer.value.result.reservation.userName = user.name;
+            }
+            done(std::move(answer));
+        });
 }
 
 void AdmissionService::cancel(const User &user, QByteArrayView ticket,
@@ -135,6 +148,7 @@ void AdmissionService::claim(QByteArrayView ticket, const QString &connectionId,
     request.address = address;
     request.now = m_settings.nowMs();
     request.historyLimit = m_settings.historyLimit;
+    request.maxSocketsPerUser = m_settings.limits.socketsPerUser;
     m_queue.claim(request,
                   [this, self = QPointer(this), started,
                    done = std::move(done)](Outcome<ClaimResult> outcome) {

@@ -3,6 +3,7 @@
 
 #include "server/admission/admissionsettings.h"
 #include "server/admission/entryqueue.h"
+#include "server/admission/ratelimiter.h"
 
 #include <QObject>
 
@@ -39,7 +40,8 @@ public:
     /**
      * Phase 1. @p capacity is validated even when the room exists (then ignored).
      * Refusal order after authentication: InvalidRoomName / InvalidCapacity, then the
-     * entry queue's order (RoomNotFound, Forbidden, AlreadyInRoom, RoomFull).
+     * entry queue's order (RoomNotFound, RateLimited when it would create one room too many
+     * for the user, Forbidden, AlreadyInRoom, RoomFull).
      */
     void reserve(const User &user, const QString &roomName, bool create, qint64 capacity,
                  Reply<ReserveAnswer> done);
@@ -77,6 +79,7 @@ private:
     EntryQueue &m_queue;
     ReadConnections &m_reads;
     const AdmissionSettings &m_settings;
+    RateLimiter m_roomsPerUser;
 };
 
 } // namespace roomgate::server

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "server/admission/chatservice.h"
 
+#include "server/admission/logging.h"
 #include "server/events/eventbus.h"
 #include "server/storage/database.h"
 #include "server/storage/messagestore.h"
@@ -28,16 +29,27 @@ Outcome<ChatPosted> decidePost(Database &db, const Membership &member, ChatMessa
 {
     using Result = Outcome<ChatPosted>;
     MessageStore messages(db);
-    if (!message.clientId.isEmpty()) {
+    const auto stored = [&]() -> std::optional<Result> {
+        if (message.clientId.isEmpty())
+            return std::nullopt;
         const auto seen = messages.byClientId(member.roomId, member.userId, message.clientId);
         if (!seen.ok())
             return Result::failure(seen.code);
         if (seen.value)
-            return {ErrorCode::Ok, ChatPosted{*seen.value, true}};
-    }
+            return Result{ErrorCode::Ok, ChatPosted{*seen.value, true}};
+        return std::nullopt;
+    };
+    if (auto repeated = stored())
+        return *repeated;
     const auto id = messages.insert(member.roomId, member.userId, message);
     if (!id.ok())
         return Result::failure(id.code);
+    if (id.value == 0) {
+        // The same client id through another node meanwhile: that one is the message.
+        if (auto repeated = stored())
+            return *repeated;
+        return Result::failure(ErrorCode::Unavailable);
+    }
     message.id = id.value;
     if (const ErrorCode code = RoomStore(db).touch(member.roomId, message.sentAtMs);
         code != ErrorCode::Ok)
@@ -48,21 +60,19 @@ Outcome<ChatPosted> decidePost(Database &db, const Membership &member, ChatMessa
 } // namespace
 
 ChatService::ChatService(StorageWriter &writer, EventBus &bus, const AdmissionSettings &settings,
-                         Limits limits, QObject *parent)
+                         QObject *parent)
     : QObject(parent),
       m_writer(writer),
       m_bus(bus),
       m_settings(settings),
-      m_limiter(limits.messageRate)
+      m_limiter(settings.limits.messages, *settings.clock)
 { }
 
 void ChatService::post(const Membership &member, const QString &connectionId, const QString &text,
                        const std::optional<QString> &clientId, Reply<ChatPosted> done)
 {
-    if (qint64 waitMs = 0; !m_limiter.tryAcquire(connectionId, &waitMs)) {
-        Outcome<ChatPosted> limited = Outcome<ChatPosted>::failure(ErrorCode::RateLimited);
-        limited.value.retryAfterMs = waitMs;
-        done(std::move(limited));
+    if (const RateVerdict rate = m_limiter.take(connectionId); !rate.allowed) {
+        done(Outcome<ChatPosted>::failure(ErrorCode::RateLimited, rate.retryAfterMs));
         return;
     }
     if (const ErrorCode refused = checkContent(text, clientId); refused != ErrorCode::Ok) {
@@ -89,6 +99,38 @@ void ChatService::post(const Membership &member, const QString &connectionId, co
             return outcome;
         },
         std::move(done));
+}
+
+void ChatService::pruneHistory()
+{
+    const int keep = m_settings.limits.historyKeep;
+    if (keep <= 0)
+        return;
+    m_writer.submit<int>(
+        [keep](StorageWriter::Scope &scope) -> Outcome<int> {
+            // Bounded work per decision, so that the writer's other decisions never wait long.
+            constexpr int kBatch = 5000;
+            MessageStore messages(scope.db());
+            const auto rooms = messages.roomsOver(keep);
+            if (!rooms.ok())
+                return Outcome<int>::failure(rooms.code);
+            int pruned = 0;
+            for (const qint64 room : rooms.value) {
+                const auto gone = messages.pruneOlder(room, keep, kBatch - pruned);
+                if (!gone.ok())
+                    return Outcome<int>::failure(gone.code);
+                pruned += gone.value;
+                if (pruned >= kBatch)
+                    break;
+            }
+            return {ErrorCode::Ok, pruned};
+        },
+        [](Outcome<int> pruned) {
+            if (pruned.ok() && pruned.value > 0)
+                qCInfo(lcAdmission).noquote() << "pruned" << pruned.value << "old message(s)";
+            else if (!pruned.ok())
+                qCWarning(lcAdmission) << "history pruning failed:" << wireName(pruned.code);
+        });
 }
 
 void ChatService::forgetConnection(const QString &connectionId)

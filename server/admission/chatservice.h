@@ -17,7 +17,6 @@ struct ChatPosted
 {
     ChatMessage message; ///< as stored, with its id
     bool duplicate = false; ///< a repeated clientId: the original, for the sender only
-    qint64 retryAfterMs = 0; ///< with RateLimited: until the next message is accepted
 };
 
 /**
@@ -32,24 +31,27 @@ class ChatService : public QObject
 {
     Q_OBJECT
 public:
-    struct Limits
-    {
-        double messageRate = 0; ///< chat frames a second per connection; 0: off
-    };
-
     ChatService(StorageWriter &writer, EventBus &bus, const AdmissionSettings &settings,
-                Limits limits, QObject *parent = nullptr);
+                QObject *parent = nullptr);
 
     /**
      * Posts @p text from @p member (on connection @p connectionId). Refusals: RateLimited
-     * (with retryAfterMs), BadRequest (empty text, malformed clientId), MessageTooLarge,
-     * or the storage failure (nothing stored, send again).
+     * (`--message-rate`, with retryAfterMs; the frame is dropped), BadRequest (empty text,
+     * malformed clientId), MessageTooLarge, or the storage failure (nothing stored, send
+     * again).
      */
     void post(const Membership &member, const QString &connectionId, const QString &text,
               const std::optional<QString> &clientId, Reply<ChatPosted> done);
 
     /** Forgets what it keeps about a connection that closed. */
     void forgetConnection(const QString &connectionId);
+
+    /**
+     * Prunes each room's history to its newest `--history-keep` messages, in bounded
+     * decisions (a room's backlog goes over several sweeps). History on join is unaffected:
+     * it is far shorter than what is kept.
+     */
+    void pruneHistory();
 
 private:
     StorageWriter &m_writer;

@@ -13,6 +13,9 @@ struct ReserveRequest
     QString roomName; ///< NFC, trimmed
     QString roomKey; ///< case-folded key of roomName
     bool create = false;
+    /// False when the user may not create a room now (rooms per user): a reserve that
+    /// would create one is refused RateLimited instead.
+    bool mayCreate = true;
     int capacity = 0; ///< used only when the room is created
     QString nodeId;
     QString newId; ///< public id for a new reservation
@@ -38,6 +41,7 @@ struct ClaimRequest
     QString address;
     qint64 now = 0;
     int historyLimit = 50;
+    int maxSocketsPerUser = 0; ///< joined sockets one user may hold; 0: no limit
 };
 
 struct ClaimResult
@@ -91,7 +95,8 @@ public:
 
     /**
      * Turns a live reservation into a membership. Refusals, in order: TicketInvalid,
-     * TicketAlreadyUsed, TicketExpired, RoomNotFound, RoomClosed, Kicked (banned).
+     * TicketAlreadyUsed, TicketExpired, RoomNotFound, RoomClosed, Kicked (banned),
+     * RateLimited (the user holds maxSocketsPerUser joined sockets already).
      */
     virtual void claim(const ClaimRequest &request, Reply<ClaimResult> done) = 0;
 

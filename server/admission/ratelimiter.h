@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <QElapsedTimer>
+#include "shared/clock.h"
+
 #include <QHash>
 #include <QMutex>
 #include <QString>
@@ -9,25 +10,50 @@
 namespace roomgate::server {
 
 /**
- * Token buckets keyed by a string (an address, a user, a connection): each key may
- * spend `rate` tokens a second with bursts of `rate`. A rate of 0 turns the limit
- * off. Thread-safe: the HTTP API and the chat use it from every socket thread.
+ * A limit as the contract states one: `burst` at once, refilled at `perSecond` (e.g. 5 at
+ * once, 1 a minute: {5, 1.0 / 60}). A burst of 0 turns the limit off.
+ */
+struct RateLimit
+{
+    int burst = 0;
+    double perSecond = 0;
+
+    bool enabled() const { return burst > 0 && perSecond > 0; }
+    /** N at once, refilled N a second. */
+    static RateLimit perSecondOf(int n) { return {n, static_cast<double>(n)}; }
+    /** N at once, refilled one every @p seconds. */
+    static RateLimit oneEvery(int n, double seconds) { return {n, 1.0 / seconds}; }
+};
+
+/** What a limiter says of one more: allowed, or how long until it would be. */
+struct RateVerdict
+{
+    bool allowed = true;
+    qint64 retryAfterMs = 0;
+};
+
+/**
+ * Token buckets keyed by a string (an address, a user, a user name, a connection): the
+ * one rate limiter every limit of the contract uses. A key starts with a full bucket;
+ * buckets that would be full again are forgotten now and then, so memory follows the
+ * keys that are active. Time comes from a Clock (tests drive it). Thread-safe.
  */
 class RateLimiter
 {
 public:
-    explicit RateLimiter(double ratePerSecond = 0);
+    explicit RateLimiter(RateLimit limit = {}, const Clock &clock = Clock::system());
 
-    bool isEnabled() const { return m_rate > 0; }
+    bool isEnabled() const { return m_limit.enabled(); }
+    const RateLimit &limit() const { return m_limit; }
 
-    /**
-     * Spends one token of @p key. When none is left returns false and sets
-     * @p retryAfterMs to the wait until the next one.
-     */
-    bool tryAcquire(const QString &key, qint64 *retryAfterMs = nullptr);
-
+    /** Spends one token of @p key when there is one. */
+    RateVerdict take(const QString &key);
+    /** Whether @p key has a token now, spending nothing. */
+    RateVerdict check(const QString &key);
     /** Forgets @p key (its connection is gone). */
     void forget(const QString &key);
+    /** Keys held now (for tests of the pruning). */
+    int keys() const;
 
 private:
     struct Bucket
@@ -35,12 +61,14 @@ private:
         double tokens = 0;
         qint64 updatedMs = 0;
     };
+    RateVerdict judge(const QString &key, bool spend);
     void prune(qint64 nowMs);
 
-    double m_rate;
-    QElapsedTimer m_clock;
-    QMutex m_mutex;
+    const RateLimit m_limit;
+    const Clock &m_clock;
+    mutable QMutex m_mutex;
     QHash<QString, Bucket> m_buckets;
+    qint64 m_prunedAtMs = 0;
 };
 
 } // namespace roomgate::server

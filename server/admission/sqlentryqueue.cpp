@@ -43,21 +43,34 @@ Outcome<ReserveResult> SqlEntryQueue::decideReserve(Database &db, const ReserveR
     using Result = Outcome<ReserveResult>;
     RoomStore rooms(db);
     ReserveResult result;
-    const auto found = rooms.byKey(request.roomKey, request.now, RoomStore::Lock::ForUpdate);
+    auto found = rooms.byKey(request.roomKey, request.now, RoomStore::Lock::ForUpdate);
     if (!found.ok())
         return failed<ReserveResult>(found);
 
     if (!found.value) {
         if (!request.create)
             return Result::failure(ErrorCode::RoomNotFound);
+        if (!request.mayCreate)
+            return Result::failure(ErrorCode::RateLimited);
         const auto id = rooms.insert(request.roomName, request.roomKey, request.capacity,
                                      RoomState::Pending, request.now);
         if (!id.ok())
             return failed<ReserveResult>(id);
-        result.room = Room{id.value, request.roomName, request.capacity, RoomState::Pending, 0,
-                           0,        request.now,      request.now};
-        result.roomCreated = true;
-    } else {
+        if (id.value != 0) {
+            result.room = Room{id.value, request.roomName, request.capacity, RoomState::Pending, 0,
+                               0,        request.now,      request.now};
+            result.roomCreated = true;
+        } else {
+            // Another node created it meanwhile and has committed: enter that room, by the
+            // same rules as any existing one.
+            found = rooms.byKey(request.roomKey, request.now, RoomStore::Lock::ForUpdate);
+            if (!found.ok())
+                return failed<ReserveResult>(found);
+            if (!found.value) // and deleted it again already: the client may simply retry
+                return Result::failure(ErrorCode::Unavailable);
+        }
+    }
+    if (!result.roomCreated) {
         result.room = *found.value;
         const Room &room = result.room;
         const auto banned = BanStore(db).isBanned(room.id, request.userId);
@@ -166,6 +179,14 @@ Outcome<ClaimResult> SqlEntryQueue::decideClaim(Database &db, const ClaimRequest
         return failed<ClaimResult>(banned);
     if (r.state == ReservationState::Banned || banned.value)
         return Result{ErrorCode::Kicked, result};
+    MembershipStore memberships(db);
+    if (request.maxSocketsPerUser > 0) {
+        const auto held = memberships.countOf(r.userId);
+        if (!held.ok())
+            return failed<ClaimResult>(held);
+        if (held.value >= request.maxSocketsPerUser)
+            return Result{ErrorCode::RateLimited, result};
+    }
 
     const auto used = reservations.end(r.id, ReservationState::Claimed);
     if (!used.ok())
@@ -182,7 +203,6 @@ Outcome<ClaimResult> SqlEntryQueue::decideClaim(Database &db, const ClaimRequest
     m.connectionId = request.connectionId;
     m.address = request.address;
     m.since = request.now;
-    MembershipStore memberships(db);
     const auto id = memberships.insert(m);
     if (!id.ok())
         return failed<ClaimResult>(id);
@@ -236,10 +256,14 @@ Outcome<ExpiryResult> SqlEntryQueue::decideExpiry(Database &db, qint64 now)
     const auto due = reservations.due(now);
     if (!due.ok())
         return failed<ExpiryResult>(due);
-    result.expired = due.value;
+    for (const Reservation &r : due.value) {
+        const auto ended = reservations.end(r.id, ReservationState::Expired);
+        if (!ended.ok())
+            return failed<ExpiryResult>(ended);
+        if (ended.value)
+            result.expired.append(r);
+    }
     if (!result.expired.isEmpty()) {
-        if (const ErrorCode code = reservations.expireDue(now); code != ErrorCode::Ok)
-            return failed<ExpiryResult>(code);
         QSet<qint64> seen;
         for (const Reservation &r : std::as_const(result.expired)) {
             if (seen.contains(r.roomId))

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "server/admission/ratelimiter.h"
+#include "server/net/clientaddress.h"
+
 #include <QString>
 
 #include <functional>
@@ -19,9 +22,12 @@ struct HttpApiSettings
     QString nodeId;
     QString publicWsUrl; ///< when set, websocketUrl is this + "?ticket=…"
     quint16 wsPort = 8081;
-    double ratePerAddress = 0; ///< 0: off
-    double ratePerUser = 0; ///< 0: off
+    bool wss = false; ///< the gateway serves TLS: websocketUrl says wss://
+    RateLimit perAddress; ///< HTTP requests per client address (IPv6: per /64)
+    RateLimit perUser; ///< HTTP requests per signed-in user
+    net::ClientAddress clients; ///< trusted proxies name the client
     bool metricsPublic = false; ///< serve /metrics without an admin token
+    Clock *clock = &Clock::system();
 };
 
 /** The services the HTTP API translates to. All outlive it. */

@@ -6,8 +6,8 @@
 
 namespace roomgate::server::api {
 
-Authenticator::Authenticator(AccountService &accounts, double ratePerUser)
-    : m_accounts(accounts), m_perUser(ratePerUser)
+Authenticator::Authenticator(AccountService &accounts, RateLimit perUser, const Clock &clock)
+    : m_accounts(accounts), m_perUser(perUser, clock)
 { }
 
 QByteArray Authenticator::bearerToken(const http::HttpRequest &request)
@@ -34,9 +34,9 @@ std::optional<User> Authenticator::user(const http::HttpRequest &request,
                    : QString());
         return std::nullopt;
     }
-    qint64 waitMs = 0;
-    if (!m_perUser.tryAcquire(QString::number(user.value.id), &waitMs)) {
-        refuseRateLimited(responder, waitMs, QStringLiteral("too many requests from this user"));
+    if (const RateVerdict rate = m_perUser.take(QString::number(user.value.id)); !rate.allowed) {
+        refuseRateLimited(responder, rate.retryAfterMs,
+                          QStringLiteral("too many requests from this user"));
         return std::nullopt;
     }
     return user.value;

@@ -22,7 +22,7 @@ namespace api {
 class Authenticator
 {
 public:
-    Authenticator(AccountService &accounts, double ratePerUser);
+    Authenticator(AccountService &accounts, RateLimit perUser, const Clock &clock);
 
     /** The caller, or the refusal already sent (401, 429, 503). */
     std::optional<User> user(const http::HttpRequest &request,

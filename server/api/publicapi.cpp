@@ -50,6 +50,7 @@ void PublicApi::addRoutes(http::Router &router)
     router.add("POST", "/api/v1/accounts", plain(&PublicApi::createAccount));
     router.add("POST", "/api/v1/sessions", plain(&PublicApi::createSession));
     router.add("DELETE", "/api/v1/sessions/current", plain(&PublicApi::deleteSession));
+    router.add("DELETE", "/api/v1/sessions", plain(&PublicApi::deleteAllSessions));
     router.add("GET", "/api/v1/rooms", plain(&PublicApi::listRooms));
     router.add("POST", "/api/v1/rooms/{name}/entries", withParams(&PublicApi::reserve));
     router.add("DELETE", "/api/v1/entries/{ticket}", withParams(&PublicApi::cancel));
@@ -59,6 +60,14 @@ void PublicApi::addRoutes(http::Router &router)
 
 void PublicApi::createAccount(const Request &request, const Responder &responder)
 {
+    // Every sign-up counts against its address, whatever its body.
+    const RateVerdict rate
+        = m_services.accounts.countSignUp(net::AddressCounter::keyOf(request.peerAddress));
+    if (!rate.allowed) {
+        refuseRateLimited(responder, rate.retryAfterMs,
+                          QStringLiteral("too many accounts from this address; try later"));
+        return;
+    }
     const auto credentials = RequestBody::credentials(request, responder);
     if (!credentials)
         return;
@@ -83,6 +92,11 @@ void PublicApi::createSession(const Request &request, const Responder &responder
     m_services.accounts.signIn(
         username, password, hashClient(request, responder),
         [responder](Outcome<SessionGrant> grant) {
+            if (grant.code == ErrorCode::RateLimited) {
+                refuseRateLimited(responder, grant.retryAfterMs,
+                                  QStringLiteral("too many failed sign-ins; try again later"));
+                return;
+            }
             if (!grant.ok()) {
                 refuse(responder, grant.code);
                 return;
@@ -103,6 +117,20 @@ void PublicApi::deleteSession(const Request &request, const Responder &responder
     if (!m_auth.user(request, responder))
         return;
     m_services.accounts.signOut(Authenticator::bearerToken(request), [responder](ErrorCode code) {
+        if (code != ErrorCode::Ok) {
+            refuse(responder, code);
+            return;
+        }
+        responder.send(HttpResponse::noContent());
+    });
+}
+
+void PublicApi::deleteAllSessions(const Request &request, const Responder &responder)
+{
+    const auto user = m_auth.user(request, responder);
+    if (!user)
+        return;
+    m_services.accounts.signOutEverywhere(*user, [responder](ErrorCode code) {
         if (code != ErrorCode::Ok) {
             refuse(responder, code);
             return;
@@ -141,7 +169,10 @@ QString PublicApi::websocketUrlPrefix(const Request &request) const
     static const QRegularExpression safe(QStringLiteral("^(\\[[0-9a-fA-F:.]+\\]|[A-Za-z0-9.-]+)$"));
     if (host.isEmpty() || !safe.match(host).hasMatch())
         host = QStringLiteral("127.0.0.1");
-    return QStringLiteral("ws://%1:%2/ws").arg(host).arg(m_settings.wsPort) + query;
+    return QStringLiteral("%1://%2:%3/ws")
+               .arg(m_settings.wss ? QStringLiteral("wss") : QStringLiteral("ws"), host)
+               .arg(m_settings.wsPort)
+        + query;
 }
 
 void PublicApi::reserve(const Request &request, const Params &params, const Responder &responder)
@@ -181,6 +212,11 @@ void PublicApi::reserve(const Request &request, const Params &params, const Resp
                 if (outcome.code == ErrorCode::RoomFull && outcome.value.result.retryAfterMs > 0)
                     problem.retryAfterSeconds
                         = Problem::secondsRoundedUp(outcome.value.result.retryAfterMs);
+                if (outcome.code == ErrorCode::RateLimited) {
+                    problem.detail = QStringLiteral("you created many rooms lately; enter an "
+                                                    "existing one or try later");
+                    problem.retryAfterSeconds = Problem::secondsRoundedUp(outcome.retryAfterMs);
+                }
                 responder.send(problemResponse(problem));
                 return;
             }

@@ -28,6 +28,7 @@ private:
     void createAccount(const Request &request, const Responder &responder);
     void createSession(const Request &request, const Responder &responder);
     void deleteSession(const Request &request, const Responder &responder);
+    void deleteAllSessions(const Request &request, const Responder &responder);
     void listRooms(const Request &request, const Responder &responder);
     void reserve(const Request &request, const Params &params, const Responder &responder);
     void cancel(const Request &request, const Params &params, const Responder &responder);

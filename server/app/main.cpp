@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "server/admission/accountservice.h"
+#include "server/admission/storeverifier.h"
 #include "server/app/servercore.h"
 #include "server/app/unixsignals.h"
 #include "server/dashboard/dashboardwindow.h"
+#include "server/storage/database.h"
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTextStream>
@@ -38,6 +41,36 @@ int createAdmin(ServerCore &core, const QString &name)
     std::printf("%s admin %s\n", created ? "created" : "promoted existing user to",
                 qPrintable(admin.value.name));
     return 0;
+}
+
+/** --verify: 0 clean, 3 violations (one per line on stdout), 1 cannot read the store. */
+int verifyStore(const ServerConfig &config)
+{
+    const QString url = config.databaseUrl();
+    if (url.startsWith(QLatin1String("sqlite://"))
+        && !QFileInfo::exists(url.mid(int(qstrlen("sqlite://"))))) {
+        std::fprintf(stderr, "roomgate-server: --verify: there is no store at %s\n",
+                     qPrintable(url));
+        return 1;
+    }
+    Database db;
+    QStringList violations;
+    const StoreVerifier::Windows windows{config.ticketTtlSeconds * 1000LL, config.sweepIntervalMs,
+                                         config.nodeLeaseSeconds * 1000LL};
+    if (!db.open(url, Database::Role::Inspector)
+        || !StoreVerifier(db, windows).verify(Clock::system().wallMs(), &violations)) {
+        std::fprintf(
+            stderr, "roomgate-server: --verify: cannot read the store: %s\n",
+            qPrintable(db.errorString().isEmpty() ? wireName(db.failureCode()) : db.errorString()));
+        return 1;
+    }
+    for (const QString &line : std::as_const(violations))
+        std::printf("%s\n", qPrintable(line));
+    std::printf("%s\n",
+                violations.isEmpty()
+                    ? "store verified: no violation of I1-I5"
+                    : qPrintable(QStringLiteral("%1 violation(s)").arg(violations.size())));
+    return violations.isEmpty() ? 0 : 3;
 }
 
 bool hasDisplay(const QProcessEnvironment &environment)
@@ -95,6 +128,10 @@ int main(int argc, char *argv[])
             = ServerConfig::parse(QCoreApplication::arguments(), environment, &config);
         std::fprintf(answer.exitCode == 0 ? stdout : stderr, "%s\n", qPrintable(answer.message));
         return answer.exitCode;
+    }
+    if (config.verify) {
+        QCoreApplication app(argc, argv);
+        return verifyStore(config);
     }
     const bool dashboard = config.createAdmin.isEmpty() && !config.headless
         && (config.dashboard || hasDisplay(environment));

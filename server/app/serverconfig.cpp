@@ -2,6 +2,7 @@
 #include "server/app/serverconfig.h"
 
 #include <QCommandLineParser>
+#include <QDir>
 #include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
@@ -36,9 +37,20 @@ constexpr Option kOptions[] = {
     {"node-lease", "S", "Seconds a node's lease lasts without renewal (default 15)."},
     {"body-limit", "BYTES", "Largest HTTP body accepted (default 16384)."},
     {"frame-limit", "BYTES", "Largest WebSocket frame accepted (default 65536)."},
-    {"http-rate-per-address", "N", "HTTP requests a second per client address, in bursts of N (default 0: off)."},
-    {"http-rate-per-user", "N", "HTTP requests a second per signed-in user, in bursts of N (default 0: off)."},
-    {"message-rate", "N", "Chat frames a second per WebSocket, in bursts of N (default 0: off)."},
+    {"login-failures-per-user", "N", "Failed sign-ins for one user name, from anywhere; refills 1 a minute (default 5; 0: off)."},
+    {"login-failures-per-address", "N", "Failed sign-ins from one address; refills 1 every 3 s (default 20; 0: off)."},
+    {"accounts-per-address", "N", "Sign-ups from one address; refills 1 a minute (default 5; 0: off)."},
+    {"rooms-per-user", "N", "Rooms one user creates; refills 1 a minute (default 10; 0: off)."},
+    {"http-rate-per-address", "N", "HTTP requests a second per client address, in bursts of N (default 100; 0: off)."},
+    {"http-rate-per-user", "N", "HTTP requests a second per signed-in user, in bursts of N (default 20; 0: off)."},
+    {"message-rate", "N", "Chat frames a second per WebSocket, in bursts of 2·N (default 10; 0: off)."},
+    {"sockets-per-user", "N", "Joined WebSockets of one user (default 32; 0: off)."},
+    {"history-keep", "N", "Messages kept per room; older ones are pruned in the background (default 100000; 0: all)."},
+    {"sessions-per-user", "N", "Sign-in sessions of one user; the oldest go first (default 20; 0: no cap)."},
+    {"trusted-proxy", "ADDR", "A reverse proxy whose X-Forwarded-For names the client (repeatable; comma-separated in env and INI)."},
+    {"allowed-origins", "LIST", "Comma-separated origins a WebSocket upgrade may come from (default: any); a client that sends no Origin is allowed."},
+    {"tls-cert", "FILE", "PEM certificate (chain) for https and wss on both ports; needs --tls-key."},
+    {"tls-key", "FILE", "PEM private key for --tls-cert."},
     {"rate-limits", "on|off", "off turns every rate limit off at once, for benchmarks and test harnesses (default on)."},
     {"handshake-timeout", "S", "Seconds a WebSocket connection has to complete its upgrade (default 10)."},
     {"send-buffer-limit", "BYTES", "Unsent output a WebSocket may hold before it is closed as a slow consumer (default 1048576)."},
@@ -49,6 +61,7 @@ constexpr Option kOptions[] = {
     {"config", "FILE", "INI file with a [server] section of these settings."},
     {"create-admin", "NAME", "Create or promote the admin NAME (password from ROOMGATE_ADMIN_PASSWORD or stdin), then exit."},
     {"metrics-public", nullptr, "Serve /metrics without an admin token."},
+    {"verify", nullptr, "Check the store for violations of I1-I5, print them and exit (0 clean, 3 violations, 1 unreadable)."},
 };
 // clang-format on
 
@@ -74,6 +87,14 @@ bool parseBool(const QString &text, bool *ok)
 
 } // namespace
 
+QString ServerConfig::databaseUrl() const
+{
+    if (!database.isEmpty())
+        return database;
+    return QStringLiteral("sqlite://")
+        + QDir(dataDir).absoluteFilePath(QStringLiteral("roomgate.db"));
+}
+
 ServerConfig::ParseResult ServerConfig::parse(const QStringList &arguments,
                                               const QProcessEnvironment &environment,
                                               ServerConfig *config)
@@ -87,10 +108,10 @@ ServerConfig::ParseResult ServerConfig::parse(const QStringList &arguments,
     const QCommandLineOption version = parser.addVersionOption();
     for (const Option &o : kOptions) {
         if (o.valueName)
-            parser.addOption({QString::fromLatin1(o.name), QString::fromLatin1(o.help),
+            parser.addOption({QString::fromLatin1(o.name), QString::fromUtf8(o.help),
                               QString::fromLatin1(o.valueName)});
         else
-            parser.addOption({QString::fromLatin1(o.name), QString::fromLatin1(o.help)});
+            parser.addOption({QString::fromLatin1(o.name), QString::fromUtf8(o.help)});
     }
     ParseResult result;
     auto fail = [&result](const QString &message) {
@@ -211,9 +232,28 @@ ServerConfig::ParseResult ServerConfig::parse(const QStringList &arguments,
     c.nodeLeaseSeconds = static_cast<int>(integer("node-lease", 3, 3600, c.nodeLeaseSeconds));
     c.bodyLimitBytes = integer("body-limit", 1024, 64 * 1024 * 1024, c.bodyLimitBytes);
     c.frameLimitBytes = integer("frame-limit", 1024, 64 * 1024 * 1024, c.frameLimitBytes);
-    c.httpRatePerAddress = static_cast<double>(integer("http-rate-per-address", 0, 1'000'000, 0));
-    c.httpRatePerUser = static_cast<double>(integer("http-rate-per-user", 0, 1'000'000, 0));
-    c.messageRate = static_cast<double>(integer("message-rate", 0, 1'000'000, 0));
+    AbuseLimits &l = c.limits;
+    auto burst = [&](const char *name, RateLimit *limit) {
+        limit->burst = static_cast<int>(integer(name, 0, 1'000'000, limit->burst));
+    };
+    burst("login-failures-per-user", &l.loginFailuresPerUser);
+    burst("login-failures-per-address", &l.loginFailuresPerAddress);
+    burst("accounts-per-address", &l.accountsPerAddress);
+    burst("rooms-per-user", &l.roomsPerUser);
+    // N a second, in bursts of N.
+    l.httpPerAddress = RateLimit::perSecondOf(
+        static_cast<int>(integer("http-rate-per-address", 0, 1'000'000, l.httpPerAddress.burst)));
+    l.httpPerUser = RateLimit::perSecondOf(
+        static_cast<int>(integer("http-rate-per-user", 0, 1'000'000, l.httpPerUser.burst)));
+    // N a second, in bursts of 2·N.
+    const int messageRate = static_cast<int>(
+        integer("message-rate", 0, 1'000'000, static_cast<qint64>(l.messages.perSecond)));
+    l.messages = RateLimit{2 * messageRate, static_cast<double>(messageRate)};
+    l.socketsPerUser
+        = static_cast<int>(integer("sockets-per-user", 0, 1'000'000, l.socketsPerUser));
+    l.historyKeep = static_cast<int>(integer("history-keep", 0, 1'000'000'000, l.historyKeep));
+    l.sessionsPerUser
+        = static_cast<int>(integer("sessions-per-user", 0, 1'000'000, l.sessionsPerUser));
     if (const auto limits = lookup("rate-limits")) {
         bool ok = false;
         c.rateLimits = parseBool(*limits, &ok);
@@ -231,6 +271,7 @@ ServerConfig::ParseResult ServerConfig::parse(const QStringList &arguments,
     c.headless = flag("headless");
     c.dashboard = flag("dashboard");
     c.metricsPublic = flag("metrics-public");
+    c.verify = flag("verify");
     if (!error.isEmpty())
         return fail(error);
     if (c.headless && c.dashboard)
@@ -273,6 +314,33 @@ ServerConfig::ParseResult ServerConfig::parse(const QStringList &arguments,
                     .arg(*db));
         c.database = *db;
     }
+    // Repeatable on the command line, a comma-separated list in env and INI.
+    QStringList proxies = parser.values(QStringLiteral("trusted-proxy"));
+    if (proxies.isEmpty()) {
+        if (const auto list = lookup("trusted-proxy"))
+            proxies = list->split(QLatin1Char(','), Qt::SkipEmptyParts);
+    }
+    for (const QString &proxy : std::as_const(proxies)) {
+        QHostAddress address;
+        if (!address.setAddress(proxy.trimmed()))
+            return fail(QStringLiteral("--trusted-proxy: '%1' is not an IP address").arg(proxy));
+        c.trustedProxies.append(address);
+    }
+    if (const auto origins = lookup("allowed-origins")) {
+        for (const QString &origin : origins->split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const QUrl url(origin.trimmed(), QUrl::StrictMode);
+            if (!url.isValid() || url.scheme().isEmpty() || url.host().isEmpty()
+                || !url.path().isEmpty())
+                return fail(QStringLiteral("--allowed-origins: '%1' is not an origin like "
+                                           "https://chat.example.org")
+                                .arg(origin.trimmed()));
+            c.allowedOrigins.append(origin.trimmed().toLower());
+        }
+    }
+    c.tlsCert = lookup("tls-cert").value_or(QString());
+    c.tlsKey = lookup("tls-key").value_or(QString());
+    if (c.tlsCert.isEmpty() != c.tlsKey.isEmpty())
+        return fail(QStringLiteral("--tls-cert and --tls-key go together"));
     c.secretFile = lookup("secret-file").value_or(QString());
     c.createAdmin = lookup("create-admin").value_or(QString());
     c.dataDir = lookup("data-dir").value_or(QString());

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "server/admission/admissionsettings.h"
 #include "server/storage/secrets.h"
 
 #include <QHostAddress>
@@ -31,10 +32,13 @@ struct ServerConfig
     int nodeLeaseSeconds = 15;
     qint64 bodyLimitBytes = 16 * 1024;
     qint64 frameLimitBytes = 64 * 1024;
-    double httpRatePerAddress = 0; ///< requests/s per client address; 0: off
-    double httpRatePerUser = 0; ///< requests/s per signed-in user; 0: off
-    double messageRate = 0; ///< chat frames/s per connection; 0: off
+    AbuseLimits limits; ///< contract v1.1 defaults, each overridable
     bool rateLimits = true; ///< --rate-limits off: every rate limit off at once
+    QList<QHostAddress> trustedProxies; ///< their X-Forwarded-For names the client
+    QStringList allowedOrigins; ///< empty: any; a request without Origin always passes
+    QString tlsCert; ///< PEM certificate (chain); with tlsKey: https and wss
+    QString tlsKey; ///< PEM private key
+    bool verify = false; ///< --verify: check I1–I5 in the store and exit
     int handshakeTimeoutSeconds = 10; ///< a WebSocket upgrade must be complete by then
     qint64 sendBufferLimitBytes = 1024 * 1024; ///< unsent output of one WebSocket, at most
     int connectionsPerAddress = 256; ///< open TCP connections per address and port; 0: off
@@ -54,6 +58,9 @@ struct ServerConfig
         int exitCode = 0;
         QString message; ///< printed to stdout when exitCode is 0, else to stderr
     };
+
+    /** The storage URL: --database, or SQLite in the data dir. */
+    QString databaseUrl() const;
 
     static ParseResult parse(const QStringList &arguments, const QProcessEnvironment &environment,
                              ServerConfig *config);

@@ -25,6 +25,10 @@
 #include <QFile>
 #include <QLoggingCategory>
 #include <QSaveFile>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslSocket>
 
 Q_LOGGING_CATEGORY(lcServer, "roomgate.server.app", QtInfoMsg)
 
@@ -57,6 +61,62 @@ std::optional<QByteArray> readOrCreate(const QString &path, const std::function<
         return std::nullopt;
     }
     return value;
+}
+
+/**
+ * Creates @p path empty if missing and makes it the owner's only, before SQLite opens it:
+ * its journal files take the database file's permissions.
+ */
+bool makePrivateFile(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.exists() && !file.open(QIODevice::WriteOnly)) {
+        *error = QStringLiteral("cannot create %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    file.close();
+    if (!file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
+        *error = QStringLiteral("cannot make %1 private: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+/** The server side of TLS from a PEM certificate (chain) and key; nullopt with @p error. */
+std::optional<QSslConfiguration> loadTls(const QString &certPath, const QString &keyPath,
+                                         QString *error)
+{
+    if (!QSslSocket::supportsSsl()) {
+        *error = QStringLiteral("TLS is not available: Qt found no TLS backend (libssl)");
+        return std::nullopt;
+    }
+    const QList<QSslCertificate> chain = QSslCertificate::fromPath(certPath, QSsl::Pem);
+    if (chain.isEmpty()) {
+        *error = QStringLiteral("--tls-cert: no PEM certificate in %1").arg(certPath);
+        return std::nullopt;
+    }
+    QFile keyFile(keyPath);
+    if (!keyFile.open(QIODevice::ReadOnly)) {
+        *error
+            = QStringLiteral("--tls-key: cannot read %1: %2").arg(keyPath, keyFile.errorString());
+        return std::nullopt;
+    }
+    const QByteArray pem = keyFile.readAll();
+    QSslKey key;
+    for (QSsl::KeyAlgorithm algorithm : {QSsl::Rsa, QSsl::Ec, QSsl::Dsa}) {
+        key = QSslKey(pem, algorithm, QSsl::Pem);
+        if (!key.isNull())
+            break;
+    }
+    if (key.isNull()) {
+        *error = QStringLiteral("--tls-key: no PEM private key in %1").arg(keyPath);
+        return std::nullopt;
+    }
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificateChain(chain);
+    tls.setPrivateKey(key);
+    tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+    return tls;
 }
 
 } // namespace
@@ -107,6 +167,12 @@ bool ServerCore::prepareDataDir()
         m_error = QStringLiteral("cannot create the data dir %1").arg(dir);
         return false;
     }
+    // Secrets and the store live here: the owner's only, whatever the umask.
+    if (!QFile::setPermissions(
+            dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner)) {
+        m_error = QStringLiteral("cannot make the data dir %1 private").arg(dir);
+        return false;
+    }
     QFile probe(dir + QStringLiteral("/.write-test"));
     if (!probe.open(QIODevice::WriteOnly) || probe.write("ok") != 2) {
         m_error = QStringLiteral("the data dir %1 is not writable").arg(dir);
@@ -148,14 +214,15 @@ bool ServerCore::open()
     if (m_config.passwordCost == Secrets::PasswordCost::Minimum)
         qCWarning(lcServer) << "--password-cost minimum: passwords are hashed with the weakest "
                                "limits; use this for tests and benchmarks only";
+    m_settings.limits = m_config.limits;
     if (!m_config.rateLimits) {
         qCWarning(lcServer) << "--rate-limits off: no rate limit is enforced; use this for "
                                "benchmarks and test harnesses on loopback only";
-        m_config.httpRatePerAddress = m_config.httpRatePerUser = m_config.messageRate = 0;
+        m_settings.limits.turnRatesOff();
     }
-    const QString url = m_config.database.isEmpty() ? QStringLiteral("sqlite://")
-            + QDir(m_config.dataDir).absoluteFilePath(QStringLiteral("roomgate.db"))
-                                                    : m_config.database;
+    const QString url = m_config.databaseUrl();
+    if (url.startsWith(QLatin1String("sqlite://")) && !makePrivateFile(url.mid(9), &m_error))
+        return false;
     m_writer = std::make_unique<StorageWriter>(StorageWriter::Limits{});
     if (!m_writer->open(url)) {
         m_error = QStringLiteral("cannot open the database: %1").arg(m_writer->errorString());
@@ -170,8 +237,7 @@ bool ServerCore::open()
                                            m_config.hashQueue);
     m_accounts = std::make_unique<AccountService>(*m_writer, *m_reads, *m_hashes, m_settings);
     m_admission = std::make_unique<AdmissionService>(*m_queue, *m_reads, m_settings);
-    m_chat = std::make_unique<ChatService>(*m_writer, *m_bus, m_settings,
-                                           ChatService::Limits{m_config.messageRate});
+    m_chat = std::make_unique<ChatService>(*m_writer, *m_bus, m_settings);
     m_adminService = std::make_unique<AdminService>(*m_writer, *m_reads, *m_bus, m_settings);
     m_node = std::make_unique<NodeService>(*m_writer, *m_bus, m_settings);
     m_metrics = std::make_unique<Metrics>(*m_admission, *m_bus);
@@ -184,6 +250,12 @@ bool ServerCore::start()
         m_error = QStringLiteral("cannot register this node in storage: %1").arg(wireName(code));
         return false;
     }
+    std::optional<QSslConfiguration> tls;
+    if (!m_config.tlsCert.isEmpty()) {
+        tls = loadTls(m_config.tlsCert, m_config.tlsKey, &m_error);
+        if (!tls)
+            return false;
+    }
     m_socketThreads = std::make_unique<net::SocketWorkers>(
         m_config.ioThreads < 0 ? QThread::idealThreadCount() : m_config.ioThreads);
     GatewaySettings gateway;
@@ -194,6 +266,10 @@ bool ServerCore::start()
     gateway.handshakeTimeoutMs = m_config.handshakeTimeoutSeconds * 1000LL;
     gateway.sendBufferLimitBytes = m_config.sendBufferLimitBytes;
     gateway.connectionsPerAddress = m_config.connectionsPerAddress;
+    gateway.floodCloseMs = m_settings.limits.messageFloodCloseMs;
+    gateway.allowedOrigins = m_config.allowedOrigins;
+    gateway.clients = net::ClientAddress(m_config.trustedProxies);
+    gateway.tls = tls;
     m_gateway
         = std::make_unique<Gateway>(*m_admission, *m_chat, *m_bus, gateway, m_socketThreads.get());
     if (!m_gateway->listen(m_config.listen, m_config.wsPort)) {
@@ -207,13 +283,18 @@ bool ServerCore::start()
     api.nodeId = m_settings.nodeId;
     api.publicWsUrl = m_config.publicWsUrl;
     api.wsPort = m_gateway->serverPort();
-    api.ratePerAddress = m_config.httpRatePerAddress;
-    api.ratePerUser = m_config.httpRatePerUser;
+    api.perAddress = m_settings.limits.httpPerAddress;
+    api.perUser = m_settings.limits.httpPerUser;
+    api.clients = net::ClientAddress(m_config.trustedProxies);
+    api.clock = m_settings.clock;
     api.metricsPublic = m_config.metricsPublic;
+    api.wss = tls.has_value();
     http::HttpLimits limits;
     limits.maxBodyBytes = m_config.bodyLimitBytes;
     limits.connectionsPerAddress = m_config.connectionsPerAddress;
     m_http = std::make_unique<http::HttpServer>(limits, m_socketThreads.get());
+    if (tls)
+        m_http->setTls(*tls);
     // The routes are in place before the first request can come.
     m_api = std::make_unique<HttpApi>(*m_http,
                                       HttpApiServices{*m_accounts, *m_admission, *m_adminService,
@@ -230,7 +311,7 @@ bool ServerCore::start()
     connect(m_gateway.get(), &Gateway::connectionCountChanged, this,
             &ServerCore::socketCountChanged);
     m_startedAt = QDateTime::fromMSecsSinceEpoch(m_settings.nowMs(), Qt::UTC);
-    m_sweeper = std::make_unique<Sweeper>(*m_admission, *m_node, *m_accounts);
+    m_sweeper = std::make_unique<Sweeper>(*m_admission, *m_node, *m_accounts, *m_chat);
     m_sweeper->start();
     qCInfo(lcServer).noquote() << "node" << m_settings.nodeId << "serving HTTP on"
                                << m_config.listenText + QLatin1Char(':')

@@ -24,6 +24,19 @@ public:
 
     virtual void publish(const RoomEvent &event) = 0;
 
+    /**
+     * Interest in a room's events from other nodes: this node holds members there. Counted
+     * (each follow() needs its unfollow()); a broker bus binds the room while the count is
+     * above zero, so a node receives only the rooms it has members in. Events published on
+     * this node are always delivered here. Any thread.
+     */
+    virtual void follow(const QString &room) { Q_UNUSED(room); }
+    virtual void unfollow(const QString &room) { Q_UNUSED(room); }
+    /** Every room's events (a dashboard is open on this node). Any thread. */
+    virtual void followAll(bool all) { Q_UNUSED(all); }
+    /** False while the bus cannot reach the other nodes (the node serves its own members). */
+    virtual bool isConnected() const { return true; }
+
     /** Calls @p handler with each event, queued on @p receiver's thread, while it lives. */
     template<typename Handler> QMetaObject::Connection subscribe(QObject *receiver, Handler handler)
     {
@@ -33,6 +46,12 @@ public:
 
 Q_SIGNALS:
     void delivered(const roomgate::server::RoomEvent &event);
+    /**
+     * The link to the other nodes came back (@p connected) or was lost. Events published
+     * elsewhere meanwhile were not delivered here: members should re-enter (history fills
+     * the gap).
+     */
+    void connectionChanged(bool connected);
 };
 
 } // namespace roomgate::server

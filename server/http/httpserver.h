@@ -61,6 +61,9 @@ public:
 
     const HttpLimits &limits() const { return m_limits; }
 
+    /** Serve https: every connection starts with a TLS handshake under @p tls. Before listen(). */
+    void setTls(const QSslConfiguration &tls) { m_hooks.tls = tls; }
+
     /** False, with errorString(), when the address cannot be bound. Port 0: any free port. */
     bool listen(const QHostAddress &address, quint16 port);
     bool isListening() const;

@@ -6,6 +6,7 @@
 #include "server/http/httplogging.h"
 #include "server/net/addresscounter.h"
 
+#include <QSslSocket>
 #include <QTcpSocket>
 
 #include <exception>
@@ -47,12 +48,24 @@ HttpWorker::~HttpWorker()
 
 void HttpWorker::accept(qintptr descriptor, const QHostAddress &peer, bool admitted)
 {
-    auto *socket = new QTcpSocket;
+    QTcpSocket *socket = nullptr;
+    if (m_hooks.tls) {
+        auto *tls = new QSslSocket;
+        tls->setSslConfiguration(*m_hooks.tls);
+        socket = tls;
+    } else {
+        socket = new QTcpSocket;
+    }
     if (!socket->setSocketDescriptor(descriptor)) {
         delete socket;
         if (admitted)
             m_perAddress.remove(peer);
         return;
+    }
+    if (auto *tls = qobject_cast<QSslSocket *>(socket)) {
+        // A client that fails the handshake is simply closed.
+        connect(tls, &QSslSocket::sslErrors, tls, [tls] { tls->abort(); });
+        tls->startServerEncryption();
     }
     if (!admitted) {
         // Over the connections per address: told so when it can be written, then closed.

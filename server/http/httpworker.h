@@ -9,6 +9,9 @@
 #include <QHostAddress>
 #include <QObject>
 #include <QSet>
+#include <QSslConfiguration>
+
+#include <optional>
 
 #include <atomic>
 #include <functional>
@@ -27,6 +30,7 @@ struct HttpHooks
 {
     std::function<void(const HttpRequest &, const HttpResponder &)> handler;
     std::function<void(const HttpRequest &, HttpResponse &)> afterResponse;
+    std::optional<QSslConfiguration> tls; ///< set: https
 };
 
 /**

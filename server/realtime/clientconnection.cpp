@@ -7,6 +7,7 @@
 #include "server/realtime/logging.h"
 #include "shared/frames.h"
 
+#include <QNetworkRequest>
 #include <QUrlQuery>
 
 namespace roomgate::server {
@@ -16,6 +17,8 @@ namespace {
 constexpr qint64 kCloseHeadroomBytes = 512;
 /// How long a slow consumer may take to read its close before the TCP connection is cut.
 constexpr qint64 kSlowCloseGraceMs = 2000;
+/// Refusals this far apart are two floods, not one.
+constexpr qint64 kFloodPauseMs = 1000;
 } // namespace
 
 ClientConnection::ClientConnection(GatewayWorker &worker, QWebSocket *socket, QString connectionId)
@@ -38,12 +41,12 @@ QString ClientConnection::peerAddress() const
 {
     if (!m_socket)
         return {};
-    QHostAddress address = m_socket->peerAddress();
-    bool isV4 = false;
-    const quint32 v4 = address.toIPv4Address(&isV4);
-    if (isV4)
-        address = QHostAddress(v4);
-    return address.toString();
+    // Behind a trusted proxy, the client its X-Forwarded-For names.
+    return m_worker.settings()
+        .clients
+        .resolve(m_socket->peerAddress(),
+                 m_socket->request().rawHeader(QByteArrayLiteral("X-Forwarded-For")))
+        .toString();
 }
 
 void ClientConnection::touch()
@@ -75,6 +78,10 @@ void ClientConnection::onClaimed(Outcome<ClaimResult> outcome)
     if (!outcome.ok()) {
         Problem problem(outcome.code);
         problem.room = outcome.value.reservation.roomName;
+        if (outcome.code == ErrorCode::RateLimited) {
+            problem.detail = QStringLiteral("this user has the most joined sockets allowed");
+            problem.retryAfterSeconds = 1;
+        }
         refuse(problem);
         return;
     }
@@ -91,9 +98,15 @@ void ClientConnection::sendText(const QString &frame, qsizetype utf8Bytes)
 {
     if (!m_socket || m_state == State::Closed || m_abortAtMs)
         return;
-    if (m_socket->bytesToWrite() + utf8Bytes > m_worker.settings().sendBufferLimitBytes) {
-        dropSlowConsumer();
-        return;
+    const qint64 limit = m_worker.settings().sendBufferLimitBytes;
+    if (m_socket->bytesToWrite() + utf8Bytes > limit) {
+        // Qt writes to the kernel only from the event loop: a burst of frames fills its
+        // buffer even for a fast reader. Hand the kernel what it takes now, then judge.
+        m_socket->flush();
+        if (m_socket->bytesToWrite() + utf8Bytes > limit) {
+            dropSlowConsumer();
+            return;
+        }
     }
     m_socket->sendTextMessage(frame);
 }
@@ -220,34 +233,53 @@ void ClientConnection::onTextMessage(const QString &text)
 
 void ClientConnection::handleChat(const QString &text, const std::optional<QString> &clientId)
 {
-    m_worker.chat().post(
-        m_membership, m_connectionId, text, clientId,
-        [self = QPointer(this)](Outcome<ChatPosted> outcome) {
-            if (!self || self->m_state != State::Joined)
-                return;
-            if (outcome.code == ErrorCode::RateLimited) {
-                Problem problem(ErrorCode::RateLimited,
-                                QStringLiteral("too many messages; slow down"));
-                problem.room = self->m_membership.roomName;
-                problem.retryAfterSeconds = Problem::secondsRoundedUp(outcome.value.retryAfterMs);
-                self->refuse(problem);
-                return;
-            }
-            if (!outcome.ok()) {
-                // Refused for its content or not stored: the connection stays.
-                Problem problem(outcome.code);
-                if (outcome.code != ErrorCode::BadRequest
-                    && outcome.code != ErrorCode::MessageTooLarge)
-                    problem.detail = QStringLiteral("the message was not stored; send it again");
-                problem.room = self->m_membership.roomName;
-                self->sendError(problem);
-                return;
-            }
-            // A repeated clientId: the original goes back to the sender only. A new
-            // message reaches everyone, the sender too, through the room's events.
-            if (outcome.value.duplicate)
-                self->sendFrame(Frames::encode(outcome.value.message));
-        });
+    m_worker.chat().post(m_membership, m_connectionId, text, clientId,
+                         [self = QPointer(this)](Outcome<ChatPosted> outcome) {
+                             if (!self || self->m_state != State::Joined)
+                                 return;
+                             if (outcome.code == ErrorCode::RateLimited) {
+                                 self->onFlooding(outcome.retryAfterMs);
+                                 return;
+                             }
+                             if (!outcome.ok()) {
+                                 // Refused for its content or not stored: the connection stays.
+                                 Problem problem(outcome.code);
+                                 if (outcome.code != ErrorCode::BadRequest
+                                     && outcome.code != ErrorCode::MessageTooLarge)
+                                     problem.detail = QStringLiteral(
+                                         "the message was not stored; send it again");
+                                 problem.room = self->m_membership.roomName;
+                                 self->sendError(problem);
+                                 return;
+                             }
+                             // A repeated clientId: the original goes back to the sender only. A
+                             // new message reaches everyone, the sender too, through the room's
+                             // events.
+                             if (outcome.value.duplicate)
+                                 self->sendFrame(Frames::encode(outcome.value.message));
+                         });
+}
+
+void ClientConnection::onFlooding(qint64 retryAfterMs)
+{
+    // The frame is dropped with an error frame and the socket stays; one still over the
+    // rate after a while of refusals is closed.
+    // A flood is refusals without a pause of a second; frames let through by the refill
+    // within it do not end it.
+    const qint64 now = m_worker.settings().clock->monotonicMs();
+    if (m_floodSinceMs == 0 || now - m_lastRefusalMs > kFloodPauseMs)
+        m_floodSinceMs = now;
+    m_lastRefusalMs = now;
+    Problem problem(ErrorCode::RateLimited, QStringLiteral("too many messages; slow down"));
+    problem.room = m_membership.roomName;
+    problem.retryAfterSeconds = Problem::secondsRoundedUp(retryAfterMs);
+    if (now - m_floodSinceMs >= m_worker.settings().floodCloseMs) {
+        qCInfo(lcGateway).noquote()
+            << "message flood:" << m_membership.userName << "in" << m_membership.roomName;
+        endWith(problem);
+        return;
+    }
+    sendError(problem);
 }
 
 void ClientConnection::onBinaryMessage(const QByteArray &)

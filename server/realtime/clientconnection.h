@@ -65,6 +65,7 @@ private:
     void onBinaryMessage(const QByteArray &data);
     void onDisconnected();
     void handleChat(const QString &text, const std::optional<QString> &clientId);
+    void onFlooding(qint64 retryAfterMs);
     void sendError(const Problem &problem);
     /** Error frame and its close code, or 1000 without a problem; whatever the state. */
     void closeWith(const std::optional<Problem> &problem);
@@ -85,6 +86,8 @@ private:
     qint64 m_lastSeenMs = 0;
     qint64 m_lastPingMs = 0;
     qint64 m_abortAtMs = 0; ///< closing a slow consumer: abort if still open then; 0: none
+    qint64 m_floodSinceMs = 0; ///< refused for its message rate since; 0: not refused
+    qint64 m_lastRefusalMs = 0;
 };
 
 } // namespace roomgate::server

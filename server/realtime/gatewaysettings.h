@@ -1,10 +1,15 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "server/net/clientaddress.h"
 #include "shared/clock.h"
 #include "shared/protocoldefaults.h"
 
+#include <QSslConfiguration>
+#include <QStringList>
+
 #include <QtGlobal>
+#include <optional>
 
 namespace roomgate::server {
 
@@ -21,6 +26,14 @@ struct GatewaySettings
     /// Open connections from one client address (IPv6: one /64) at most; the newest over it
     /// is closed at once. 0: no limit.
     int connectionsPerAddress = 0;
+    /// A socket refused for its message rate this long without a pause is closed 4429.
+    qint64 floodCloseMs = 5000;
+    /// Origins an upgrade may come from (lower case); empty: any. No Origin always passes.
+    QStringList allowedOrigins;
+    /// Trusted proxies name the client in the upgrade's X-Forwarded-For.
+    net::ClientAddress clients;
+    /// Set: wss, every connection starts with a TLS handshake (within the handshake deadline).
+    std::optional<QSslConfiguration> tls;
     /// Largest upgrade request read before the handshake is refused.
     qint64 maxHandshakeBytes = 16 * 1024;
     Clock *clock = &Clock::system(); ///< liveness and deadlines run on its monotonic time

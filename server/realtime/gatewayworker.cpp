@@ -9,6 +9,7 @@
 #include "shared/frames.h"
 
 #include <QRandomGenerator>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QWebSocketServer>
 
@@ -68,7 +69,14 @@ GatewayWorker::~GatewayWorker()
 
 void GatewayWorker::accept(qintptr descriptor, const QHostAddress &peer)
 {
-    auto *socket = new QTcpSocket(this);
+    QTcpSocket *socket = nullptr;
+    if (m_settings.tls) {
+        auto *tls = new QSslSocket(this);
+        tls->setSslConfiguration(*m_settings.tls);
+        socket = tls;
+    } else {
+        socket = new QTcpSocket(this);
+    }
     // Counted until the socket is gone, whichever way it goes.
     connect(socket, &QObject::destroyed, this, [this, peer] { m_perAddress.remove(peer); });
     if (!socket->setSocketDescriptor(descriptor)) {
@@ -82,6 +90,11 @@ void GatewayWorker::accept(qintptr descriptor, const QHostAddress &peer)
     }
     // Nagle would hold small frames for the peer's delayed ACK (~40 ms).
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    if (auto *tls = qobject_cast<QSslSocket *>(socket)) {
+        // The handshake runs under the same deadline as the upgrade that follows it.
+        connect(tls, &QSslSocket::sslErrors, tls, [tls] { tls->abort(); });
+        tls->startServerEncryption();
+    }
     // Qt's own handshake timer never runs for sockets handed over: the upgrade is read
     // here, under this worker's deadline, and handed over once complete.
     m_pending.push_back(
@@ -100,6 +113,19 @@ void GatewayWorker::onHandshakeBytes(QTcpSocket *socket)
             socket->abort(); // disconnected() deletes it
         return;
     }
+    if (!originAllowed(head)) {
+        // A page of another origin cannot ride a user's ticket: refused before any claim.
+        qCInfo(lcGateway) << "upgrade from a disallowed origin refused";
+        Problem problem(ErrorCode::Forbidden,
+                        QStringLiteral("WebSocket connections from this origin are not allowed"));
+        const QByteArray body = Frames::encode(problem);
+        socket->disconnect(this);
+        socket->write("HTTP/1.1 403 Forbidden\r\nContent-Type: application/problem+json\r\n"
+                      "Content-Length: "
+                      + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+        socket->disconnectFromHost();
+        return;
+    }
     // Complete: from here QWebSocketServer reads it at once and upgrades (or refuses and
     // deletes it).
     socket->disconnect(this);
@@ -111,6 +137,22 @@ void GatewayWorker::onHandshakeBytes(QTcpSocket *socket)
     m_upgrading.removeAll(nullptr);
     m_upgrading.append(socket);
     m_ws->handleConnection(socket);
+}
+
+bool GatewayWorker::originAllowed(const QByteArray &head) const
+{
+    if (m_settings.allowedOrigins.isEmpty())
+        return true;
+    const qsizetype end = head.indexOf(kEndOfHeaders);
+    const QList<QByteArray> lines = head.left(end).split('\n');
+    for (const QByteArray &line : lines) {
+        const qsizetype colon = line.indexOf(':');
+        if (colon < 0 || line.left(colon).trimmed().toLower() != "origin")
+            continue;
+        const QString origin = QString::fromLatin1(line.mid(colon + 1).trimmed()).toLower();
+        return m_settings.allowedOrigins.contains(origin);
+    }
+    return true; // no Origin: not a browser page (the desktop client sends none)
 }
 
 void GatewayWorker::onUpgraded()

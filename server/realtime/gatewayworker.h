@@ -73,6 +73,8 @@ private:
     };
 
     void onHandshakeBytes(QTcpSocket *socket);
+    /** Whether the upgrade request @p head comes from an allowed origin (or none). */
+    bool originAllowed(const QByteArray &head) const;
     void onUpgraded();
     void onEvent(const RoomEvent &event);
     void onFinished(ClientConnection *connection);

@@ -42,7 +42,8 @@ Outcome<qint64> AccountStore::insertUser(const QString &name, const QString &nam
                                          const QByteArray &passwordHash, bool admin, qint64 now)
 {
     const QString sql = QStringLiteral("INSERT INTO users (name, name_key, password_hash, "
-                                       "is_admin, created_at) VALUES (?, ?, ?, ?, ?)");
+                                       "is_admin, created_at) VALUES (?, ?, ?, ?, ?) "
+                                       "ON CONFLICT (name_key) DO NOTHING");
     QSqlQuery &q = m_db.prepared(m_db.dialectSql(sql, sql + QStringLiteral(" RETURNING id")));
     q.addBindValue(name);
     q.addBindValue(nameKey);
@@ -99,6 +100,24 @@ Outcome<bool> AccountStore::deleteSession(const QString &tokenHash)
     if (!m_db.exec(q))
         return Outcome<bool>::failure(m_db.failureCode());
     return {ErrorCode::Ok, q.numRowsAffected() > 0};
+}
+
+ErrorCode AccountStore::keepNewestSessions(qint64 userId, int keep)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
+        "DELETE FROM sessions WHERE user_id = ? AND token_hash NOT IN (SELECT token_hash FROM "
+        "sessions WHERE user_id = ? ORDER BY created_at DESC, token_hash LIMIT ?)"));
+    q.addBindValue(userId);
+    q.addBindValue(userId);
+    q.addBindValue(keep);
+    return m_db.exec(q) ? ErrorCode::Ok : m_db.failureCode();
+}
+
+ErrorCode AccountStore::deleteSessionsOf(qint64 userId)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral("DELETE FROM sessions WHERE user_id = ?"));
+    q.addBindValue(userId);
+    return m_db.exec(q) ? ErrorCode::Ok : m_db.failureCode();
 }
 
 ErrorCode AccountStore::purgeExpiredSessions(qint64 now)

@@ -21,7 +21,7 @@ public:
 
     /** The user whose name key is @p nameKey. */
     Outcome<std::optional<User>> findUser(const QString &nameKey);
-    /** The new user's id; the name key is unique (a taken one fails the statement). */
+    /** The new user's id; 0 when the name key is taken (by another node meanwhile too). */
     Outcome<qint64> insertUser(const QString &name, const QString &nameKey,
                                const QByteArray &passwordHash, bool admin, qint64 now);
     /** Makes @p userId an admin whose password is @p passwordHash. */
@@ -32,6 +32,9 @@ public:
     Outcome<std::optional<User>> sessionUser(const QString &tokenHash, qint64 now);
     /** True when the session existed. */
     Outcome<bool> deleteSession(const QString &tokenHash);
+    /** Ends all but @p userId's @p keep newest sessions. */
+    ErrorCode keepNewestSessions(qint64 userId, int keep);
+    ErrorCode deleteSessionsOf(qint64 userId);
     ErrorCode purgeExpiredSessions(qint64 now);
 
 private:

@@ -5,6 +5,7 @@
 #include "server/storage/schema.h"
 
 #include <QAtomicInt>
+#include <QDateTime>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QUrl>
@@ -14,6 +15,10 @@ namespace roomgate::server {
 namespace {
 
 QAtomicInt g_connectionCounter;
+constexpr qint64 kReopenIntervalMs = 1000;
+// Any session's key for the schema migration (PostgreSQL advisory lock): nodes starting
+// together migrate one after the other.
+constexpr int kMigrationLockKey = 0x526f6f6d; // "Room"
 
 QStringList splitStatements(const char *script)
 {
@@ -41,6 +46,11 @@ Database::~Database()
 bool Database::open(const QString &url, Role role, int busyTimeoutMs)
 {
     close();
+    m_url = url;
+    m_role = role;
+    m_busyTimeoutMs = busyTimeoutMs;
+    m_lost = false;
+    m_lastAttemptMs = QDateTime::currentMSecsSinceEpoch();
     const QUrl parsed(url);
     const QString scheme = parsed.scheme().toLower();
     if (scheme == QLatin1String("postgresql") || scheme == QLatin1String("postgres")) {
@@ -51,14 +61,18 @@ bool Database::open(const QString &url, Role role, int busyTimeoutMs)
         m_db.setUserName(parsed.userName());
         m_db.setPassword(parsed.password());
         m_db.setDatabaseName(parsed.path().mid(1));
-        m_db.setConnectOptions(QStringLiteral("connect_timeout=5"));
+        // A database that went away answers 503 quickly, not after a long connect.
+        m_db.setConnectOptions(QStringLiteral("connect_timeout=2"));
     } else {
         m_dialect = Dialect::Sqlite;
         const QString path
             = url.startsWith(QLatin1String("sqlite://")) ? url.mid(int(qstrlen("sqlite://"))) : url;
         m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
         m_db.setDatabaseName(path);
-        m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs));
+        // Readers never write: read-only also means a missing file is not created.
+        m_db.setConnectOptions(
+            QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs)
+            + (role == Role::Reader ? QStringLiteral(";QSQLITE_OPEN_READONLY") : QString()));
     }
     if (!m_db.isValid()) {
         m_error = QStringLiteral("the Qt SQL driver for %1 is not installed")
@@ -70,7 +84,14 @@ bool Database::open(const QString &url, Role role, int busyTimeoutMs)
         m_error = m_db.lastError().text();
         return false;
     }
-    if (m_dialect == Dialect::Sqlite) {
+    if (m_dialect == Dialect::Postgres
+        && !execDirect(QStringLiteral("SET lock_timeout = %1").arg(busyTimeoutMs))) {
+        // A lock held elsewhere (another node, an operator's session) is waited for as long
+        // as SQLite's busy timeout, then answered UNAVAILABLE.
+        m_error = QStringLiteral("cannot prepare the database: %1").arg(m_error);
+        return false;
+    }
+    if (m_dialect == Dialect::Sqlite && role == Role::Writer) {
         // WAL lets readers go on while a decision writes. synchronous=FULL: a message
         // acknowledged with an id must survive power loss too (I6), and a seat
         // decision must never be undone by a crash after the client saw it.
@@ -87,7 +108,27 @@ bool Database::open(const QString &url, Role role, int busyTimeoutMs)
             }
         }
     }
-    return role == Role::Reader || migrate();
+    return role != Role::Writer || migrate();
+}
+
+bool Database::ensureOpen()
+{
+    if (isOpen() && !m_lost)
+        return true;
+    if (m_url.isEmpty())
+        return false;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (now - m_lastAttemptMs < kReopenIntervalMs)
+        return false;
+    const bool wasLost = m_lost;
+    if (!open(m_url, m_role, m_busyTimeoutMs)) {
+        m_lost = true; // keep trying, a second apart
+        qCWarning(lcStorage).noquote() << "the database is still away:" << m_error;
+        return false;
+    }
+    if (wasLost)
+        qCInfo(lcStorage) << "the database connection is back";
+    return true;
 }
 
 void Database::close()
@@ -109,6 +150,18 @@ int Database::schemaVersion() const
 }
 
 bool Database::migrate()
+{
+    if (m_dialect == Dialect::Postgres) {
+        if (!execDirect(QStringLiteral("SELECT pg_advisory_lock(%1)").arg(kMigrationLockKey)))
+            return false;
+        const bool migrated = migrateLocked();
+        execDirect(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(kMigrationLockKey));
+        return migrated;
+    }
+    return migrateLocked();
+}
+
+bool Database::migrateLocked()
 {
     if (!execDirect(
             QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")))
@@ -166,8 +219,15 @@ QSqlQuery &Database::prepared(const QString &sql)
     if (it == m_statements.end()) {
         QSqlQuery query(m_db);
         query.setForwardOnly(true);
-        if (!query.prepare(sql))
-            qCWarning(lcStorage) << "cannot prepare" << sql << query.lastError().text();
+        if (!query.prepare(sql)) {
+            // Not cached: preparing may fail for a passing reason (PostgreSQL prepares on
+            // the server, which waits for table locks and may be away). Its exec fails
+            // with this error.
+            noteError(query.lastError(), sql);
+            m_unprepared = QSqlQuery();
+            m_unpreparedCode = m_lastErrorCode;
+            return m_unprepared;
+        }
         it = m_statements.insert(sql, query);
     }
     it->finish();
@@ -176,6 +236,10 @@ QSqlQuery &Database::prepared(const QString &sql)
 
 bool Database::exec(QSqlQuery &query)
 {
+    if (&query == &m_unprepared) {
+        m_lastErrorCode = m_unpreparedCode;
+        return false;
+    }
     if (query.exec()) {
         m_lastErrorCode = ErrorCode::Ok;
         return true;
@@ -208,12 +272,19 @@ void Database::noteError(const QSqlError &error, const QString &what)
                                             QStringLiteral("14")};
         transient = transient || kTransient.contains(native);
     } else {
-        // Class 08: connection exception, 57P0x: shutdown, 53xxx: insufficient resources,
-        // 40001/40P01: serialization failure/deadlock.
-        transient = transient || error.type() == QSqlError::ConnectionError
-            || native.startsWith(QLatin1String("08")) || native.startsWith(QLatin1String("57P0"))
-            || native.startsWith(QLatin1String("53")) || native == QLatin1String("40001")
-            || native == QLatin1String("40P01");
+        // Class 08: connection exception, 57P0x: shutdown; no SQLSTATE at all: the
+        // connection broke before the server answered. Either way it is gone.
+        const bool lost = error.type() == QSqlError::ConnectionError || native.isEmpty()
+            || native.startsWith(QLatin1String("08")) || native.startsWith(QLatin1String("57P0"));
+        // 40001/40P01: serialization failure/deadlock, decided against this transaction.
+        const bool conflict = native == QLatin1String("40001") || native == QLatin1String("40P01");
+        if (lost)
+            m_lost = true;
+        if (conflict)
+            ++m_conflicts;
+        // 53xxx: insufficient resources, 55P03: a lock not granted within lock_timeout.
+        transient = transient || lost || conflict || native.startsWith(QLatin1String("53"))
+            || native == QLatin1String("55P03");
     }
     m_lastErrorCode = transient ? ErrorCode::Unavailable : ErrorCode::Internal;
     qCWarning(lcStorage).noquote() << "statement failed:" << error.text() << "native" << native
@@ -222,8 +293,12 @@ void Database::noteError(const QSqlError &error, const QString &what)
 
 bool Database::ping()
 {
+    if (!ensureOpen())
+        return false;
     QSqlQuery &q = prepared(QStringLiteral("SELECT 1"));
-    return exec(q) && q.next();
+    const bool alive = exec(q) && q.next();
+    q.finish();
+    return alive;
 }
 
 bool Database::begin()
@@ -266,7 +341,7 @@ qint64 Database::insertedId(QSqlQuery &insert)
         insert.finish();
         return id;
     }
-    const qint64 id = insert.lastInsertId().toLongLong();
+    const qint64 id = insert.numRowsAffected() > 0 ? insert.lastInsertId().toLongLong() : 0;
     insert.finish();
     return id;
 }

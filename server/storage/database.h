@@ -25,6 +25,7 @@ public:
     enum class Role {
         Writer, ///< migrates the schema; the one connection decisions run on
         Reader, ///< queries only, beside a writer (WAL: never blocked by it)
+        Inspector, ///< queries only, alone (--verify): no migration, nothing written
     };
 
     Database();
@@ -40,6 +41,13 @@ public:
     bool open(const QString &url, Role role = Role::Writer, int busyTimeoutMs = 5000);
     void close();
     bool isOpen() const { return m_db.isValid() && m_db.isOpen(); }
+    /**
+     * Opens the connection again, as it was opened, when it never opened or was lost (the
+     * database server went away); at most one attempt a second. True when it is usable.
+     */
+    bool ensureOpen();
+    /** open() was called (whether or not it succeeded). */
+    bool wasOpened() const { return !m_url.isEmpty(); }
     QString errorString() const { return m_error; }
     Dialect dialect() const { return m_dialect; }
     int schemaVersion() const;
@@ -50,11 +58,19 @@ public:
     /** Runs @p query; on failure logs it and records the error for lastErrorCode(). */
     bool exec(QSqlQuery &query);
     bool execDirect(const QString &sql);
-    /** The id a just executed `INSERT … RETURNING id` (PostgreSQL) or INSERT (SQLite) made. */
+    /**
+     * The id a just executed `INSERT … RETURNING id` (PostgreSQL) or INSERT (SQLite) made;
+     * 0 when it inserted nothing (`ON CONFLICT … DO NOTHING` met a row that was there).
+     */
     qint64 insertedId(QSqlQuery &insert);
 
     /** Unavailable for lost connections and lock time-outs, Internal otherwise. */
     ErrorCode lastErrorCode() const { return m_lastErrorCode; }
+    /**
+     * Statements failed so far because another transaction got in the way (PostgreSQL's
+     * deadlock and serialization failures): the work is right, only running it again is.
+     */
+    quint64 conflicts() const { return m_conflicts; }
     /** lastErrorCode(), never Ok: what a failed storage step answers. */
     ErrorCode failureCode() const
     {
@@ -80,14 +96,23 @@ public:
 
 private:
     bool migrate();
+    bool migrateLocked(); ///< migrate() with the other nodes kept out
     void noteError(const QSqlError &error, const QString &what);
 
     QString m_connectionName;
+    QString m_url;
+    Role m_role = Role::Writer;
+    int m_busyTimeoutMs = 5000;
+    bool m_lost = false; ///< the server went away: reopen before the next use
+    qint64 m_lastAttemptMs = 0;
+    quint64 m_conflicts = 0;
     QSqlDatabase m_db;
     Dialect m_dialect = Dialect::Sqlite;
     QString m_error;
     ErrorCode m_lastErrorCode = ErrorCode::Ok;
     QHash<QString, QSqlQuery> m_statements;
+    QSqlQuery m_unprepared; ///< what prepared() hands out when preparing failed
+    ErrorCode m_unpreparedCode = ErrorCode::Internal;
 };
 
 /**

@@ -89,6 +89,18 @@ Outcome<std::optional<Membership>> MembershipStore::ofUserKey(qint64 roomId, con
     return {found.code, first(found.value)};
 }
 
+Outcome<int> MembershipStore::countOf(qint64 userId)
+{
+    QSqlQuery &q
+        = m_db.prepared(QStringLiteral("SELECT COUNT(*) FROM memberships WHERE user_id = ?"));
+    q.addBindValue(userId);
+    if (!m_db.exec(q) || !q.next())
+        return Outcome<int>::failure(m_db.failureCode());
+    const int n = q.value(0).toInt();
+    q.finish();
+    return {ErrorCode::Ok, n};
+}
+
 Outcome<QStringList> MembershipStore::names(qint64 roomId)
 {
     QSqlQuery &q = m_db.prepared(

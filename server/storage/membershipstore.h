@@ -26,6 +26,8 @@ public:
     Outcome<std::optional<Membership>> of(qint64 roomId, qint64 userId);
     /** The member of @p roomId whose user name key is @p userKey. */
     Outcome<std::optional<Membership>> ofUserKey(qint64 roomId, const QString &userKey);
+    /** How many memberships @p userId holds, in all rooms. */
+    Outcome<int> countOf(qint64 userId);
     /** The names of @p roomId's members, oldest member first. */
     Outcome<QStringList> names(qint64 roomId);
     /** The members of @p roomId. */

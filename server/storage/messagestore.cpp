@@ -49,7 +49,7 @@ Outcome<qint64> MessageStore::insert(qint64 roomId, qint64 userId, const ChatMes
 {
     const QString sql = QStringLiteral(
         "INSERT INTO messages (room_id, user_id, sender, body, client_id, sent_at) VALUES (?, ?, "
-        "?, ?, ?, ?)");
+        "?, ?, ?, ?) ON CONFLICT (room_id, user_id, client_id) DO NOTHING");
     QSqlQuery &q = m_db.prepared(m_db.dialectSql(sql, sql + QStringLiteral(" RETURNING id")));
     q.addBindValue(roomId);
     q.addBindValue(userId);
@@ -76,6 +76,36 @@ Outcome<QList<ChatMessage>> MessageStore::latest(qint64 roomId, int limit)
         out.prepend(readMessage(q));
     q.finish();
     return {ErrorCode::Ok, out};
+}
+
+Outcome<QList<qint64>> MessageStore::roomsOver(int keep)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
+        "SELECT room_id FROM messages GROUP BY room_id HAVING COUNT(*) > ? ORDER BY room_id"));
+    q.addBindValue(keep);
+    if (!m_db.exec(q))
+        return Outcome<QList<qint64>>::failure(m_db.failureCode());
+    QList<qint64> rooms;
+    while (q.next())
+        rooms.append(q.value(0).toLongLong());
+    q.finish();
+    return {ErrorCode::Ok, rooms};
+}
+
+Outcome<int> MessageStore::pruneOlder(qint64 roomId, int keep, int batch)
+{
+    // The oldest first, up to the newest `keep` (the (room_id, id) index serves both).
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
+        "DELETE FROM messages WHERE id IN (SELECT id FROM messages WHERE room_id = ? AND id < "
+        "(SELECT id FROM messages WHERE room_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?) ORDER "
+        "BY id LIMIT ?)"));
+    q.addBindValue(roomId);
+    q.addBindValue(roomId);
+    q.addBindValue(keep - 1);
+    q.addBindValue(batch);
+    if (!m_db.exec(q))
+        return Outcome<int>::failure(m_db.failureCode());
+    return {ErrorCode::Ok, q.numRowsAffected()};
 }
 
 } // namespace roomgate::server

@@ -10,8 +10,12 @@ Database &ReadConnections::forThisThread()
     if (!m_connections.hasLocalData())
         m_connections.setLocalData(new Database);
     Database *db = m_connections.localData();
-    if (!db->isOpen() && !db->open(m_url, Database::Role::Reader))
-        qCWarning(lcStorage).noquote() << "cannot open a read connection:" << db->errorString();
+    if (!db->wasOpened()) {
+        if (!db->open(m_url, Database::Role::Reader))
+            qCWarning(lcStorage).noquote() << "cannot open a read connection:" << db->errorString();
+    } else {
+        db->ensureOpen(); // a failure answers UNAVAILABLE on every statement until it is back
+    }
     return *db;
 }
 

@@ -115,9 +115,13 @@ template<typename T> struct Outcome
 {
     ErrorCode code = ErrorCode::Ok;
     T value{};
+    qint64 retryAfterMs = 0; ///< with a refusal that passes (RATE_LIMITED): when to try again
 
     bool ok() const { return code == ErrorCode::Ok; }
-    static Outcome failure(ErrorCode c) { return Outcome{c, T{}}; }
+    static Outcome failure(ErrorCode c, qint64 retryAfterMs = 0)
+    {
+        return Outcome{c, T{}, retryAfterMs};
+    }
 };
 
 /** Where an asynchronous outcome is delivered: called once, on the caller's thread. */

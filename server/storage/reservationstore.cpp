@@ -133,7 +133,13 @@ Outcome<std::optional<qint64>> ReservationStore::earliestExpiry(qint64 roomId, q
 
 Outcome<QList<Reservation>> ReservationStore::due(qint64 now)
 {
-    return select(QStringLiteral("v.state = 'live' AND v.expires_at <= ?"), {now});
+    // PostgreSQL: several nodes sweep at once; each takes the rows no other one holds, so
+    // every expiry is decided (and announced) once.
+    return select(
+        m_db.dialectSql(QStringLiteral("v.state = 'live' AND v.expires_at <= ?"),
+                        QStringLiteral("v.state = 'live' AND v.expires_at <= ? FOR UPDATE OF v "
+                                       "SKIP LOCKED")),
+        {now});
 }
 
 Outcome<bool> ReservationStore::end(const QString &id, ReservationState to)
@@ -157,14 +163,6 @@ ErrorCode ReservationStore::endAllIn(qint64 roomId, std::optional<qint64> userId
     q.addBindValue(roomId);
     q.addBindValue(userId ? 1 : 0);
     q.addBindValue(userId.value_or(0));
-    return m_db.exec(q) ? ErrorCode::Ok : m_db.failureCode();
-}
-
-ErrorCode ReservationStore::expireDue(qint64 now)
-{
-    QSqlQuery &q = m_db.prepared(QStringLiteral(
-        "UPDATE reservations SET state = 'expired' WHERE state = 'live' AND expires_at <= ?"));
-    q.addBindValue(now);
     return m_db.exec(q) ? ErrorCode::Ok : m_db.failureCode();
 }
 

@@ -34,15 +34,16 @@ public:
     Outcome<QList<Reservation>> liveIn(qint64 roomId, std::optional<qint64> userId, qint64 now);
     /** When @p roomId's earliest live reservation expires; nullopt when it has none. */
     Outcome<std::optional<qint64>> earliestExpiry(qint64 roomId, qint64 now);
-    /** Live and past their expiry at @p now: what a sweep ends. */
+    /**
+     * Live and past their expiry at @p now: what a sweep ends. On PostgreSQL locked, skipping
+     * rows another node's sweep holds.
+     */
     Outcome<QList<Reservation>> due(qint64 now);
 
     /** Live → @p to for @p id; true when exactly that row changed (single use, I2). */
     Outcome<bool> end(const QString &id, ReservationState to);
     /** Live → @p to for every reservation of @p roomId (of @p userId only, when given). */
     ErrorCode endAllIn(qint64 roomId, std::optional<qint64> userId, ReservationState to);
-    /** Live → Expired for every reservation past its expiry at @p now. */
-    ErrorCode expireDue(qint64 now);
     /** Forgets @p id: a later claim of its ticket is TICKET_INVALID. */
     ErrorCode remove(const QString &id);
     /** Forgets ended reservations that expired before @p before. */

@@ -105,7 +105,7 @@ Outcome<qint64> RoomStore::insert(const QString &name, const QString &key, int c
 {
     const QString sql = QStringLiteral(
         "INSERT INTO rooms (name, name_key, capacity, state, created_at, last_activity) VALUES "
-        "(?, ?, ?, ?, ?, ?)");
+        "(?, ?, ?, ?, ?, ?) ON CONFLICT (name_key) DO NOTHING");
     QSqlQuery &q = m_db.prepared(m_db.dialectSql(sql, sql + QStringLiteral(" RETURNING id")));
     q.addBindValue(name);
     q.addBindValue(key);
@@ -146,6 +146,15 @@ ErrorCode RoomStore::remove(qint64 id)
 
 Outcome<bool> RoomStore::removeIfGhost(qint64 id, qint64 now)
 {
+    if (m_db.dialect() == Database::Dialect::Postgres) {
+        // Lock first: the DELETE's own subqueries would judge by the snapshot taken before
+        // a concurrent reservation into this room committed.
+        const auto locked = load(QStringLiteral("id"), id, now, Lock::ForUpdate);
+        if (!locked.ok())
+            return Outcome<bool>::failure(locked.code);
+        if (!locked.value)
+            return {ErrorCode::Ok, false};
+    }
     QSqlQuery &q = m_db.prepared(QStringLiteral(
         "DELETE FROM rooms WHERE id = ? AND state = 'pending' AND NOT EXISTS (SELECT 1 FROM "
         "reservations WHERE room_id = ? AND state = 'live' AND expires_at > ?) AND NOT EXISTS "

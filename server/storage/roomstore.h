@@ -28,7 +28,10 @@ public:
     Outcome<QList<Room>> list(qint64 now);
     Outcome<StorageCounts> counts(qint64 now);
 
-    /** The new room's id. */
+    /**
+     * The new room's id; 0 when a room with @p key is there already (on PostgreSQL: one
+     * another node committed meanwhile, after waiting for its transaction to end).
+     */
     Outcome<qint64> insert(const QString &name, const QString &key, int capacity, RoomState state,
                            qint64 now);
     ErrorCode update(qint64 id, int capacity, RoomState state, qint64 now);

@@ -3,10 +3,14 @@
 
 #include "server/storage/logging.h"
 
+#include <iterator>
+
 namespace roomgate::server {
 
 namespace {
 const QString kSavepoint = QStringLiteral("decision");
+// Runs of one decision lost to other transactions before it is answered UNAVAILABLE.
+constexpr int kConflictRuns = 8;
 } // namespace
 
 StorageWriter::StorageWriter(Limits limits, QObject *parent) : QObject(parent), m_limits(limits)
@@ -27,14 +31,14 @@ StorageWriter::~StorageWriter()
     m_thread.wait();
 }
 
-bool StorageWriter::open(const QString &url)
+bool StorageWriter::open(const QString &url, int busyTimeoutMs)
 {
     bool opened = false;
     QMetaObject::invokeMethod(
         m_worker,
-        [this, url, &opened] {
+        [this, url, busyTimeoutMs, &opened] {
             m_db = std::make_unique<Database>();
-            opened = m_db->open(url, Database::Role::Writer);
+            opened = m_db->open(url, Database::Role::Writer, busyTimeoutMs);
             m_error = m_db->errorString();
             m_dialect = m_db->dialect();
         },
@@ -91,19 +95,32 @@ void StorageWriter::processBatch()
     }
 
     ErrorCode batchFailure = ErrorCode::Ok;
-    if (!m_db || !m_db->begin()) {
-        batchFailure = m_db ? m_db->failureCode() : ErrorCode::Unavailable;
+    std::vector<Job> again; // lost to another node's transaction: first in the next one
+    if (!m_db || !m_db->ensureOpen()) {
+        batchFailure = ErrorCode::Unavailable;
+    } else if (!m_db->begin()) {
+        batchFailure = m_db->failureCode();
     } else {
-        for (Job &job : batch) {
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            Job &job = batch[i];
             if (!m_db->savepoint(kSavepoint)) {
                 batchFailure = m_db->failureCode();
                 break;
             }
             Scope scope(*m_db);
+            const quint64 conflictsBefore = m_db->conflicts();
             const bool keep = job.run(scope);
             if (keep ? !m_db->releaseSavepoint(kSavepoint)
                      : !m_db->rollbackToSavepoint(kSavepoint)) {
                 batchFailure = m_db->failureCode();
+                break;
+            }
+            if (!keep && m_db->conflicts() != conflictsBefore && ++job.conflicts < kConflictRuns) {
+                // Commit what came before (its locks are what the other side waits
+                // for), then run this one and the rest again.
+                std::move(batch.begin() + static_cast<std::ptrdiff_t>(i), batch.end(),
+                          std::back_inserter(again));
+                batch.resize(i);
                 break;
             }
             if (keep)
@@ -128,6 +145,8 @@ void StorageWriter::processBatch()
     }
 
     QMutexLocker lock(&m_mutex);
+    for (auto it = again.rbegin(); it != again.rend(); ++it)
+        m_queue.push_front(std::move(*it));
     if (!m_queue.empty()) {
         QMetaObject::invokeMethod(
             m_worker, [this] { processBatch(); }, Qt::QueuedConnection);

@@ -26,6 +26,12 @@ namespace roomgate::server {
  * only — commits once, and then answers each caller with its own outcome. Nothing is
  * answered before the commit that holds it is durable.
  *
+ * On PostgreSQL, several nodes write at once: a decision that loses a deadlock (or a
+ * serialization check) to another node's transaction is rolled back to its savepoint, the
+ * decisions before it are committed, and it runs again first in the next transaction.
+ * A lost connection is opened again (at most once a second); meanwhile every decision is
+ * answered UNAVAILABLE at once.
+ *
  * Its queue is bounded: a decision that finds it full is answered UNAVAILABLE at once
  * (an Ending — the end of a membership — is always taken, so that it is never lost).
  *
@@ -61,8 +67,11 @@ public:
     explicit StorageWriter(Limits limits, QObject *parent = nullptr);
     ~StorageWriter() override;
 
-    /** Opens @p url (migrating the schema) on the writer's thread; false with errorString(). */
-    bool open(const QString &url);
+    /**
+     * Opens @p url (migrating the schema) on the writer's thread; false with errorString().
+     * A lock held elsewhere is waited for @p busyTimeoutMs, then answered UNAVAILABLE.
+     */
+    bool open(const QString &url, int busyTimeoutMs = 5000);
     QString errorString() const { return m_error; }
     Database::Dialect dialect() const { return m_dialect; }
 
@@ -122,6 +131,7 @@ private:
         QPointer<QObject> home; ///< where answer runs
         bool hasHome = false; ///< false: answer runs on the writer's thread
         std::vector<std::function<void()>> actions;
+        int conflicts = 0; ///< times another transaction's lock order made it run again
     };
 
     void enqueue(Job job, Priority priority);

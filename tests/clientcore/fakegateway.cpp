@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "tests/clientcore/fakegateway.h"
 
-#include <QJsonArray>
+#include "shared/frames.h"
+
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -9,9 +11,14 @@ namespace roomgate::test {
 
 namespace {
 
-QString compact(const QJsonObject &object)
+RoomInfo fakeRoom(int occupants, int reserved)
 {
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+    return RoomInfo{QStringLiteral("fake"), 4, occupants, reserved, RoomState::Open};
+}
+
+QString text(const QByteArray &frame)
+{
+    return QString::fromUtf8(frame);
 }
 
 } // namespace
@@ -26,20 +33,58 @@ FakeGateway::FakeGateway(QObject *parent)
             connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
             ++m_connections;
             m_latest = socket;
-            const QJsonObject room{{QStringLiteral("name"), QStringLiteral("fake")},
-                                   {QStringLiteral("capacity"), 4},
-                                   {QStringLiteral("occupants"), 1},
-                                   {QStringLiteral("reserved"), 0},
-                                   {QStringLiteral("state"), QStringLiteral("open")}};
-            socket->sendTextMessage(
-                compact({{QStringLiteral("type"), QStringLiteral("joined")},
-                         {QStringLiteral("room"), room},
-                         {QStringLiteral("you"), QStringLiteral("me")},
-                         {QStringLiteral("members"), QJsonArray{QStringLiteral("me")}},
-                         {QStringLiteral("history"), QJsonArray()}}));
+            if (const auto refusal = std::exchange(m_claimRefusal, std::nullopt)) {
+                socket->sendTextMessage(text(Frames::encode(refusal->first)));
+                socket->close(static_cast<QWebSocketProtocol::CloseCode>(refusal->second),
+                              wireName(refusal->first.code));
+                continue;
+            }
+            connect(socket, &QWebSocket::textMessageReceived, this,
+                    [this, socket](const QString &frame) { onText(socket, frame); });
+            socket->sendTextMessage(text(Frames::encode(Frames::Joined{
+                fakeRoom(1, 0), QStringLiteral("me"), {QStringLiteral("me")}, m_history})));
             Q_EMIT joined();
         }
     });
+}
+
+ChatMessage FakeGateway::message(qint64 id, const QString &from)
+{
+    return ChatMessage{id,        QStringLiteral("fake"),
+                       from,      QStringLiteral("message %1").arg(id),
+                       QString(), QDateTime::currentMSecsSinceEpoch()};
+}
+
+void FakeGateway::onText(QWebSocket *socket, const QString &frame)
+{
+    const auto decoded = Frames::decodeClientFrame(frame.toUtf8());
+    if (!decoded)
+        return;
+    if (std::holds_alternative<Frames::Leave>(*decoded)) {
+        socket->close(QWebSocketProtocol::CloseCodeNormal);
+        return;
+    }
+    const auto &chat = std::get<Frames::Chat>(*decoded);
+    Q_EMIT chatReceived(chat.text);
+    if (m_messageRefusal) {
+        socket->sendTextMessage(text(Frames::encode(*m_messageRefusal)));
+        return;
+    }
+    ChatMessage echo = message(++m_nextId, QStringLiteral("me"));
+    echo.text = chat.text;
+    echo.clientId = chat.clientId.value_or(QString());
+    socket->sendTextMessage(text(Frames::encode(echo)));
+}
+
+void FakeGateway::refuseNextClaim(const Problem &problem, int closeCode)
+{
+    m_claimRefusal = std::pair{problem, closeCode};
+}
+
+void FakeGateway::send(const ChatMessage &chatMessage)
+{
+    if (m_latest)
+        m_latest->sendTextMessage(text(Frames::encode(chatMessage)));
 }
 
 QString FakeGateway::ticketUrl() const
@@ -49,17 +94,12 @@ QString FakeGateway::ticketUrl() const
 
 QByteArray FakeGateway::reservationJson() const
 {
-    const QJsonObject room{{QStringLiteral("name"), QStringLiteral("fake")},
-                           {QStringLiteral("capacity"), 4},
-                           {QStringLiteral("occupants"), 0},
-                           {QStringLiteral("reserved"), 1},
-                           {QStringLiteral("state"), QStringLiteral("open")}};
     return QJsonDocument(QJsonObject{{QStringLiteral("ticket"), QStringLiteral("fake")},
                                      {QStringLiteral("expiresAt"),
                                       QStringLiteral("2099-01-01T00:00:00.000Z")},
                                      {QStringLiteral("ttlSeconds"), 30},
                                      {QStringLiteral("websocketUrl"), ticketUrl()},
-                                     {QStringLiteral("room"), room}})
+                                     {QStringLiteral("room"), fakeRoom(0, 1).toJson()}})
         .toJson(QJsonDocument::Compact);
 }
 
@@ -68,9 +108,9 @@ void FakeGateway::end(const QString &code, int closeCode)
     if (!m_latest)
         return;
     if (!code.isEmpty()) {
-        m_latest->sendTextMessage(compact({{QStringLiteral("type"), QStringLiteral("error")},
-                                           {QStringLiteral("code"), code},
-                                           {QStringLiteral("message"), QStringLiteral("fake")}}));
+        bool known = false;
+        Problem problem(errorCodeFromWireName(code, &known), QStringLiteral("fake"));
+        m_latest->sendTextMessage(text(Frames::encode(problem)));
     }
     m_latest->close(static_cast<QWebSocketProtocol::CloseCode>(closeCode), code);
 }

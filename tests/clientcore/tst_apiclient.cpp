@@ -185,7 +185,7 @@ private Q_SLOTS:
         QCOMPARE(first.value.room.name, name);
         QCOMPARE(first.value.room.capacity, 8);
         QCOMPARE(first.value.room.reserved, 1);
-        QCOMPARE(first.value.room.state, RoomInfo::State::Pending);
+        QCOMPARE(first.value.room.state, RoomState::Pending);
 
         // A repeat: 200, the same ticket and expiry, no second seat.
         const ApiResult<Reservation> again = reserve(*client, name, true, 8);
@@ -356,10 +356,50 @@ private Q_SLOTS:
         QCOMPARE(rooms.httpStatus, 0);
         QVERIFY(!rooms.problem.detail.isEmpty());
         QVERIFY(rooms.problem.retryable());
+        // Nobody answered: this side's finding, not something the server said.
+        QCOMPARE(rooms.local, LocalError::ConnectionRefused);
         const ApiResult<AuthSession> session
             = signIn(client, QStringLiteral("someone"), QStringLiteral("password"));
         QCOMPARE(session.code(), ErrorCode::Unavailable);
+        QCOMPARE(session.local, LocalError::ConnectionRefused);
         QCOMPARE(unauthenticated.size(), 0);
+    }
+
+    void noAnswerHasItsLocalReason_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<int>("timeoutMs");
+        QTest::addColumn<LocalError>("local");
+        // A name that cannot resolve (RFC 6761 reserves .invalid).
+        QTest::newRow("DNS") << QStringLiteral("http://roomgate.invalid:8080") << 30'000
+                             << LocalError::HostNotFound;
+        QTest::newRow("no answer in time") << QString() << 300 << LocalError::TimedOut;
+    }
+    void noAnswerHasItsLocalReason()
+    {
+        QFETCH(QString, url);
+        QFETCH(int, timeoutMs);
+        QFETCH(LocalError, local);
+        CannedHttpServer silent; // accepts, never answers
+        ApiClient client(url.isEmpty() ? silent.url() : QUrl(url));
+        client.setTransferTimeout(timeoutMs);
+        const ApiResult<QList<RoomInfo>> rooms = listRooms(client);
+        QCOMPARE(rooms.code(), ErrorCode::Unavailable);
+        QCOMPARE(rooms.httpStatus, 0);
+        QCOMPARE(rooms.local, local);
+        QVERIFY(!localErrorSentence(local, LocalErrorPhase::RoomList, QStringLiteral("ADDRESS"))
+                     .isEmpty());
+    }
+
+    void answersFromTheServerHaveNoLocalReason()
+    {
+        CannedHttpServer http(CannedHttpServer::jsonResponse(
+            503, R"({"code":"UNAVAILABLE","status":503,"retryable":true})"));
+        ApiClient client(http.url());
+        const ApiResult<QList<RoomInfo>> rooms = listRooms(client);
+        QCOMPARE(rooms.code(), ErrorCode::Unavailable);
+        QCOMPARE(rooms.httpStatus, 503);
+        QCOMPARE(rooms.local, LocalError::None);
     }
 
     void answersThatAreNotProblems_data()

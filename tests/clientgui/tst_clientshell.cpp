@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
+#include "client/core/seatwatcher.h"
 #include "client/core/sessionmanager.h"
 #include "client/ui/clientshell.h"
 #include "client/ui/createroomdialog.h"
+#include "client/ui/elidedlabel.h"
 #include "client/ui/failurebanner.h"
 #include "client/ui/mainwindow.h"
 #include "client/ui/memberlistmodel.h"
@@ -11,6 +13,7 @@
 #include "client/ui/roomview.h"
 #include "client/ui/signinwindow.h"
 #include "client/ui/uilanguage.h"
+#include "shared/clock.h"
 #include "tests/common/testserver.h"
 
 #include <QAction>
@@ -20,14 +23,23 @@
 #include <QInputMethodEvent>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLayout>
 #include <QLineEdit>
 #include <QListView>
+#include <QProcess>
 #include <QPushButton>
+#include <QScopeGuard>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTcpServer>
 #include <QTest>
+#include <QToolButton>
 
 using namespace roomgate;
 using namespace roomgate::client;
@@ -67,18 +79,22 @@ class TestClientShell : public QObject
     std::unique_ptr<TestServer> m_server;
     std::unique_ptr<TestApi> m_api;
     UiLanguage m_language;
+    /** The clock of the banners' countdowns: they move only when a test says so. */
+    ManualClock m_clock;
     std::unique_ptr<ClientShell> m_shell; ///< alice's app, shared by the English tests
+    QByteArray m_admin; ///< an admin's token, for kicks and closed rooms
 
     QString serverUrl() const
     {
         return QStringLiteral("http://127.0.0.1:%1").arg(m_server->httpPort());
     }
 
-    static ClientShell::Options options()
+    ClientShell::Options options()
     {
         ClientShell::Options options;
         options.useKeychain = false; // never touch the developer's real keychain
         options.restoreSession = false;
+        options.clock = &m_clock;
         return options;
     }
 
@@ -96,6 +112,42 @@ class TestClientShell : public QObject
         return QTest::qWaitFor(
             [&] { return shell.mainWindow() && shell.mainWindow()->isVisible(); }, kTimeoutMs);
     }
+
+    /**
+     * Makes @p shell a new app whose user @p user registers and signs in; fails the test
+     * when the main window does not come: callers return on QTest::currentTestFailed().
+     */
+    void signedInShell(const QString &user, std::unique_ptr<ClientShell> &shell)
+    {
+        shell = std::make_unique<ClientShell>(options());
+        shell->start();
+        QVERIFY2(signInThroughWindow(*shell, serverUrl(), user, &SignInWindow::registerButton),
+                 qPrintable(shell->signInWindow()->banner()->sentence()));
+    }
+
+    /** Where @p widget is, in @p window's coordinates. */
+    static QRect placeIn(const QWidget *widget, const QWidget *window)
+    {
+        return QRect(widget->mapTo(window, QPoint(0, 0)), widget->size());
+    }
+
+    /** Gives @p window the keyboard, as a window manager would on a click. */
+    static bool activate(QWidget *window)
+    {
+        window->activateWindow();
+        QApplication::setActiveWindow(window);
+        return QTest::qWaitForWindowActive(window);
+    }
+
+    /** Presses @p key on whatever has the keyboard focus now. */
+    static void press(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
+    {
+        QWidget *target = QApplication::focusWidget();
+        if (!target)
+            target = QApplication::activeWindow();
+        QTest::keyClick(target, key, modifiers);
+    }
+    static void typeHere(const QString &text) { typeText(QApplication::focusWidget(), text); }
 
     /** Selects @p room in the room list (refreshing until it is there) and presses Enter. */
     static RoomView *enterFromList(MainWindow *main, const QString &room)
@@ -128,9 +180,29 @@ private Q_SLOTS:
         QCoreApplication::setApplicationName(QStringLiteral("tst_clientshell"));
         QSettings().clear();
         QCOMPARE(m_language.install(QStringLiteral("en")), u"en");
-        m_server = std::make_unique<TestServer>();
+        // Reservations outlive any test: a seat held by one is held until the test frees it.
+        m_server = std::make_unique<TestServer>(
+            QStringList{QStringLiteral("--ticket-ttl"), QStringLiteral("600")});
+        // An admin for kicks and closed rooms, made the documented way before the start.
+        QProcess bootstrap;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("ROOMGATE_ADMIN_PASSWORD"),
+                           QStringLiteral("admin-password"));
+        bootstrap.setProcessEnvironment(environment);
+        bootstrap.start(TestServer::binary(),
+                        {QStringLiteral("--headless"), QStringLiteral("--create-admin"),
+                         QStringLiteral("boss"), QStringLiteral("--data-dir"), m_server->dataDir(),
+                         QStringLiteral("--password-cost"), QStringLiteral("minimum")});
+        QVERIFY(bootstrap.waitForFinished(15000));
+        QCOMPARE(bootstrap.exitCode(), 0);
         QVERIFY2(m_server->start(), qPrintable(m_server->output()));
         m_api = std::make_unique<TestApi>(m_server->httpPort());
+        const HttpReply admin
+            = m_api->post(QStringLiteral("/api/v1/sessions"),
+                          {{QStringLiteral("username"), QStringLiteral("boss")},
+                           {QStringLiteral("password"), QStringLiteral("admin-password")}});
+        QCOMPARE(admin.status, 201);
+        m_admin = admin.json.value(u"token").toString().toLatin1();
     }
 
     void cleanupTestCase()
@@ -149,6 +221,10 @@ private Q_SLOTS:
         QCOMPARE(window->serverEdit()->text(), QStringLiteral("http://127.0.0.1:8080"));
         // No keychain in tests: the token stays in memory, and the window says so.
         QVERIFY(window->memoryOnlyNote()->isVisible());
+        // It says why: the keychain was turned off, not that none answered.
+        QVERIFY(window->memoryOnlyNote()->text().contains(u"--no-keychain"));
+        // The platform adds the application's name to titles: the window does not.
+        QCOMPARE(window->windowTitle(), QStringLiteral("Sign in"));
 
         // Signing in before the account exists: refused, shown inline.
         window->serverEdit()->setText(serverUrl());
@@ -167,6 +243,9 @@ private Q_SLOTS:
         QVERIFY(!window->isVisible());
         MainWindow *main = m_shell->mainWindow();
         QCOMPARE(main->username(), QStringLiteral("alice"));
+        QCOMPARE(main->windowTitle(), QStringLiteral("alice"));
+        QCOMPARE(main->findChild<QLabel *>(QStringLiteral("memoryOnlyStatus"))->text(),
+                 QStringLiteral("Session not saved: keychain off"));
         QVERIFY(main->findChild<QLabel *>(QStringLiteral("memoryOnlyStatus"))->isVisible());
 
         // Server and user name are remembered; the token is nowhere in the settings.
@@ -195,6 +274,12 @@ private Q_SLOTS:
         QVERIFY(!create->isEnabled());
         QTest::keyClicks(dialog->nameEdit(), QStringLiteral("Tea/Room"));
         QVERIFY(!create->isEnabled()); // not a valid room name: said at once
+        // The hint is shown whole: the dialog grows to it rather than cutting it.
+        QLabel *hint = dialog->hint();
+        QVERIFY(hint->isVisible());
+        QCOMPARE(hint->text(), errorSentence(ErrorCode::InvalidRoomName));
+        QTRY_VERIFY_WITH_TIMEOUT(hint->height() >= hint->heightForWidth(hint->width()), kTimeoutMs);
+        QVERIFY(dialog->rect().contains(placeIn(hint, dialog)));
         dialog->nameEdit()->clear();
         QTest::keyClicks(dialog->nameEdit(), QStringLiteral("Tea Room"));
         dialog->capacityEdit()->setValue(4);
@@ -435,15 +520,17 @@ private Q_SLOTS:
         const int left = banner->countdownSeconds();
         QVERIFY(left <= failure.retryAfterSeconds && left >= failure.retryAfterSeconds - 1);
         QCOMPARE(banner->countdownText(), QStringLiteral("%1초 후 다시 시도합니다…").arg(left));
-        QTRY_VERIFY_WITH_TIMEOUT(banner->countdownSeconds() < left, 3000);
+        m_clock.advance(1000);
+        QTRY_COMPARE_WITH_TIMEOUT(banner->countdownSeconds(), left - 1, kTimeoutMs);
+        QCOMPARE(banner->countdownText(), QStringLiteral("%1초 후 다시 시도합니다…").arg(left - 1));
         QCOMPARE(view->statusText(), RoomView::statusFor(RoomSession::State::Failed, false, 0));
     }
 
     void countdownRetriesByItself()
     {
-        // A server with a short ticket TTL: the held seat frees up within seconds, and the
-        // countdown's own retry gets the user in without a click.
-        TestServer server({QStringLiteral("--ticket-ttl"), QStringLiteral("2")});
+        // The held seat frees up (the holder gives it back) and the countdown's own retry,
+        // once the test's clock says it is due, gets the user in without a click.
+        TestServer server({QStringLiteral("--ticket-ttl"), QStringLiteral("600")});
         QVERIFY2(server.start(), qPrintable(server.output()));
         TestApi api(server.httpPort());
         // Dave is in the room (so it stays when reservations lapse), Frank holds the
@@ -454,9 +541,9 @@ private Q_SLOTS:
         TestSocket dave;
         dave.open(daves.json.value(u"websocketUrl").toString());
         QVERIFY(!dave.frameOfType(QStringLiteral("joined")).isEmpty());
-        QCOMPARE(api.reserve(api.userToken(QStringLiteral("frank")), QStringLiteral("Quick"), false)
-                     .status,
-                 201);
+        const QByteArray frank = api.userToken(QStringLiteral("frank"));
+        const HttpReply franks = api.reserve(frank, QStringLiteral("Quick"), false);
+        QCOMPARE(franks.status, 201);
 
         ClientShell shell(options());
         shell.start();
@@ -466,9 +553,18 @@ private Q_SLOTS:
         RoomView *view = shell.mainWindow()->enterRoom(QStringLiteral("Quick"));
         QVERIFY(view);
         QTRY_VERIFY_WITH_TIMEOUT(view->banner()->isCountingDown(), kTimeoutMs);
-        QCOMPARE(view->banner()->countdownStartSeconds(),
-                 view->session()->failure().retryAfterSeconds);
+        const int retryAfter = view->session()->failure().retryAfterSeconds;
+        QVERIFY(retryAfter > 60);
+        QCOMPARE(view->banner()->countdownStartSeconds(), retryAfter);
         QSignalSpy joined(view->session(), &RoomSession::joined);
+        QCOMPARE(api.request("DELETE",
+                             QStringLiteral("/api/v1/entries/")
+                                 + franks.json.value(u"ticket").toString(),
+                             {}, frank)
+                     .status,
+                 204);
+        QCOMPARE(joined.size(), 0); // nothing happens before the countdown is over
+        m_clock.advance(retryAfter * 1000LL);
         QVERIFY(joined.wait(kTimeoutMs));
         QVERIFY(!view->banner()->isVisible());
         QCOMPARE(view->statusText(), QStringLiteral("Joined"));
@@ -487,6 +583,373 @@ private Q_SLOTS:
                  QVariant(QStringLiteral("Connection lost: ")
                           + errorSentence(ErrorCode::ServerShutdown)));
         QVERIFY(!view->banner()->isVisible()); // retrying by itself is no failure yet
+    }
+
+    void longNamesNeverWidenTheWindow_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("room");
+        QTest::newRow("64 × W, English") << "en" << QString(64, u'W');
+        QTest::newRow("64 Hangul, English") << "en" << QString(64, u'한');
+        QTest::newRow("64 × W, Korean") << "ko" << QStringLiteral("W").repeated(63) + u'M';
+        QTest::newRow("64 Hangul, Korean") << "ko" << QString(64, u'힣');
+    }
+    void longNamesNeverWidenTheWindow()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, room);
+        UiLanguage ui;
+        QCOMPARE(ui.install(language), language);
+        static int users = 0;
+        std::unique_ptr<ClientShell> shell;
+        signedInShell(QStringLiteral("wide%1").arg(++users), shell);
+        if (QTest::currentTestFailed())
+            return;
+        MainWindow *main = shell->mainWindow();
+        main->resize(1024, 700);
+        RoomView *view = main->enterRoom(room, EntryOptions{true, 4});
+        QVERIFY(view);
+        QTRY_VERIFY_WITH_TIMEOUT(view->session()->isJoined(), kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(main->rooms()->rowOf(room) >= 0, kTimeoutMs);
+        QCoreApplication::processEvents();
+
+        // The window keeps its size, and everything to act with is on it.
+        QVERIFY2(main->minimumSizeHint().width() <= 1024,
+                 qPrintable(QString::number(main->minimumSizeHint().width())));
+        QCOMPARE(main->size(), QSize(1024, 700));
+        for (QWidget *widget : std::initializer_list<QWidget *>{
+                 view->sendButton(), view->leaveButton(), view->input(), view->transcript(),
+                 view->findChild<QLabel *>(QStringLiteral("roomStatus")),
+                 view->findChild<QListView *>(QStringLiteral("memberList")), main->enterButton(),
+                 main->createButton()}) {
+            QVERIFY2(widget->isVisible(), qPrintable(widget->objectName()));
+            QVERIFY2(main->rect().contains(placeIn(widget, main)),
+                     qPrintable(widget->objectName()));
+        }
+        // The name is elided in the middle where it shows, whole where one asks.
+        QVERIFY(view->heading()->isElided());
+        QVERIFY(view->heading()->shownText().contains(QChar(0x2026)));
+        QCOMPARE(view->heading()->toolTip(), room);
+        QCOMPARE(view->heading()->accessibleName(), room);
+        const int tab = main->roomTabs()->indexOf(view);
+        QVERIFY(main->roomTabs()->tabText(tab).size() < room.size());
+        QVERIFY(main->roomTabs()->tabToolTip(tab).startsWith(room));
+        QVERIFY(!main->roomList()->horizontalScrollBar()->isVisible());
+
+        // And after leaving, nothing stays wide.
+        QTest::mouseClick(view->leaveButton(), Qt::LeftButton);
+        QCoreApplication::processEvents();
+        QCOMPARE(main->size(), QSize(1024, 700));
+        QVERIFY(main->minimumSizeHint().width() <= 1024);
+    }
+
+    void cannotReachTheServer_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("sentence"); // %1: the address
+        QTest::newRow("English") << "en"
+                                 << QStringLiteral("Could not reach the server at %1 — check the "
+                                                   "address and your connection.");
+        QTest::newRow("Korean") << "ko"
+                                << QStringLiteral("%1 서버에 연결할 수 없습니다. 주소와 네트워크 "
+                                                  "연결을 확인하세요.");
+    }
+    void cannotReachTheServer()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, sentence);
+        UiLanguage ui;
+        QCOMPARE(ui.install(language), language);
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const QString nowhere = QStringLiteral("http://127.0.0.1:%1").arg(probe.serverPort());
+        probe.close();
+
+        ClientShell shell(options());
+        shell.start();
+        SignInWindow *window = shell.signInWindow();
+        window->serverEdit()->setText(nowhere);
+        window->usernameEdit()->setText(QStringLiteral("faraway%1").arg(language));
+        window->passwordEdit()->setText(kPassword);
+        QTest::mouseClick(window->registerButton(), Qt::LeftButton);
+        FailureBanner *banner = window->banner();
+        QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), kTimeoutMs);
+        // Told as what it is: nobody answered at that address; not the server's storage.
+        QCOMPARE(banner->localError(), LocalError::ConnectionRefused);
+        QCOMPARE(banner->sentence(), sentence.arg(nowhere));
+        QCOMPARE(banner->detail(), localErrorReason(LocalError::ConnectionRefused));
+        QVERIFY(banner->sentence() != errorSentence(ErrorCode::Unavailable));
+        QVERIFY(banner->findChild<QPushButton *>(QStringLiteral("retryNowButton"))->isVisible());
+        // The cursor is where the fix is typed; the window is tall enough for the notice.
+        QCOMPARE(window->focusWidget(), window->serverEdit());
+        QVERIFY(window->height() >= window->layout()->totalHeightForWidth(window->width()));
+
+        // The address fixed, Retry does what was asked: here, register.
+        window->serverEdit()->setText(serverUrl());
+        QTest::mouseClick(banner->findChild<QPushButton *>(QStringLiteral("retryNowButton")),
+                          Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(shell.mainWindow() && shell.mainWindow()->isVisible(), kTimeoutMs);
+
+        // The room list of a window whose server went away says the same, for the list.
+        ApiClient away{QUrl(nowhere)};
+        away.setToken(QStringLiteral("token"));
+        MainWindow lonely(&away, QStringLiteral("someone"));
+        lonely.show();
+        QTRY_VERIFY_WITH_TIMEOUT(lonely.roomListBanner()->isVisible(), kTimeoutMs);
+        QCOMPARE(lonely.roomListBanner()->localError(), LocalError::ConnectionRefused);
+        QCOMPARE(
+            lonely.roomListBanner()->sentence(),
+            localErrorSentence(LocalError::ConnectionRefused, LocalErrorPhase::RoomList, nowhere));
+        QVERIFY(lonely.roomListBanner()->sentence().contains(nowhere));
+    }
+
+    void keyboardOnlyFlow()
+    {
+        // Somebody holds the only seat of a small room, to meet a banner on the way.
+        const HttpReply held = m_api->reserve(m_api->userToken(QStringLiteral("keyholder")),
+                                              QStringLiteral("Keyhole"), true, 1);
+        QCOMPARE(held.status, 201);
+        TestSocket holder;
+        holder.open(held.json.value(u"websocketUrl").toString());
+        QVERIFY(!holder.frameOfType(QStringLiteral("joined")).isEmpty());
+
+        QSettings().remove(QStringLiteral("signIn/username")); // a first start
+        ClientShell shell(options());
+        shell.start();
+        SignInWindow *window = shell.signInWindow();
+        QVERIFY(activate(window));
+        // The first empty field has the cursor: the user name (the address is filled in).
+        QCOMPARE(QApplication::focusWidget(), window->usernameEdit());
+        press(Qt::Key_Backtab);
+        QCOMPARE(QApplication::focusWidget(), window->serverEdit());
+        press(Qt::Key_A, Qt::ControlModifier);
+        typeHere(serverUrl());
+        press(Qt::Key_Tab);
+        typeHere(QStringLiteral("keys"));
+        press(Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), window->passwordEdit());
+        typeHere(kPassword);
+        press(Qt::Key_R, Qt::AltModifier); // &Register
+        QTRY_VERIFY_WITH_TIMEOUT(shell.mainWindow() && shell.mainWindow()->isVisible(), kTimeoutMs);
+        MainWindow *main = shell.mainWindow();
+        QVERIFY(activate(main));
+
+        // Create a room: Ctrl+N, a name, Tab, a capacity, Enter.
+        press(Qt::Key_N, Qt::ControlModifier);
+        QPointer<CreateRoomDialog> dialog;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (dialog = main->findChild<CreateRoomDialog *>()) && dialog->isVisible(), kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(QApplication::focusWidget(), dialog->nameEdit(), kTimeoutMs);
+        typeHere(QStringLiteral("Typed room"));
+        press(Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), dialog->capacityEdit());
+        press(Qt::Key_A, Qt::ControlModifier);
+        typeHere(QStringLiteral("3"));
+        press(Qt::Key_Return);
+        RoomView *view = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((view = main->roomView(QStringLiteral("Typed room")))
+                                     && view->session()->isJoined(),
+                                 kTimeoutMs);
+        // The dialog gone, the window manager gives the main window the keyboard back.
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog || !dialog->isVisible(), kTimeoutMs);
+        QVERIFY(activate(main));
+        QTRY_COMPARE_WITH_TIMEOUT(QApplication::focusWidget(), view->input(), kTimeoutMs);
+
+        // Chat: type, Enter.
+        typeHere(QStringLiteral("no mouse needed"));
+        press(Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(view->messages()->messageCount(), 1, kTimeoutMs);
+
+        // Tab walks the whole window in the order it is seen, back to where it started.
+        QList<QWidget *> walk;
+        for (int i = 0; i < 40; ++i) {
+            press(Qt::Key_Tab);
+            if (QApplication::focusWidget() == view->input())
+                break;
+            walk.append(QApplication::focusWidget());
+        }
+        const QList<QWidget *> expected{
+            main->filterEdit(),         main->roomList(),
+            main->refreshButton(),      main->createButton(),
+            main->roomTabs()->tabBar(), view->leaveButton(),
+            view->transcript(),         view->findChild<QListView *>(QStringLiteral("memberList"))};
+        qsizetype at = -1;
+        for (QWidget *widget : expected) {
+            const qsizetype found = walk.indexOf(widget, at + 1);
+            QVERIFY2(found > at,
+                     qPrintable(widget->objectName() + QStringLiteral(" not reached in order")));
+            at = found;
+        }
+
+        // Another room from the list: Ctrl+F, its name, Enter. It is full: the banner's
+        // actions are keys too. Alt+H: choose another room, back in the list.
+        press(Qt::Key_F, Qt::ControlModifier);
+        QCOMPARE(QApplication::focusWidget(), main->filterEdit());
+        typeHere(QStringLiteral("Keyhole"));
+        QTRY_COMPARE_WITH_TIMEOUT(main->roomList()->model()->rowCount(), 1, kTimeoutMs);
+        press(Qt::Key_Return);
+        RoomView *full = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((full = main->roomView(QStringLiteral("Keyhole")))
+                                     && full->banner()->isVisible(),
+                                 kTimeoutMs);
+        QCOMPARE(full->banner()->code(), ErrorCode::RoomFull);
+        press(Qt::Key_H, Qt::AltModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(!main->roomView(QStringLiteral("Keyhole")), kTimeoutMs);
+        QCOMPARE(QApplication::focusWidget(), main->roomList());
+
+        // Leave the chat with Ctrl+W.
+        main->roomTabs()->setCurrentWidget(view);
+        press(Qt::Key_W, Qt::ControlModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(main->roomTabs()->count(), 0, kTimeoutMs);
+        holder.send({{QStringLiteral("type"), QStringLiteral("leave")}});
+        QVERIFY(holder.waitClosed());
+    }
+
+    void aSeatFreesUpForTheOneWaiting()
+    {
+        const HttpReply held = m_api->reserve(m_api->userToken(QStringLiteral("sitter")),
+                                              QStringLiteral("One seat"), true, 1);
+        QCOMPARE(held.status, 201);
+        TestSocket sitter;
+        sitter.open(held.json.value(u"websocketUrl").toString());
+        QVERIFY(!sitter.frameOfType(QStringLiteral("joined")).isEmpty());
+
+        std::unique_ptr<ClientShell> shell;
+        signedInShell(QStringLiteral("waiter"), shell);
+        if (QTest::currentTestFailed())
+            return;
+        MainWindow *main = shell->mainWindow();
+        QSignalSpy refreshed(main, &MainWindow::roomsRefreshed);
+        RoomView *view = main->enterRoom(QStringLiteral("One seat"));
+        QTRY_VERIFY_WITH_TIMEOUT(view->banner()->isVisible(), kTimeoutMs);
+        QCOMPARE(view->banner()->code(), ErrorCode::RoomFull);
+        QCOMPARE(view->session()->failure().retryAfterSeconds, 0); // only a member holds it
+        QVERIFY(view->seatWatcher()->isWatching());
+        // The refusal made the list fresh too.
+        QTRY_VERIFY_WITH_TIMEOUT(!refreshed.isEmpty(), kTimeoutMs);
+        QCOMPARE(view->statusText(), QStringLiteral("Could not enter: see the notice below"));
+
+        // The member goes: the one waiting gets in without pressing anything.
+        sitter.send({{QStringLiteral("type"), QStringLiteral("leave")}});
+        QVERIFY(sitter.waitClosed());
+        QTRY_VERIFY_WITH_TIMEOUT(view->session()->isJoined(), 30'000);
+        QVERIFY(!view->banner()->isVisible());
+        MessageListModel *messages = view->messages();
+        QStringList texts;
+        for (int row = 0; row < messages->rowCount(); ++row)
+            texts.append(messages->index(row).data(MessageListModel::TextRole).toString());
+        QVERIFY2(texts.contains(QStringLiteral("A seat is free — entering…")),
+                 qPrintable(texts.join(u'|')));
+    }
+
+    void aKickedTabSaysSoAndCloses()
+    {
+        std::unique_ptr<ClientShell> shell;
+        signedInShell(QStringLiteral("kickee"), shell);
+        if (QTest::currentTestFailed())
+            return;
+        MainWindow *main = shell->mainWindow();
+        RoomView *view = main->enterRoom(QStringLiteral("Strict room"), EntryOptions{true, 4});
+        QTRY_VERIFY_WITH_TIMEOUT(view->session()->isJoined(), kTimeoutMs);
+        QCOMPARE(view->leaveButton()->text(), QStringLiteral("&Leave"));
+        QCOMPARE(view->findChild<QLabel *>(QStringLiteral("roomStatus"))->accessibleDescription(),
+                 QStringLiteral("Joined"));
+        QCOMPARE(m_api
+                     ->request("DELETE",
+                               QStringLiteral("/api/v1/admin/rooms/%1/members/kickee")
+                                   .arg(TestApi::pathSegment(QStringLiteral("Strict room"))),
+                               {}, m_admin)
+                     .status,
+                 204);
+        QTRY_VERIFY_WITH_TIMEOUT(view->banner()->isVisible(), kTimeoutMs);
+        QCOMPARE(view->banner()->code(), ErrorCode::Kicked);
+        // Not "could not enter": the user had been in.
+        QCOMPARE(view->statusText(), QStringLiteral("No longer in the room: see the notice below"));
+        // Out of the room, the button closes the tab, and says so; who was there stays.
+        QCOMPARE(view->leaveButton()->text(), QStringLiteral("C&lose tab"));
+        QCOMPARE(view->findChild<QLabel *>(QStringLiteral("membersHeader"))->text(),
+                 QStringLiteral("Last seen in the room (1)"));
+        QVERIFY(view->members()->isStale());
+        QVERIFY(main->statusBar()->currentMessage().contains(u"Strict room"));
+        QTest::mouseClick(view->leaveButton(), Qt::LeftButton);
+        QCOMPARE(main->roomTabs()->count(), 0);
+        // Its failure went with the tab.
+        QVERIFY(main->statusBar()->currentMessage().isEmpty());
+
+        UiLanguage korean;
+        QCOMPARE(korean.install(QStringLiteral("ko")), u"ko");
+        QCOMPARE(RoomView::statusFor(RoomSession::State::Failed, false, 0, true),
+                 QStringLiteral("이제 방에 있지 않습니다. 아래 알림을 확인하세요"));
+        QCOMPARE(RoomView::statusFor(RoomSession::State::Failed, false, 0, false),
+                 QStringLiteral("입장하지 못했습니다. 아래 알림을 확인하세요"));
+    }
+
+    void aClosedRoomCannotBeEntered()
+    {
+        QCOMPARE(m_api
+                     ->post(QStringLiteral("/api/v1/admin/rooms"),
+                            {{QStringLiteral("name"), QStringLiteral("Shut")},
+                             {QStringLiteral("capacity"), 4}},
+                            m_admin)
+                     .status,
+                 201);
+        QCOMPARE(m_api
+                     ->request("PATCH", QStringLiteral("/api/v1/admin/rooms/Shut"),
+                               R"({"state":"closed"})", m_admin)
+                     .status,
+                 200);
+        std::unique_ptr<ClientShell> shell;
+        signedInShell(QStringLiteral("closer"), shell);
+        if (QTest::currentTestFailed())
+            return;
+        MainWindow *main = shell->mainWindow();
+        QTRY_VERIFY_WITH_TIMEOUT(main->rooms()->rowOf(QStringLiteral("Shut")) >= 0, kTimeoutMs);
+        main->filterEdit()->setText(QStringLiteral("Shut"));
+        QListView *list = main->roomList();
+        QCOMPARE(list->model()->rowCount(), 1);
+        list->setCurrentIndex(list->model()->index(0, 0));
+        QVERIFY(!main->enterButton()->isEnabled());
+        QVERIFY(main->enterButton()->toolTip().contains(u"closed"));
+        Q_EMIT list->activated(list->currentIndex());
+        QCOMPARE(main->roomTabs()->count(), 0);
+
+        // The seats in words, and the legend where the list is.
+        const QModelIndex row = list->currentIndex();
+        QCOMPARE(row.data(Qt::AccessibleDescriptionRole).toString(),
+                 QStringLiteral("0 members, 0 seats reserved, 4 seats in all"));
+        QLabel *legend = main->roomListPane()->legend();
+        QVERIFY(legend->isVisible());
+        QCOMPARE(legend->accessibleName(), QStringLiteral("Seats: members + reserved / capacity"));
+    }
+
+    void logSaysWordsNotEnumNames()
+    {
+        // What the client logs at info level reads as words: no C++ enum names.
+        static QStringList logged;
+        logged.clear();
+        static QtMessageHandler previous = nullptr;
+        previous = qInstallMessageHandler(
+            [](QtMsgType type, const QMessageLogContext &context, const QString &message) {
+                if (QByteArray(context.category).startsWith("roomgate.client"))
+                    logged.append(message);
+                previous(type, context, message);
+            });
+        const auto restore = qScopeGuard([] { qInstallMessageHandler(previous); });
+        std::unique_ptr<ClientShell> shell;
+        signedInShell(QStringLiteral("logreader"), shell);
+        if (QTest::currentTestFailed())
+            return;
+        RoomView *view
+            = shell->mainWindow()->enterRoom(QStringLiteral("Log room"), EntryOptions{true, 2});
+        QTRY_VERIFY_WITH_TIMEOUT(view->session()->isJoined(), kTimeoutMs);
+        QTest::mouseClick(view->leaveButton(), Qt::LeftButton);
+        const RoomView *refused = shell->mainWindow()->enterRoom(QStringLiteral("no/slash"));
+        QTRY_VERIFY_WITH_TIMEOUT(refused->banner()->isVisible(), kTimeoutMs);
+        QVERIFY(logged.size() > 5);
+        for (const QString &line : std::as_const(logged))
+            QVERIFY2(!line.contains(u"::"), qPrintable(line));
+        QVERIFY(logged.contains(QStringLiteral("session tokens kept in memory only (keychain "
+                                               "turned off)")));
     }
 };
 

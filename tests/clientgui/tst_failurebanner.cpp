@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "client/ui/failurebanner.h"
 #include "client/ui/uilanguage.h"
+#include "shared/clock.h"
 
 #include <QApplication>
+#include <QDateTime>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -76,6 +78,7 @@ const Expectation kExpectations[] = {
     {ErrorCode::RoomExists, kChoose, kBoth, false},
     {ErrorCode::CapacityInUse, kChoose, kBoth, false},
     {ErrorCode::UserNotFound, kChoose, kBoth, false},
+    {ErrorCode::SlowConsumer, kRetry, kRetry, false},
 };
 
 } // namespace
@@ -245,6 +248,132 @@ private Q_SLOTS:
         QVERIFY(!banner->isCountingDown());
     }
 
+    void failureTheServerNeverSent_data()
+    {
+        QTest::addColumn<LocalError>("local");
+        QTest::addColumn<Phase>("phase");
+        QTest::addColumn<QString>("address");
+        QTest::addColumn<QString>("sentence");
+        QTest::newRow("refused, reserving")
+            << LocalError::ConnectionRefused << Phase::Reservation
+            << QStringLiteral("http://127.0.0.1:9")
+            << QStringLiteral("Could not reach the server at http://127.0.0.1:9 to reserve a seat "
+                              "— check your connection.");
+        QTest::newRow("DNS, reserving")
+            << LocalError::HostNotFound << Phase::Reservation
+            << QStringLiteral("http://chat.example.invalid")
+            << QStringLiteral("Could not reach the server at http://chat.example.invalid to "
+                              "reserve a seat — check your connection.");
+        QTest::newRow("time-out, connecting")
+            << LocalError::TimedOut << Phase::Connection << QStringLiteral("ws://127.0.0.1:9/ws")
+            << QStringLiteral("Could not reach the chat server at ws://127.0.0.1:9/ws — check "
+                              "your connection. If it keeps happening, the server's chat address "
+                              "may be set up wrong.");
+        QTest::newRow("TLS, connecting")
+            << LocalError::Tls << Phase::Connection << QStringLiteral("wss://chat.example.org/ws")
+            << QStringLiteral("Could not reach the chat server at wss://chat.example.org/ws — "
+                              "check your connection. If it keeps happening, the server's chat "
+                              "address may be set up wrong.");
+    }
+    void failureTheServerNeverSent()
+    {
+        QFETCH(LocalError, local);
+        QFETCH(Phase, phase);
+        QFETCH(QString, address);
+        QFETCH(QString, sentence);
+        QWidget window;
+        auto *banner = new FailureBanner(&window);
+        window.show();
+        RoomSession::Failure failure
+            = failureOf(ErrorCode::Unavailable, phase, QStringLiteral("Connection refused"));
+        failure.local = local;
+        failure.address = address;
+        banner->showFailure(failure, false);
+        QCOMPARE(banner->code(), ErrorCode::Unavailable);
+        QCOMPARE(banner->localError(), local);
+        QCOMPARE(banner->sentence(), sentence);
+        QCOMPARE(banner->sentence(), failure.sentence());
+        // Never blamed on the server: no "Server: Connection refused", no storage sentence.
+        QCOMPARE(banner->detail(), localErrorReason(local));
+        QVERIFY(!banner->detail().contains(u"Server:"));
+        QVERIFY(banner->sentence() != errorSentence(ErrorCode::Unavailable));
+        QVERIFY(buttonShown(*banner, "retryNowButton"));
+        QCOMPARE(banner->accessibleName(), banner->title());
+        QVERIFY(banner->accessibleDescription().startsWith(sentence));
+    }
+
+    void keyboard()
+    {
+        QWidget window;
+        auto *banner = new FailureBanner(&window);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QApplication::setActiveWindow(&window);
+        QSignalSpy retry(banner, &FailureBanner::retryRequested);
+        QSignalSpy dismissed(banner, &FailureBanner::dismissed);
+        banner->showFailure(failureOf(ErrorCode::RoomFull, Phase::Reservation), false);
+        auto *retryButton = banner->findChild<QPushButton *>(QStringLiteral("retryNowButton"));
+        auto *choose = banner->findChild<QPushButton *>(QStringLiteral("chooseAnotherRoomButton"));
+        auto *close = banner->findChild<QToolButton *>(QStringLiteral("dismissButton"));
+        // Every button takes focus, in the order they are seen, and has a mnemonic.
+        QCOMPARE(retryButton->text(), QStringLiteral("Re&try now"));
+        QCOMPARE(choose->text(), QStringLiteral("C&hoose another room"));
+        QVERIFY(close->focusPolicy() & Qt::TabFocus);
+        QVERIFY(!close->accessibleName().isEmpty());
+        QVERIFY(!retryButton->accessibleDescription().isEmpty());
+        retryButton->setFocus();
+        QTRY_COMPARE_WITH_TIMEOUT(QApplication::focusWidget(), retryButton, 5000);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), choose);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), close);
+        QTest::keyClick(&window, Qt::Key_T, Qt::AltModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(retry.size(), 1, 5000); // a mnemonic animates the click
+        banner->showFailure(failureOf(ErrorCode::RoomFull, Phase::Reservation), false);
+        retryButton->setFocus();
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+        QCOMPARE(dismissed.size(), 1);
+        QVERIFY(!banner->isVisible());
+    }
+
+    void countdownsRunOnTheirClock_data()
+    {
+        QTest::addColumn<FailureBanner::Countdown>("kind");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("retry") << FailureBanner::Countdown::Retry
+                               << QStringLiteral("Retrying in 90 s…");
+        QTest::newRow("send again")
+            << FailureBanner::Countdown::SendAgain << QStringLiteral("You can send again in 90 s.");
+        QTest::newRow("try again at") << FailureBanner::Countdown::TryAgainAt
+                                      << QStringLiteral("You can try again at %1 (in 90 s).");
+    }
+    void countdownsRunOnTheirClock()
+    {
+        QFETCH(FailureBanner::Countdown, kind);
+        QFETCH(QString, text);
+        ManualClock clock;
+        QWidget window;
+        auto *banner = new FailureBanner(&window, clock);
+        window.show();
+        QSignalSpy finished(banner, &FailureBanner::countdownFinished);
+        FailureBanner::Notice notice = FailureBanner::noticeFor(
+            QStringLiteral("Title"), Problem(ErrorCode::RateLimited), {});
+        notice.countdown = kind;
+        notice.countdownSeconds = 90;
+        banner->present(notice);
+        const QString at = QDateTime::fromMSecsSinceEpoch(clock.wallMs() + 90'000)
+                               .toLocalTime()
+                               .toString(QStringLiteral("HH:mm:ss"));
+        QCOMPARE(banner->countdownText(), text.contains(u"%1") ? text.arg(at) : text);
+        QVERIFY(banner->accessibleDescription().endsWith(banner->countdownText()));
+        clock.advance(30'000);
+        QTRY_COMPARE_WITH_TIMEOUT(banner->countdownSeconds(), 60, 5000);
+        QCOMPARE(finished.size(), 0);
+        clock.advance(60'000);
+        QVERIFY(finished.wait(5000));
+        QVERIFY(!banner->isCountingDown());
+    }
+
     void korean()
     {
         UiLanguage korean;
@@ -260,7 +389,18 @@ private Q_SLOTS:
         QCOMPARE(banner.title(), QStringLiteral("방과의 연결이 끊어졌습니다"));
         QCOMPARE(banner.sentence(), QStringLiteral("관리자가 이 방에서 내보냈습니다."));
         QCOMPARE(banner.findChild<QPushButton *>(QStringLiteral("chooseAnotherRoomButton"))->text(),
-                 QStringLiteral("다른 방 고르기"));
+                 QStringLiteral("다른 방 고르기(&H)"));
+        // A server that is not there, in Korean too: this side's words, with the address.
+        RoomSession::Failure local = failureOf(ErrorCode::Unavailable, Phase::Reservation);
+        local.local = LocalError::ConnectionRefused;
+        local.address = QStringLiteral("http://127.0.0.1:9");
+        banner.showFailure(local, false);
+        QCOMPARE(banner.sentence(),
+                 QStringLiteral("좌석을 예약하려 했지만 http://127.0.0.1:9 서버에 연결할 수 "
+                                "없습니다. 네트워크 연결을 확인하세요."));
+        QCOMPARE(banner.detail(),
+                 QStringLiteral("연결이 거부되었습니다. 그 주소와 포트에서 응답하는 서버가 "
+                                "없습니다."));
         korean.uninstall();
         QCOMPARE(errorSentence(ErrorCode::Kicked),
                  QStringLiteral("An administrator removed you from this room."));

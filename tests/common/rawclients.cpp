@@ -195,7 +195,7 @@ void RawWebSocket::onReadyRead()
 QJsonObject RawWebSocket::frameOfType(const QString &type, int timeoutMs)
 {
     QJsonObject found;
-    QTest::qWaitFor(
+    (void)QTest::qWaitFor(
         [&] {
             for (; m_read < m_frames.size(); ++m_read) {
                 if (m_frames.at(m_read).value(u"type").toString() == type) {

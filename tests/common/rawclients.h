@@ -38,6 +38,8 @@ public:
     bool open(const QString &url, qint64 readBufferBytes = 0, int timeoutMs = 10000);
     /** Asks the kernel for a small receive buffer (before open()): a stalled reader stalls soon. */
     void setReceiveBuffer(int bytes) { m_receiveBuffer = bytes; }
+    /** From now on nothing more is read (set the socket's read buffer size to stall it). */
+    void stopReading() { m_reading = false; }
     void sendText(const QByteArray &utf8);
     void send(const QJsonObject &frame);
     /** Waits (bounded) for a text frame whose `type` is @p type; empty on time-out. */

@@ -32,15 +32,12 @@ bool TestServer::start()
 {
     m_process = std::make_unique<QProcess>();
     m_process->setProgram(binary());
-    QStringList args{QStringLiteral("--headless"),
-                     QStringLiteral("--http-port"),
-                     QStringLiteral("0"),
-                     QStringLiteral("--ws-port"),
-                     QStringLiteral("0"),
-                     QStringLiteral("--data-dir"),
-                     m_dir.path(),
-                     QStringLiteral("--password-cost"),
-                     QStringLiteral("minimum")};
+    QStringList args{QStringLiteral("--headless"), QStringLiteral("--http-port"),
+                     QStringLiteral("0"), QStringLiteral("--ws-port"), QStringLiteral("0"),
+                     QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("--password-cost"),
+                     QStringLiteral("minimum"),
+                     // A harness: suites that test the limits turn them on again.
+                     QStringLiteral("--rate-limits"), QStringLiteral("off")};
     args += m_extraArgs;
     m_process->setArguments(args);
     if (m_environment)

@@ -441,8 +441,8 @@ private Q_SLOTS:
             << QByteArray("GET") << QStringLiteral("/api/v1/accounts") << QByteArray("POST");
         QTest::newRow("DELETE accounts")
             << QByteArray("DELETE") << QStringLiteral("/api/v1/accounts") << QByteArray("POST");
-        QTest::newRow("GET sessions")
-            << QByteArray("GET") << QStringLiteral("/api/v1/sessions") << QByteArray("POST");
+        QTest::newRow("GET sessions") << QByteArray("GET") << QStringLiteral("/api/v1/sessions")
+                                      << QByteArray("DELETE, POST");
         QTest::newRow("GET current session")
             << QByteArray("GET") << QStringLiteral("/api/v1/sessions/current")
             << QByteArray("DELETE");

@@ -65,7 +65,8 @@ private Q_SLOTS:
             {QStringLiteral("roomgate-server"), QStringLiteral("--headless"),
              QStringLiteral("--http-port"), QStringLiteral("0"), QStringLiteral("--ws-port"),
              QStringLiteral("0"), QStringLiteral("--data-dir"), m_dir.path(),
-             QStringLiteral("--password-cost"), QStringLiteral("minimum")},
+             QStringLiteral("--password-cost"), QStringLiteral("minimum"),
+             QStringLiteral("--rate-limits"), QStringLiteral("off")},
             QProcessEnvironment(), &config);
         QVERIFY2(parsed.run, qPrintable(parsed.message));
         m_core = std::make_unique<ServerCore>(config, m_clock);

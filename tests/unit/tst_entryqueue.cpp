@@ -7,6 +7,7 @@
 #include "server/storage/nodestore.h"
 #include "server/storage/roomstore.h"
 #include "server/storage/secrets.h"
+#include "tests/common/testpostgres.h"
 
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -14,12 +15,13 @@
 
 using namespace roomgate;
 using namespace roomgate::server;
+using roomgate::test::TestPostgres;
 
 /**
  * Each decision of the SQL entry queue, and the store statements the other decisions are
- * made of, on a real SQLite file with a controlled clock: the rules and their refusal
- * order. Each decision runs in its own transaction here, as it would under a savepoint of
- * the storage writer's group commit.
+ * made of, on a real SQLite file and a real PostgreSQL database (every test on both), with a
+ * controlled clock: the rules and their refusal order. Each decision runs in its own
+ * transaction here, as it would under a savepoint of the storage writer's group commit.
  */
 class TestEntryQueue : public QObject
 {
@@ -82,13 +84,30 @@ class TestEntryQueue : public QObject
     int rooms() { return RoomStore(*m_db).list(kNow).value.size(); }
 
 private Q_SLOTS:
+    void initTestCase_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::newRow("sqlite") << QStringLiteral("sqlite");
+        QTest::newRow("postgresql") << QStringLiteral("postgresql");
+    }
+    void initTestCase()
+    {
+        QVERIFY2(TestPostgres::shared().isRunning(), qPrintable(TestPostgres::shared().error()));
+    }
     void init()
     {
+        QFETCH_GLOBAL(QString, backend);
         QVERIFY(Secrets::initialize());
         m_db = std::make_unique<Database>();
-        QFile::remove(m_dir.filePath(QStringLiteral("q.db")));
-        QVERIFY2(m_db->open(m_dir.filePath(QStringLiteral("q.db"))),
-                 qPrintable(m_db->errorString()));
+        QString url;
+        if (backend == QLatin1String("postgresql")) {
+            url = TestPostgres::shared().newDatabase();
+            QVERIFY2(!url.isEmpty(), qPrintable(TestPostgres::shared().error()));
+        } else {
+            url = m_dir.filePath(QStringLiteral("q.db"));
+            QFile::remove(url);
+        }
+        QVERIFY2(m_db->open(url), qPrintable(m_db->errorString()));
         QCOMPARE(m_db->schemaVersion(), 1);
     }
     void cleanup() { m_db.reset(); }

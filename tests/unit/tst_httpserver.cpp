@@ -3,11 +3,13 @@
 #include "server/http/httpserver.h"
 #include "server/http/router.h"
 
+#include <QAbstractEventDispatcher>
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMutex>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTcpSocket>
@@ -192,6 +194,8 @@ private Q_SLOTS:
     void afterResponseHook();
     void serverCloseIsGraceful();
     void listenFailure();
+    void servesOnSocketThreads();
+    void connectionsPerAddress();
     void queryItems_data();
     void queryItems();
     void setHeaderReplaces();
@@ -1087,6 +1091,65 @@ void TestHttpServer::serverCloseIsGraceful()
     QCOMPARE(response->header("connection"), QByteArray("close"));
     QVERIFY(busy.waitForClosed());
     QTRY_COMPARE_WITH_TIMEOUT(server->connectionCount(), 0, kWaitMs);
+}
+
+void TestHttpServer::servesOnSocketThreads()
+{
+    // Connections are spread over the socket threads; the handler runs on each
+    // connection's thread, and answers later from there work as on one thread.
+    roomgate::server::net::SocketWorkers threads(2);
+    HttpServer server({}, &threads);
+    QMutex mutex;
+    QSet<QThread *> handlers;
+    server.setHandler([&](const HttpRequest &request, const HttpResponder &responder) {
+        {
+            QMutexLocker lock(&mutex);
+            handlers.insert(QThread::currentThread());
+        }
+        // Half answer at once, half from the connection's event loop later.
+        if (request.path.endsWith("later"))
+            QTimer::singleShot(1, QAbstractEventDispatcher::instance(),
+                               [request, responder] { echo(request, responder); });
+        else
+            echo(request, responder);
+    });
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    std::vector<std::unique_ptr<RawClient>> clients;
+    for (int i = 0; i < 8; ++i) {
+        clients.push_back(std::make_unique<RawClient>(server.serverPort()));
+        QVERIFY(clients.back()->isConnected());
+        clients.back()->send(get(i % 2 ? "/later" : "/now"));
+    }
+    for (auto &client : clients) {
+        const std::optional<RawResponse> response = client->read();
+        QVERIFY(response);
+        QCOMPARE(response->status, 200);
+    }
+    QTRY_COMPARE(server.connectionCount(), 8);
+    QCOMPARE(handlers, (QSet<QThread *>{threads.thread(0), threads.thread(1)}));
+    clients.clear();
+    QTRY_COMPARE(server.connectionCount(), 0);
+}
+
+void TestHttpServer::connectionsPerAddress()
+{
+    HttpLimits limits;
+    limits.connectionsPerAddress = 2;
+    auto server = startServer(limits);
+    QVERIFY(server);
+    RawClient first(server->serverPort());
+    RawClient second(server->serverPort());
+    QTRY_COMPARE(server->connectionCount(), 2);
+    // The newest over the limit is told 429 with Retry-After, then closed.
+    RawClient third(server->serverPort());
+    QVERIFY(third.waitForClosed());
+    const QByteArray answer = third.unread();
+    QVERIFY2(answer.startsWith("HTTP/1.1 429"), answer.constData());
+    QVERIFY(answer.contains("Retry-After: 1"));
+    QVERIFY(answer.contains("RATE_LIMITED"));
+    // The two in place are served as usual.
+    first.send(get("/ok"));
+    QCOMPARE(first.read()->status, 200);
 }
 
 void TestHttpServer::listenFailure()
