@@ -2,6 +2,7 @@
 #include "bench/benchoptions.h"
 
 #include <QCommandLineParser>
+#include <QJsonArray>
 #include <QThread>
 
 #include <cmath>
@@ -40,7 +41,13 @@ Scenarios (defaults in brackets):
            sampled every --rss-interval [5] s.
 
 Accounts are signed up and signed in before the timed part (run the server with
---password-cost minimum). The result is one JSON object on stdout; progress goes to stderr.
+--password-cost minimum).
+
+Several nodes: give --server once per node (or a comma list). User u talks to node
+u mod N for everything it does (reserve, claim, chat, polling); with --claim-on next a
+ticket reserved on node i is claimed on node i+1 (their WebSocket URLs are learnt at
+setup). Sign-ups, sign-ins and opening the rooms go to --setup-node [0] only, and RSS
+and CPU time are summed over every --server-pid. The result is one JSON object on stdout; progress goes to stderr.
 Exit status: 0 done without errors, 1 done with errors, 2 bad command line, 3 the run did
 not complete (hard timeout, setup failed).
 `compare` prints the headline numbers of a bare and a Roomgate result side by side with
@@ -56,7 +63,9 @@ struct Spec
 // clang-format off
 constexpr Spec kSpecs[] = {
     {"target", "NAME", "roomgate (default) or bare: the bare reference servers."},
-    {"http", "URL", "HTTP base URL of the server (default http://127.0.0.1:8080)."},
+    {"server", "URL", "HTTP base URL of a node (default http://127.0.0.1:8080); repeat it, or give a comma list, for several nodes. --http is the same."},
+    {"claim-on", "WHERE", "Several nodes: same (default): claim on the node that reserved; next: on the following node."},
+    {"setup-node", "I", "Several nodes: the node (0 = the first --server) for sign-ups, sign-ins and opening rooms [0]."},
     {"ws-port", "PORT", "The bare WebSocket server's port (Roomgate's comes in websocketUrl)."},
     {"threads", "N", "Generator threads, each with its own event loop (default: cores)."},
     {"connections", "N", "reserve: HTTP connections, one per user [32]; others: the most HTTP connections opened for traffic [256 a thread]."},
@@ -74,13 +83,24 @@ constexpr Spec kSpecs[] = {
     {"poll-rate", "R", "mixed: room-list requests a second [5]."},
     {"message-rate", "R", "mixed: chat messages a second in all [20]."},
     {"rss-interval", "S", "mixed, idle: seconds between RSS samples [5]."},
-    {"server-pid", "PID", "The server's process id, for its RSS and CPU time from /proc."},
+    {"server-pid", "PID", "The server's process id, for its RSS and CPU time from /proc; repeat it (or a comma list) for several nodes: summed."},
     {"request-timeout", "S", "Deadline of every request, connect and enter [10]."},
     {"timeout", "S", "Hard limit of the whole run (default: 180 + the run's own times)."},
     {"source-addresses", "N", "Spread sockets over N loopback source addresses 127.0.0.2... [1: kernel's choice]."},
     {"password", "TEXT", "Password of the generated users."},
 };
 // clang-format on
+
+/** Every value of a repeatable option, comma lists split, blanks dropped. */
+QStringList listValues(const QCommandLineParser &parser, const QString &name)
+{
+    QStringList out;
+    for (const QString &value : parser.values(name)) {
+        for (const QString &part : value.split(QLatin1Char(','), Qt::SkipEmptyParts))
+            out.append(part.trimmed());
+    }
+    return out;
+}
 
 } // namespace
 
@@ -104,7 +124,7 @@ QJsonObject BenchOptions::toJson() const
 {
     QJsonObject o{
         {QStringLiteral("target"), targetName()},
-        {QStringLiteral("http"), http.toString()},
+        {QStringLiteral("http"), servers.first().toString()},
         {QStringLiteral("threads"), threads},
         {QStringLiteral("duration"), duration},
         {QStringLiteral("warmup"), warmup},
@@ -128,7 +148,24 @@ QJsonObject BenchOptions::toJson() const
     put("pollRate", pollRate);
     put("messageRate", messageRate);
     put("rssInterval", rssInterval);
-    put("serverPid", double(serverPid));
+    if (servers.size() > 1) {
+        QJsonArray list;
+        for (const QUrl &url : servers)
+            list.append(url.toString());
+        o.insert(QStringLiteral("servers"), list);
+        o.insert(QStringLiteral("claimOn"),
+                 claimOn == ClaimOn::Next ? QStringLiteral("next") : QStringLiteral("same"));
+        o.insert(QStringLiteral("setupNode"), setupNode);
+    }
+    if (!serverPids.isEmpty()) {
+        put("serverPid", double(serverPids.first()));
+        if (serverPids.size() > 1) {
+            QJsonArray list;
+            for (const qint64 pid : serverPids)
+                list.append(pid);
+            o.insert(QStringLiteral("serverPids"), list);
+        }
+    }
     return o;
 }
 
@@ -142,9 +179,12 @@ BenchCommand parseBenchCommand(const QStringList &arguments)
                                      + QStringLiteral("; or compare, check"));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
-    for (const Spec &s : kSpecs)
-        parser.addOption({QString::fromLatin1(s.name), QString::fromLatin1(s.help),
-                          QString::fromLatin1(s.value)});
+    for (const Spec &s : kSpecs) {
+        QStringList names{QString::fromLatin1(s.name)};
+        if (names.first() == QLatin1String("server"))
+            names.append(QStringLiteral("http"));
+        parser.addOption({names, QString::fromLatin1(s.help), QString::fromLatin1(s.value)});
+    }
     const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("No progress line."));
     parser.addOption(quiet);
 
@@ -219,11 +259,31 @@ BenchCommand parseBenchCommand(const QStringList &arguments)
         else if (t != QLatin1String("roomgate"))
             return fail(QStringLiteral("--target: roomgate or bare, got '%1'").arg(t));
     }
-    if (parser.isSet(QStringLiteral("http"))) {
-        o.http = QUrl(parser.value(QStringLiteral("http")));
-        if (!o.http.isValid() || o.http.scheme() != QLatin1String("http")
-            || o.http.host().isEmpty())
-            return fail(QStringLiteral("--http: expected http://HOST:PORT"));
+    if (parser.isSet(QStringLiteral("server"))) {
+        o.servers.clear();
+        for (const QString &url : listValues(parser, QStringLiteral("server"))) {
+            const QUrl server(url);
+            if (!server.isValid() || server.scheme() != QLatin1String("http")
+                || server.host().isEmpty())
+                return fail(
+                    QStringLiteral("--server: expected http://HOST:PORT, got '%1'").arg(url));
+            o.servers.append(server);
+        }
+    }
+    if (parser.isSet(QStringLiteral("claim-on"))) {
+        const QString c = parser.value(QStringLiteral("claim-on"));
+        if (c == QLatin1String("next"))
+            o.claimOn = BenchOptions::ClaimOn::Next;
+        else if (c != QLatin1String("same"))
+            return fail(QStringLiteral("--claim-on: same or next, got '%1'").arg(c));
+    }
+    whole("setup-node", 0, int(o.servers.size()) - 1, &o.setupNode);
+    for (const QString &value : listValues(parser, QStringLiteral("server-pid"))) {
+        bool ok = false;
+        const qint64 pid = value.toLongLong(&ok);
+        if (!ok || pid < 1 || pid > 4194304)
+            return fail(QStringLiteral("--server-pid: expected a process id, got '%1'").arg(value));
+        o.serverPids.append(pid);
     }
     int wsPort = 0;
     whole("ws-port", 1, 65535, &wsPort);
@@ -244,9 +304,6 @@ BenchCommand parseBenchCommand(const QStringList &arguments)
     number("poll-rate", 0, 1e6, &o.pollRate);
     number("message-rate", 0, 1e7, &o.messageRate);
     number("rss-interval", 0.1, 3600, &o.rssInterval);
-    double pid = 0;
-    number("server-pid", 1, 4194304, &pid);
-    o.serverPid = qint64(pid);
     number("request-timeout", 0.1, 3600, &o.requestTimeout);
     number("timeout", 1, 86400 * 7, &o.timeout);
     whole("source-addresses", 1, 65000, &o.sourceAddresses);
@@ -265,6 +322,8 @@ BenchCommand parseBenchCommand(const QStringList &arguments)
             return fail(QStringLiteral("scenario '%1' has no bare reference (only %2 do): it "
                                        "needs reservations, claims or accounts")
                             .arg(o.scenario, bare.join(QStringLiteral(", "))));
+        if (o.claimOn == BenchOptions::ClaimOn::Next)
+            return fail(QStringLiteral("--claim-on next needs tickets: not with --target bare"));
         if (o.scenario != QLatin1String("reserve") && o.wsPort == 0)
             return fail(QStringLiteral("--target bare %1 needs --ws-port").arg(o.scenario));
     }

@@ -18,9 +18,15 @@ struct BenchOptions
 {
     enum class Target : quint8 { Roomgate, Bare };
 
+    /** Where a ticket reserved on one node is claimed (several nodes only). */
+    enum class ClaimOn : quint8 { Same, Next };
+
     QString scenario;
     Target target = Target::Roomgate;
-    QUrl http{QStringLiteral("http://127.0.0.1:8080")};
+    /** HTTP base URLs of the server's nodes; user u goes to node u mod their count. */
+    QList<QUrl> servers{QUrl(QStringLiteral("http://127.0.0.1:8080"))};
+    ClaimOn claimOn = ClaimOn::Same;
+    int setupNode = 0; ///< the node sign-ups, sign-ins and room opening go to
     quint16 wsPort = 0; ///< the bare WebSocket server's port
     int threads = 0;
     int connections = 0;
@@ -38,7 +44,7 @@ struct BenchOptions
     double pollRate = 0;
     double messageRate = 0;
     double rssInterval = 0;
-    qint64 serverPid = 0;
+    QList<qint64> serverPids; ///< the nodes' process ids, for RSS and CPU time
     double requestTimeout = 10;
     double timeout = 0; ///< the hard limit of the whole run; 0: derived from the others
     int sourceAddresses = 1;
@@ -49,6 +55,8 @@ struct BenchOptions
     {
         return target == Target::Bare ? QStringLiteral("bare") : QStringLiteral("roomgate");
     }
+    int nodeCount() const { return int(servers.size()); }
+    const QUrl &server(int node) const { return servers.at(node); }
     /** The loopback addresses the sockets bind to (none: the kernel picks). */
     QList<QHostAddress> sourceAddressList() const;
     /** The options as given, for the result. */

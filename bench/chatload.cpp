@@ -62,7 +62,7 @@ void ChatLoad::joinNext()
     const size_t index = m_nextJoin++;
     Member &m = m_members[index];
     ++m_joining;
-    m.entry = new RoomEntry(m_context, m_config.endpoint, this);
+    m.entry = new RoomEntry(m_context, m_config.endpoint(m.user), this);
     const auto outcome = [this](bool ok) {
         --m_joining;
         ++m_joinOutcomes;

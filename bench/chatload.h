@@ -30,7 +30,8 @@ class ChatLoad : public QObject
 public:
     struct Config
     {
-        RoomEntry::Endpoint endpoint;
+        /// Where @p user's entries go (its node); called on the load's thread.
+        std::function<RoomEntry::Endpoint(int user)> endpoint;
         QStringList rooms;
         int membersPerRoom = 0;
         int sendersPerRoom = 0; ///< members 0…n-1 of every room send

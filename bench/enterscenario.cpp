@@ -52,7 +52,7 @@ void EnterScenario::startLoad()
     threads().runOnAll(
         [this, start, from, until](ThreadContext &context, WorkerThreads::Done done) {
             EntryLoad::Config c;
-            c.endpoint = endpoint(context);
+            c.endpoint = [this, &context](int user) { return endpoint(context, user); };
             c.rooms = m_rooms;
             c.capacity = options().capacity;
             c.firstUser = 0;

@@ -93,7 +93,7 @@ void EntryLoad::begin(qint64 due, qint64 now)
     ++slot.generation;
     m_counters.inFlight.fetch_add(1, std::memory_order_relaxed);
     if (!slot.entry) {
-        slot.entry = new RoomEntry(m_context, m_config.endpoint, this);
+        slot.entry = new RoomEntry(m_context, m_config.endpoint(slot.user), this);
         RoomEntry *entry = slot.entry;
         entry->onJoined = [this, index, entry] {
             Slot &s = m_slots[size_t(index)];

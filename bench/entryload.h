@@ -33,7 +33,8 @@ class EntryLoad : public QObject
 public:
     struct Config
     {
-        RoomEntry::Endpoint endpoint;
+        /// Where @p user's entries go (its node); called on the load's thread.
+        std::function<RoomEntry::Endpoint(int user)> endpoint;
         QStringList rooms;
         int capacity = 0;
         int firstUser = 0; ///< users firstUser … firstUser + users - 1 …

@@ -53,7 +53,7 @@ void FanoutScenario::joinAll()
     threads().runOnAll(
         [this](ThreadContext &context, WorkerThreads::Done done) {
             ChatLoad::Config c;
-            c.endpoint = endpoint(context);
+            c.endpoint = [this, &context](int user) { return endpoint(context, user); };
             c.rooms = m_rooms;
             c.membersPerRoom = options().members;
             c.sendersPerRoom = options().senders;

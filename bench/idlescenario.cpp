@@ -68,7 +68,7 @@ void IdleScenario::joinAll()
     threads().runOnAll(
         [this](ThreadContext &context, WorkerThreads::Done done) {
             ChatLoad::Config c;
-            c.endpoint = endpoint(context);
+            c.endpoint = [this, &context](int user) { return endpoint(context, user); };
             c.rooms = m_rooms;
             c.membersPerRoom = options().members;
             c.sendersPerRoom = 0;
@@ -166,7 +166,7 @@ QJsonObject IdleScenario::partialResult()
             o.insert(QStringLiteral("perMemberKiB"),
                      std::round(double(after - *m_rssBefore) / double(members) * 10.0) / 10.0);
     }
-    if (!options().serverPid)
+    if (options().serverPids.isEmpty())
         o.insert(QStringLiteral("note"), QStringLiteral("no --server-pid: no RSS"));
     return o;
 }

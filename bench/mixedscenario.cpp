@@ -67,7 +67,7 @@ void MixedScenario::joinResidents()
     threads().runOnAll(
         [this](ThreadContext &context, WorkerThreads::Done done) {
             ChatLoad::Config c;
-            c.endpoint = endpoint(context);
+            c.endpoint = [this, &context](int user) { return endpoint(context, user); };
             c.rooms = m_rooms;
             c.membersPerRoom = options().members;
             c.sendersPerRoom = options().senders;
@@ -123,8 +123,8 @@ void MixedScenario::startLoad()
             p.timer = new QTimer(&context);
             p.timer->setTimerType(Qt::PreciseTimer);
             p.timer->setInterval(5);
-            HttpPool &http = pool(context);
             const int user = context.index() % m_residents;
+            HttpPool &http = pool(context, nodeOfUser(user));
             QObject::connect(
                 p.timer, &QTimer::timeout, &context, [this, &p, &http, &context, user] {
                     const qint64 now = nowNs();

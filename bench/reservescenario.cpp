@@ -82,9 +82,9 @@ void ReserveScenario::startLoops()
             Worker &w = *m_workers[size_t(context.index())];
             const qint64 timeoutNs = qint64(options().requestTimeout * double(kNsPerSecond));
             for (int c = context.index(); c < options().connections; c += threadCount()) {
-                auto *client
-                    = new HttpClient(context, options().http.host(),
-                                     quint16(options().http.port(80)), timeoutNs, &context);
+                const QUrl &server = options().server(nodeOfUser(c));
+                auto *client = new HttpClient(context, server.host(), quint16(server.port(80)),
+                                              timeoutNs, &context);
                 w.clients.push_back(client);
                 loop(w, context, client, c);
             }

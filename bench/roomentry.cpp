@@ -49,10 +49,15 @@ void RoomEntry::enter(const QByteArray &token, const QString &room, int capacity
                 fail(QStringLiteral("TIMEOUT"));
                 return;
             }
-            const QUrl url(reply.json().value(QStringLiteral("websocketUrl")).toString());
+            QUrl url(reply.json().value(QStringLiteral("websocketUrl")).toString());
             if (!url.isValid() || url.scheme() != QLatin1String("ws")) {
                 fail(QStringLiteral("BAD_WEBSOCKET_URL"));
                 return;
+            }
+            if (!m_endpoint.claimWs.isEmpty()) {
+                const QString query = url.query(QUrl::FullyEncoded);
+                url = m_endpoint.claimWs;
+                url.setQuery(query, QUrl::StrictMode);
             }
             claim(url);
         });

@@ -29,7 +29,9 @@ public:
     /** Where entries go: Roomgate's API through @p pool, or the bare server at @p bareWs. */
     struct Endpoint
     {
-        HttpPool *pool = nullptr; ///< Roomgate: the thread's pool
+        HttpPool *pool = nullptr; ///< Roomgate: the thread's pool to the reserving node
+        /// Roomgate, when not empty: claim here (another node) with the ticket of websocketUrl.
+        QUrl claimWs;
         QUrl bareWs; ///< bare: ws://HOST:PORT/ws
     };
 

@@ -42,7 +42,7 @@ Scenario::Scenario(BenchOptions options, QObject *parent)
     static constexpr char kAlphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
     for (int i = 0; i < 6; ++i)
         m_runId += QLatin1Char(kAlphabet[QRandomGenerator::global()->bounded(36)]);
-    m_pools.resize(size_t(m_options.threads), nullptr);
+    m_pools.resize(size_t(m_options.threads) * size_t(m_options.nodeCount()), nullptr);
     m_setupPools.resize(size_t(m_options.threads), nullptr);
     m_progressTty = isatty(STDERR_FILENO);
 }
@@ -100,14 +100,15 @@ void Scenario::tick()
     std::fflush(stderr);
 }
 
-HttpPool &Scenario::pool(ThreadContext &context)
+HttpPool &Scenario::pool(ThreadContext &context, int node)
 {
-    HttpPool *&p = m_pools[size_t(context.index())];
+    HttpPool *&p = m_pools[size_t(context.index()) * size_t(nodeCount()) + size_t(node)];
     if (!p) {
         const int cap = m_options.connections > 0
             ? (m_options.connections + threadCount() - 1) / threadCount()
             : kTrafficConnectionsPerThread;
-        p = new HttpPool(context, m_options.http.host(), quint16(m_options.http.port(80)),
+        const QUrl &server = m_options.server(node);
+        p = new HttpPool(context, server.host(), quint16(server.port(80)),
                          qint64(m_options.requestTimeout * double(kNsPerSecond)), cap, &context);
     }
     return *p;
@@ -116,24 +117,38 @@ HttpPool &Scenario::pool(ThreadContext &context)
 HttpPool &Scenario::setupPool(ThreadContext &context)
 {
     HttpPool *&p = m_setupPools[size_t(context.index())];
-    if (!p)
-        p = new HttpPool(context, m_options.http.host(), quint16(m_options.http.port(80)),
+    if (!p) {
+        const QUrl &server = m_options.server(m_options.setupNode);
+        p = new HttpPool(context, server.host(), quint16(server.port(80)),
                          qint64(m_options.requestTimeout * double(kNsPerSecond)),
                          kSetupConnectionsPerThread, &context);
+    }
     return *p;
 }
 
-RoomEntry::Endpoint Scenario::endpoint(ThreadContext &context)
+RoomEntry::Endpoint Scenario::endpoint(ThreadContext &context, int user)
 {
+    const int node = nodeOfUser(user);
     RoomEntry::Endpoint e;
     if (bare()) {
         e.bareWs.setScheme(QStringLiteral("ws"));
-        e.bareWs.setHost(m_options.http.host());
+        e.bareWs.setHost(m_options.server(node).host());
         e.bareWs.setPort(m_options.wsPort);
         e.bareWs.setPath(QStringLiteral("/ws"));
-    } else {
-        e.pool = &pool(context);
+        return e;
     }
+    e.pool = &pool(context, node);
+    if (!m_wsUrls.empty())
+        e.claimWs = m_wsUrls[size_t((node + 1) % nodeCount())];
+    return e;
+}
+
+RoomEntry::Endpoint Scenario::setupEndpoint(ThreadContext &context)
+{
+    if (bare())
+        return endpoint(context, m_options.setupNode);
+    RoomEntry::Endpoint e;
+    e.pool = &pool(context, m_options.setupNode);
     return e;
 }
 
@@ -250,6 +265,73 @@ void Scenario::signInUsers(int count, std::function<void()> then)
                 return;
             }
             m_stage = QStringLiteral("setup");
+            if (m_options.claimOn == BenchOptions::ClaimOn::Next && nodeCount() > 1)
+                learnWebSocketUrls(then);
+            else
+                then();
+        });
+}
+
+void Scenario::learnWebSocketUrls(std::function<void()> then)
+{
+    // User 0 reserves a seat in a fresh room of its own on every node and cancels it (the
+    // room goes with the reservation): the answers' websocketUrl, without the ticket, is
+    // where that node's claims go.
+    m_stage = QStringLiteral("nodes");
+    auto urls = std::make_shared<std::vector<QUrl>>(size_t(nodeCount()));
+    auto failures = std::make_shared<QStringList>();
+    threads().runOnAll(
+        [this, urls, failures](ThreadContext &context, WorkerThreads::Done done) {
+            if (context.index() != threadOfUser(0)) {
+                done();
+                return;
+            }
+            auto remaining = std::make_shared<int>(nodeCount());
+            const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("create"), true},
+                                                              {QStringLiteral("capacity"), 1}})
+                                        .toJson(QJsonDocument::Compact);
+            for (int node = 0; node < nodeCount(); ++node) {
+                HttpPool &http = pool(context, node);
+                const auto nodeDone = [remaining, done] {
+                    if (--*remaining == 0)
+                        done();
+                };
+                const QByteArray path = "/api/v1/rooms/"
+                    + QUrl::toPercentEncoding(roomName(QStringLiteral("node"), node)) + "/entries";
+                http.send({"POST", path, body, token(0)},
+                          [this, &http, urls, failures, node, nodeDone](const HttpReply &r) {
+                              QUrl url(r.json().value(QStringLiteral("websocketUrl")).toString());
+                              const QByteArray ticket
+                                  = r.json().value(QStringLiteral("ticket")).toString().toLatin1();
+                              if (!r.ok() || !url.isValid() || ticket.isEmpty()) {
+                                  failures->append(
+                                      QStringLiteral("node %1: %2").arg(node).arg(r.outcomeCode()));
+                                  nodeDone();
+                                  return;
+                              }
+                              url.setQuery(QString());
+                              (*urls)[size_t(node)] = url;
+                              http.send({"DELETE", "/api/v1/entries/" + ticket, {}, token(0)},
+                                        [failures, node, nodeDone](const HttpReply &r) {
+                                            if (!r.ok())
+                                                failures->append(
+                                                    QStringLiteral("node %1: cancel %2")
+                                                        .arg(node)
+                                                        .arg(r.outcomeCode()));
+                                            nodeDone();
+                                        });
+                          });
+            }
+        },
+        this,
+        [this, urls, failures, then = std::move(then)] {
+            if (!failures->isEmpty()) {
+                setupFailed(QStringLiteral("could not learn the nodes' WebSocket URLs (%1)")
+                                .arg(failures->join(QStringLiteral(", "))));
+                return;
+            }
+            m_wsUrls = std::move(*urls);
+            m_stage = QStringLiteral("setup");
             then();
         });
 }
@@ -282,7 +364,7 @@ void Scenario::openRooms(const QStringList &rooms, int capacity, std::function<v
             const qint64 timeoutNs = qint64(m_options.requestTimeout * double(kNsPerSecond));
             for (auto it = queues->cbegin(); it != queues->cend(); ++it) {
                 const int user = it.key();
-                auto entry = new RoomEntry(context, endpoint(context), &context);
+                auto entry = new RoomEntry(context, setupEndpoint(context), &context);
                 auto next = std::make_shared<std::function<void()>>();
                 *next = [this, entry, user, queues, capacity, timeoutNs, openers, done, next] {
                     QStringList &mine = (*queues)[user];
@@ -327,8 +409,7 @@ void Scenario::markTimedStart()
     m_stage = QStringLiteral("timed");
     m_timedStartMs = m_clock.elapsed();
     m_selfCpuStart = ProcessProbe::selfCpuSeconds();
-    if (m_options.serverPid)
-        m_serverCpuStart = ProcessProbe::cpuSeconds(m_options.serverPid).value_or(0);
+    m_serverCpuStart = serverCpuSeconds();
 }
 
 void Scenario::markTimedEnd()
@@ -336,8 +417,7 @@ void Scenario::markTimedEnd()
     m_stage = QStringLiteral("drain");
     m_timedEndMs = m_clock.elapsed();
     m_selfCpuEnd = ProcessProbe::selfCpuSeconds();
-    if (m_options.serverPid)
-        m_serverCpuEnd = ProcessProbe::cpuSeconds(m_options.serverPid).value_or(0);
+    m_serverCpuEnd = serverCpuSeconds();
 }
 
 double Scenario::timedSeconds() const
@@ -348,11 +428,26 @@ double Scenario::timedSeconds() const
     return double(end - m_timedStartMs) / 1000.0;
 }
 
+double Scenario::serverCpuSeconds() const
+{
+    double total = 0;
+    for (const qint64 pid : m_options.serverPids)
+        total += ProcessProbe::cpuSeconds(pid).value_or(0);
+    return total;
+}
+
 std::optional<qint64> Scenario::serverRssKiB() const
 {
-    if (m_options.serverPid == 0)
+    if (m_options.serverPids.isEmpty())
         return std::nullopt;
-    return ProcessProbe::rssKiB(m_options.serverPid);
+    qint64 total = 0;
+    for (const qint64 pid : m_options.serverPids) {
+        const auto rss = ProcessProbe::rssKiB(pid);
+        if (!rss)
+            return std::nullopt;
+        total += *rss;
+    }
+    return total;
 }
 
 void Scenario::setupFailed(const QString &why)
@@ -404,13 +499,24 @@ void Scenario::emitResult(QJsonObject result, bool completed, const QString &why
         QJsonObject timed{{QStringLiteral("seconds"), seconds}};
         if (m_timedEndMs >= 0) {
             timed.insert(QStringLiteral("generatorCpuSeconds"), m_selfCpuEnd - m_selfCpuStart);
-            if (m_options.serverPid)
+            if (!m_options.serverPids.isEmpty())
                 timed.insert(QStringLiteral("serverCpuSeconds"), m_serverCpuEnd - m_serverCpuStart);
         }
         o.insert(QStringLiteral("timed"), timed);
     }
-    if (m_options.serverPid) {
-        QJsonObject server{{QStringLiteral("pid"), m_options.serverPid}};
+    if (!m_options.serverPids.isEmpty()) {
+        QJsonObject server{{QStringLiteral("pid"), m_options.serverPids.first()}};
+        if (m_options.serverPids.size() > 1) {
+            QJsonArray pids;
+            QJsonArray rss;
+            for (const qint64 pid : m_options.serverPids) {
+                pids.append(pid);
+                const auto kib = ProcessProbe::rssKiB(pid);
+                rss.append(kib ? QJsonValue(*kib) : QJsonValue());
+            }
+            server.insert(QStringLiteral("pids"), pids);
+            server.insert(QStringLiteral("rssKiBAtEndPerNode"), rss);
+        }
         if (m_rssStart)
             server.insert(QStringLiteral("rssKiBAtStart"), *m_rssStart);
         if (const auto rss = serverRssKiB())
@@ -418,6 +524,12 @@ void Scenario::emitResult(QJsonObject result, bool completed, const QString &why
         else
             server.insert(QStringLiteral("gone"), true);
         o.insert(QStringLiteral("server"), server);
+    }
+    if (!m_wsUrls.empty()) {
+        QJsonArray urls; // where each node's tickets were claimed: the next node's
+        for (const QUrl &url : m_wsUrls)
+            urls.append(url.toString());
+        o.insert(QStringLiteral("nodeWebSocketUrls"), urls);
     }
     const qint64 errors = errorTotal();
     o.insert(QStringLiteral("errorCount"), errors);

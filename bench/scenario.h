@@ -64,15 +64,20 @@ protected:
     WorkerThreads &threads() { return *m_threads; }
     int threadCount() const { return m_options.threads; }
     int threadOfUser(int user) const { return user % m_options.threads; }
+    int nodeCount() const { return m_options.nodeCount(); }
+    /** The node (index into --server) every request of @p user goes to. */
+    int nodeOfUser(int user) const { return user % m_options.nodeCount(); }
     /**
-     * The thread's HTTP pool for traffic (created on first use, growing up to --connections
-     * over the threads, or 256 a thread); call on that thread only.
+     * The thread's HTTP pool for traffic to @p node (created on first use, growing up to
+     * --connections over the threads, or 256 a thread); call on that thread only.
      */
-    HttpPool &pool(ThreadContext &context);
-    /** The thread's small pool for sign-ups and sign-ins. */
+    HttpPool &pool(ThreadContext &context, int node);
+    /** The thread's small pool for sign-ups and sign-ins, to the setup node. */
     HttpPool &setupPool(ThreadContext &context);
-    /** Where RoomEntry objects of @p context's thread go. */
-    RoomEntry::Endpoint endpoint(ThreadContext &context);
+    /** Where RoomEntry objects of @p context's thread go for @p user. */
+    RoomEntry::Endpoint endpoint(ThreadContext &context, int user);
+    /** Where the setup's RoomEntry objects go: the setup node, claimed there too. */
+    RoomEntry::Endpoint setupEndpoint(ThreadContext &context);
 
     /** A name unique to this run, so runs against one server do not meet. */
     QString roomName(const QString &what, int index) const;
@@ -81,7 +86,8 @@ protected:
     const QByteArray &token(int user) const { return m_tokens[size_t(user)]; }
 
     /**
-     * Signs up (or finds) and signs in users 0…@p count-1, each on its own thread, then runs
+     * Signs up (or finds) and signs in users 0…@p count-1, each on its own thread, on the
+     * setup node; with --claim-on next, then learns every node's WebSocket URL. Then runs
      * @p then on the main thread; a failure ends the run (setupFailed). Bare: no accounts.
      */
     void signInUsers(int count, std::function<void()> then);
@@ -102,6 +108,7 @@ protected:
     void markTimedEnd();
     double timedSeconds() const;
 
+    /** The RSS of every --server-pid, summed; nullopt when none was given or one is gone. */
     std::optional<qint64> serverRssKiB() const;
     /** What the progress line says the run is doing ("sign-in", "timed", "drain"). */
     void setStage(const QString &stage) { m_stage = stage; }
@@ -119,13 +126,17 @@ protected:
 private:
     void tick();
     void hardTimeout();
+    /** Reserves (and cancels) once on every node to learn its WebSocket URL; then @p then. */
+    void learnWebSocketUrls(std::function<void()> then);
+    double serverCpuSeconds() const;
     void emitResult(QJsonObject result, bool completed, const QString &why);
     QJsonObject errorsJson() const;
 
     BenchOptions m_options;
     QString m_runId;
     std::vector<QByteArray> m_tokens;
-    std::vector<HttpPool *> m_pools; ///< per thread, touched on that thread only
+    std::vector<HttpPool *> m_pools; ///< per thread and node, touched on that thread only
+    std::vector<QUrl> m_wsUrls; ///< per node (--claim-on next): its WebSocket URL, no query
     std::vector<HttpPool *> m_setupPools; ///< per thread, touched on that thread only
     struct alignas(64) ThreadErrors
     {

@@ -68,9 +68,9 @@ void StormScenario::connectAll()
             Worker &w = *m_workers[size_t(context.index())];
             const qint64 timeoutNs = qint64(options().requestTimeout * double(kNsPerSecond));
             for (int u = context.index(); u < options().users; u += threadCount()) {
-                w.clients.push_back(new HttpClient(context, options().http.host(),
-                                                   quint16(options().http.port(80)), timeoutNs,
-                                                   &context));
+                const QUrl &server = options().server(nodeOfUser(u));
+                w.clients.push_back(new HttpClient(context, server.host(), quint16(server.port(80)),
+                                                   timeoutNs, &context));
                 w.lastUsedNs.push_back(0);
             }
             if (w.clients.empty()) {
