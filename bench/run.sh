@@ -6,6 +6,7 @@
 #
 # Usage: bench/run.sh SCENARIO [roomgate-bench options...]
 #   e.g. bench/run.sh reserve --connections 32 --duration 10
+#        ROOMGATE_NODES=3 ROOMGATE_POSTGRES=1 BENCH_TARGETS=roomgate bench/run.sh enter
 #
 # Environment:
 #   ROOMGATE_BUILD_DIR   build directory (default build/); missing binaries are built there
@@ -13,15 +14,21 @@
 #   BENCH_OUT            a directory to keep the results and the servers' logs in
 #   BARE_SYNCHRONOUS     the bare HTTP server's SQLite synchronous mode: full (default, as
 #                        Roomgate) or normal
-#   BENCH_SERVER_ARGS    more roomgate-server options
+#   ROOMGATE_NODES       roomgate-server nodes to start (default 1), each with its own ports
+#                        and data dir and one shared ticket secret; the generator spreads its
+#                        users over them. More than one needs a shared --database.
+#   ROOMGATE_SERVER_ARGS more options for every node, e.g. '--database postgresql://…
+#                        --broker amqp://…' (BENCH_SERVER_ARGS is the same)
+#   ROOMGATE_POSTGRES    1: start a throwaway PostgreSQL (scripts/postgres.sh) and give every
+#                        node --database on it
 #   ROOMGATE_SERVER_BINARY, ROOMGATE_BENCH_BINARY, ROOMGATE_BARE_HTTP_BINARY,
 #   ROOMGATE_BARE_WS_BINARY: use these binaries (when all are set, nothing is built)
-# Exit status: 0 when every run completed without errors and the server stopped cleanly.
+# Exit status: 0 when every run completed without errors and every server stopped cleanly.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ $# -lt 1 ] || [ "$1" = "-h" ] || [ "$1" = "--help" ]; then
-  sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,29p' "$0" | sed 's/^# \{0,1\}//'
   exit 2
 fi
 scenario=$1
@@ -38,6 +45,18 @@ if [ -z "${ROOMGATE_SERVER_BINARY:-}" ] || [ -z "${ROOMGATE_BENCH_BINARY:-}" ] \
     roomgate-bare-http roomgate-bare-ws >&2
 fi
 targets=${BENCH_TARGETS:-bare roomgate}
+nodes=${ROOMGATE_NODES:-1}
+server_args=${ROOMGATE_SERVER_ARGS:-${BENCH_SERVER_ARGS:-}}
+if ! [[ $nodes =~ ^[1-9][0-9]*$ ]]; then
+  echo "run.sh: ROOMGATE_NODES must be a positive number, got '$nodes'" >&2
+  exit 2
+fi
+if [ "$nodes" -gt 1 ] && [ "${ROOMGATE_POSTGRES:-0}" != 1 ] \
+   && [[ " $server_args " != *" --database "* ]]; then
+  echo "run.sh: $nodes nodes need one shared database: set ROOMGATE_POSTGRES=1 or give" \
+       "--database postgresql://… in ROOMGATE_SERVER_ARGS" >&2
+  exit 2
+fi
 
 case $scenario in
   reserve) bare_kind=http ;;
@@ -48,6 +67,7 @@ case $scenario in
 esac
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/roomgate-bench.XXXXXX")
+pgdir=
 pids=()
 cleanup() {
   local pid
@@ -58,6 +78,10 @@ cleanup() {
     for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -KILL "$pid" 2>/dev/null || true
   done
+  if [ -n "$pgdir" ]; then
+    scripts/postgres.sh stop "$pgdir" >/dev/null 2>&1 || true
+    rm -rf "$pgdir"
+  fi
   rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -145,36 +169,70 @@ run_bare() {
   stop "$pid" bare
 }
 
+# start_postgres: a throwaway cluster (in a directory of its own, which its owner can
+# reach), its URL added to the nodes' options.
+start_postgres() {
+  local url
+  pgdir=$(mktemp -d "${TMPDIR:-/tmp}/roomgate-bench-pg.XXXXXX")
+  chmod 755 "$pgdir"
+  url=$(scripts/postgres.sh start "$pgdir") || return 1
+  server_args+=" --database $url"
+  echo "run.sh: PostgreSQL at $url" >&2
+}
+
 run_roomgate() {
-  local log=$tmp/roomgate.log pid http ws help
-  local args=(--headless --data-dir "$tmp/roomgate" --http-port 0 --ws-port 0
-              --password-cost minimum)
+  local i log pid http help secret
+  local base=(--headless --http-port 0 --ws-port 0 --password-cost minimum)
+  local node_pids=() servers=()
   help=$("$server" --help 2>&1 || true)
   # Until the server has them, pass only what it knows.
-  grep -q -- '--rate-limits' <<<"$help" && args+=(--rate-limits off)
-  # shellcheck disable=SC2206
-  args+=(${BENCH_SERVER_ARGS:-})
-  mkdir -p "$tmp/roomgate"
-  "$server" "${args[@]}" >"$log" 2>&1 &
-  pid=$!
-  pids+=("$pid")
-  wait_ready "$log" "$pid" '^roomgate-server ready' || return 1
-  http=$(sed -n 's/^roomgate-server ready http=\([^ ]*\) ws=.*/\1/p' "$log")
-  echo "run.sh: $scenario against roomgate-server (pid $pid, ${args[*]})" >&2
-  run_bench "$tmp/roomgate.json" --http "http://$http" --server-pid "$pid" "$@" \
-    || { echo "run.sh: roomgate run exited $rc" >&2; status=1; }
-  stop "$pid" roomgate-server
-  if [ "$stopped" != 0 ]; then
-    echo "run.sh: roomgate-server exited $stopped; its log ends:" >&2
-    tail -n 30 "$log" >&2
-    status=1
+  grep -q -- '--rate-limits' <<<"$help" && base+=(--rate-limits off)
+  if [ "$nodes" -gt 1 ]; then
+    # One ticket secret for every node (a ticket reserved on one is claimed on another),
+    # written before any node starts so that none creates its own.
+    secret=$tmp/ticket-secret
+    (umask 077 && od -An -tx1 -N32 /dev/urandom | tr -d ' \n' >"$secret")
+    base+=(--secret-file "$secret")
   fi
+  # shellcheck disable=SC2206
+  base+=($server_args)
+  for i in $(seq "$nodes"); do
+    log=$tmp/roomgate.log
+    [ "$nodes" -gt 1 ] && log=$tmp/roomgate-node$i.log
+    mkdir -p "$tmp/roomgate-$i"
+    "$server" "${base[@]}" --data-dir "$tmp/roomgate-$i" >"$log" 2>&1 &
+    pid=$!
+    pids+=("$pid")
+    node_pids+=("$pid")
+    wait_ready "$log" "$pid" '^roomgate-server ready' || return 1
+    http=$(sed -n 's/^roomgate-server ready http=\([^ ]*\) ws=.*/\1/p' "$log")
+    servers+=(--server "http://$http" --server-pid "$pid")
+  done
+  echo "run.sh: $scenario against $nodes roomgate-server node(s) (pids ${node_pids[*]}," \
+       "${base[*]})" >&2
+  run_bench "$tmp/roomgate.json" "${servers[@]}" "$@" \
+    || { echo "run.sh: roomgate run exited $rc" >&2; status=1; }
+  i=0
+  for pid in "${node_pids[@]}"; do
+    i=$((i + 1))
+    log=$tmp/roomgate.log
+    [ "$nodes" -gt 1 ] && log=$tmp/roomgate-node$i.log
+    stop "$pid" "roomgate-server node $i"
+    if [ "$stopped" != 0 ]; then
+      echo "run.sh: roomgate-server node $i exited $stopped; its log ends:" >&2
+      tail -n 30 "$log" >&2
+      status=1
+    fi
+  done
 }
 
 if [ -n "$bare_kind" ] && [[ " $targets " == *" bare "* ]]; then
   run_bare "$@" || status=1
 fi
 if [[ " $targets " == *" roomgate "* ]]; then
+  if [ "${ROOMGATE_POSTGRES:-0}" = 1 ]; then
+    start_postgres || { echo "run.sh: could not start PostgreSQL" >&2; exit 1; }
+  fi
   run_roomgate "$@" || status=1
 fi
 
