@@ -63,7 +63,7 @@ struct Spec
 // clang-format off
 constexpr Spec kSpecs[] = {
     {"target", "NAME", "roomgate (default) or bare: the bare reference servers."},
-    {"server", "URL", "HTTP base URL of a node (default http://127.0.0.1:8080); repeat it, or give a comma list, for several nodes. --http is the same."},
+    {"server", "URL", "HTTP base URL of a node (default http://127.0.0.1:8080); repeat it, or give a comma list, for several nodes."},
     {"claim-on", "WHERE", "Several nodes: same (default): claim on the node that reserved; next: on the following node."},
     {"setup-node", "I", "Several nodes: the node (0 = the first --server) for sign-ups, sign-ins and opening rooms [0]."},
     {"ws-port", "PORT", "The bare WebSocket server's port (Roomgate's comes in websocketUrl)."},
