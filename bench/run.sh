@@ -69,6 +69,7 @@ esac
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/roomgate-bench.XXXXXX")
 pgdir=
 pids=()
+# shellcheck disable=SC2317  # called by the EXIT trap
 cleanup() {
   local pid
   for pid in "${pids[@]+"${pids[@]}"}"; do
