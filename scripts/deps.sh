@@ -13,6 +13,8 @@ packages=(
   # Qt modules found by CMake. Qt6Charts' CMake package needs Qt6OpenGL's, which is only a
   # recommendation of qt6-base-dev.
   qt6-base-dev libqt6opengl6-dev qt6-websockets-dev qt6-charts-dev
+  # QHttpServer: the bare reference server of bench/baseline (configured with the tree)
+  qt6-httpserver-dev
   # LinguistTools: the CMake package and lrelease/lupdate (translations/*.ts -> .qm)
   qt6-tools-dev qt6-l10n-tools
   # password hashing; the client's token store (client/ui); the event bus between nodes
