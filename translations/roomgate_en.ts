@@ -773,6 +773,14 @@ You can be in several rooms at once: each gets a tab here.</translation>
         <source>C&amp;lose tab</source>
         <translation>C&amp;lose tab</translation>
     </message>
+    <message>
+        <source>The room was closed or deleted while you waited.</source>
+        <translation>The room was closed or deleted while you waited.</translation>
+    </message>
+    <message>
+        <source>Your session has ended: sign in again, then use Retry now.</source>
+        <translation>Your session has ended: sign in again, then use Retry now.</translation>
+    </message>
 </context>
 <context>
     <name>roomgate::client::ui::SignInWindow</name>

@@ -763,6 +763,14 @@ You can be in several rooms at once: each gets a tab here.</source>
         <source>C&amp;lose tab</source>
         <translation>탭 닫기(&amp;L)</translation>
     </message>
+    <message>
+        <source>The room was closed or deleted while you waited.</source>
+        <translation>기다리는 동안 방이 닫히거나 삭제되었습니다.</translation>
+    </message>
+    <message>
+        <source>Your session has ended: sign in again, then use Retry now.</source>
+        <translation>세션이 끝났습니다. 다시 로그인한 뒤 ‘지금 다시 시도’를 누르세요.</translation>
+    </message>
 </context>
 <context>
     <name>roomgate::client::ui::SignInWindow</name>

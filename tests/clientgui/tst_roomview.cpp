@@ -203,6 +203,43 @@ private Q_SLOTS:
         QVERIFY(!view.banner()->isVisible());
     }
 
+    void aWatchThatEndsSaysWhy_data()
+    {
+        QTest::addColumn<QByteArray>("answer");
+        QTest::addColumn<QString>("note");
+        QTest::newRow("room closed")
+            << CannedHttpServer::jsonResponse(
+                   200,
+                   R"({"rooms":[{"name":"fake","capacity":2,"occupants":2,"reserved":0,)"
+                   R"("state":"closed"}]})")
+            << QStringLiteral("The room was closed or deleted while you waited.");
+        QTest::newRow("session ended")
+            << CannedHttpServer::jsonResponse(
+                   401, R"({"code":"UNAUTHENTICATED","status":401,"retryable":false})")
+            << QStringLiteral("Your session has ended: sign in again, then use Retry now.");
+    }
+    void aWatchThatEndsSaysWhy()
+    {
+        QFETCH(QByteArray, answer);
+        QFETCH(QString, note);
+        CannedHttpServer http;
+        http.setResponses({CannedHttpServer::jsonResponse(
+                               409, R"({"code":"ROOM_FULL","status":409,"retryable":true})"),
+                           answer});
+        ApiClient api(http.url());
+        api.setToken(QStringLiteral("token"));
+        RoomSession session(&api, QStringLiteral("fake"));
+        RoomView view(&session, Clock::system());
+        view.seatWatcher()->setBackoff(10, 2.0, 40);
+        view.show();
+        session.enter();
+        QTRY_VERIFY_WITH_TIMEOUT(view.banner()->isVisible(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!view.seatWatcher()->isWatching(), 10000);
+        QCOMPARE(view.banner()->noteText(), note);
+        QCOMPARE(session.state(), State::Failed);
+        QCOMPARE(http.requestCount(), 2);
+    }
+
     void dismissingStopsTheWatch()
     {
         CannedHttpServer http(CannedHttpServer::jsonResponse(
