@@ -793,12 +793,59 @@ private Q_SLOTS:
                                      && full->banner()->isVisible(),
                                  kTimeoutMs);
         QCOMPARE(full->banner()->code(), ErrorCode::RoomFull);
+        QTRY_COMPARE_WITH_TIMEOUT(QApplication::focusWidget(), full->input(), kTimeoutMs);
+        // The banner is on the keyboard's way, where it is seen: after Leave, before the chat.
+        auto *retryNow = full->banner()->findChild<QWidget *>(QStringLiteral("retryNowButton"));
+        auto *chooseAnother
+            = full->banner()->findChild<QWidget *>(QStringLiteral("chooseAnotherRoomButton"));
+        auto *dismiss = full->banner()->findChild<QWidget *>(QStringLiteral("dismissButton"));
+        QList<QWidget *> bannerWalk;
+        for (int i = 0; i < 40; ++i) {
+            press(Qt::Key_Tab);
+            if (QApplication::focusWidget() == full->input())
+                break;
+            bannerWalk.append(QApplication::focusWidget());
+        }
+        const QList<QWidget *> bannerOrder{full->leaveButton(), retryNow, chooseAnother, dismiss,
+                                           full->transcript()};
+        const qsizetype first = bannerWalk.indexOf(full->leaveButton());
+        QVERIFY2(first >= 0, "Leave not reached");
+        QCOMPARE(bannerWalk.mid(first, bannerOrder.size()), bannerOrder);
+        // The screen reader hears the banner's title and what it says.
+        QCOMPARE(full->banner()->accessibleName(), full->banner()->title());
+        QVERIFY(full->banner()->accessibleDescription().startsWith(full->banner()->sentence()));
+
+        // Alt+T: Retry now (still full: refused again, and watched again).
+        QSignalSpy refusedAgain(full->session(), &RoomSession::failed);
+        press(Qt::Key_T, Qt::AltModifier);
+        QVERIFY(refusedAgain.wait(kTimeoutMs));
+        QTRY_VERIFY_WITH_TIMEOUT(full->banner()->isVisible(), kTimeoutMs);
+        QVERIFY(full->seatWatcher()->isWatching());
+        // Tab into the notice, Esc closes it: no more watching, the keyboard stays here.
+        for (int i = 0; i < 40 && !full->banner()->isAncestorOf(QApplication::focusWidget()); ++i)
+            press(Qt::Key_Tab);
+        QVERIFY(full->banner()->isAncestorOf(QApplication::focusWidget()));
+        press(Qt::Key_Escape);
+        QVERIFY(!full->banner()->isVisible());
+        QVERIFY(!full->seatWatcher()->isWatching());
+        QVERIFY(QApplication::focusWidget());
+        QVERIFY(full->isAncestorOf(QApplication::focusWidget())
+                || QApplication::focusWidget() == full);
+
+        // Entered again from the list (Ctrl+F, Enter): Alt+H chooses another room, back in
+        // the list.
+        press(Qt::Key_F, Qt::ControlModifier);
+        press(Qt::Key_A, Qt::ControlModifier);
+        typeHere(QStringLiteral("Keyhole"));
+        QTRY_COMPARE_WITH_TIMEOUT(main->roomList()->model()->rowCount(), 1, kTimeoutMs);
+        press(Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(full->banner()->isVisible(), kTimeoutMs);
         press(Qt::Key_H, Qt::AltModifier);
         QTRY_VERIFY_WITH_TIMEOUT(!main->roomView(QStringLiteral("Keyhole")), kTimeoutMs);
         QCOMPARE(QApplication::focusWidget(), main->roomList());
 
-        // Leave the chat with Ctrl+W.
-        main->roomTabs()->setCurrentWidget(view);
+        // Leave the chat with Ctrl+W: the one tab left is the current one.
+        QCOMPARE(main->currentRoomView(), view);
         press(Qt::Key_W, Qt::ControlModifier);
         QTRY_COMPARE_WITH_TIMEOUT(main->roomTabs()->count(), 0, kTimeoutMs);
         holder.send({{QStringLiteral("type"), QStringLiteral("leave")}});

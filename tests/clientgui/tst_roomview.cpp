@@ -159,7 +159,12 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(f.view.statusText().startsWith(u"Reconnecting in "), 10000);
         QVERIFY(f.view.reconnectNowButton()->isVisible());
         QCOMPARE(f.view.reconnectNowButton()->text(), QStringLiteral("Reconnect &now"));
-        QTest::mouseClick(f.view.reconnectNowButton(), Qt::LeftButton);
+        QVERIFY(f.view.reconnectNowButton()->focusPolicy() & Qt::TabFocus);
+        // From the keyboard: Alt+N, wherever the focus is in the window.
+        QApplication::setActiveWindow(&f.view);
+        QVERIFY(QTest::qWaitForWindowActive(&f.view));
+        f.view.input()->setFocus();
+        QTest::keyClick(&f.view, Qt::Key_N, Qt::AltModifier);
         QTRY_COMPARE_WITH_TIMEOUT(f.session.state(), State::Joined, 10000);
         QVERIFY(!f.view.reconnectNowButton()->isVisible());
         QCOMPARE(f.gateway.connectionCount(), 2);
