@@ -301,6 +301,46 @@ private Q_SLOTS:
         QCOMPARE(row.data(RoomListModel::StateTextRole).toString(), QStringLiteral("Open"));
     }
 
+    void createRoomHintShownWhole_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<int>("width");
+        QTest::newRow("65 characters, English") << "en" << QString(65, u'W') << 420;
+        QTest::newRow("65 characters, Korean") << "ko" << QString(65, u'W') << 420;
+        QTest::newRow("a slash, Korean, narrow") << "ko" << QStringLiteral("차/방") << 300;
+        QTest::newRow("65 Hangul, English, narrow") << "en" << QString(65, u'한') << 300;
+    }
+    void createRoomHintShownWhole()
+    {
+        // The rule for names (1 to 64 characters) is said whole, never cut at the top or
+        // the bottom, in either language and however narrow the dialog is.
+        QFETCH(QString, language);
+        QFETCH(QString, name);
+        QFETCH(int, width);
+        UiLanguage ui;
+        QCOMPARE(ui.install(language), language);
+        CreateRoomDialog dialog;
+        dialog.resize(width, dialog.height());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        const int before = dialog.height();
+        dialog.nameEdit()->setText(name);
+        QLabel *hint = dialog.hint();
+        QVERIFY(hint->isVisible());
+        QCOMPARE(hint->text(), errorSentence(ErrorCode::InvalidRoomName));
+        QVERIFY(hint->text().contains(u"64"));
+        QVERIFY(!dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(hint->height() >= hint->heightForWidth(hint->width()), kTimeoutMs);
+        QVERIFY(dialog.rect().contains(placeIn(hint, &dialog)));
+        QVERIFY(dialog.height() >= dialog.layout()->totalHeightForWidth(dialog.width()));
+        QVERIFY(dialog.height() >= before);
+        // Nothing overlaps it: the capacity above, the buttons below.
+        const QRect hintRect = placeIn(hint, &dialog);
+        QVERIFY(placeIn(dialog.capacityEdit(), &dialog).bottom() < hintRect.top());
+        QVERIFY(hintRect.bottom() < placeIn(dialog.findChild<QDialogButtonBox *>(), &dialog).top());
+    }
+
     void sendMessageAndSeeIt()
     {
         QVERIFY(m_shell && m_shell->mainWindow());
