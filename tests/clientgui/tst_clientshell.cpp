@@ -625,6 +625,72 @@ private Q_SLOTS:
         QVERIFY(!view->banner()->isVisible()); // retrying by itself is no failure yet
     }
 
+    void aMessageTooFastWaitsInTheInput()
+    {
+        // A real server with its message rate on (1 a second, bursts of 2): a message it
+        // refuses with a RATE_LIMITED error frame is shown in the room with the time until
+        // sending may go on, and stays in the input box to be sent again.
+        TestServer server({QStringLiteral("--rate-limits"), QStringLiteral("on"),
+                           QStringLiteral("--message-rate"), QStringLiteral("1")});
+        QVERIFY2(server.start(), qPrintable(server.output()));
+        ClientShell::Options realTime = options();
+        realTime.clock = nullptr; // the server's wait passes in real time
+        ClientShell shell(realTime);
+        shell.start();
+        QVERIFY(signInThroughWindow(shell,
+                                    QStringLiteral("http://127.0.0.1:%1").arg(server.httpPort()),
+                                    QStringLiteral("hasty"), &SignInWindow::registerButton));
+        RoomView *view
+            = shell.mainWindow()->enterRoom(QStringLiteral("Hasty room"), EntryOptions{true, 4});
+        QVERIFY(view);
+        QTRY_VERIFY_WITH_TIMEOUT(view->session()->isJoined(), kTimeoutMs);
+        MessageListModel *messages = view->messages();
+        QSignalSpy refused(view->session(), &RoomSession::messageRefused);
+        // Messages one after the other, each answered before the next, until the server
+        // says too fast (the third, unless a second passed between them).
+        QString last;
+        for (int i = 0; i < 30 && refused.isEmpty(); ++i) {
+            const int before = messages->messageCount();
+            last = QStringLiteral("hurry %1").arg(i);
+            typeText(view->input(), last);
+            QTest::keyClick(view->input(), Qt::Key_Return);
+            QVERIFY(QTest::qWaitFor(
+                [&] { return messages->messageCount() > before || !refused.isEmpty(); },
+                kTimeoutMs));
+        }
+        QCOMPARE(refused.size(), 1);
+        const auto refusal = refused.at(0).at(0).value<RoomSession::MessageRefusal>();
+        QCOMPARE(refusal.code, ErrorCode::RateLimited);
+        QCOMPARE(refusal.text, last);
+        QVERIFY(refusal.retryAfterSeconds >= 1);
+
+        FailureBanner *banner = view->banner();
+        QVERIFY(banner->isVisible());
+        QCOMPARE(banner->code(), ErrorCode::RateLimited);
+        QCOMPARE(banner->title(), QStringLiteral("Your message was not sent"));
+        QVERIFY2(banner->countdownText().startsWith(u"You can send again in "),
+                 qPrintable(banner->countdownText()));
+        QCOMPARE(view->input()->toPlainText(), last);
+        QVERIFY(!view->sendButton()->isEnabled());
+        QCOMPARE(messages->index(messages->rowCount() - 1).data(MessageListModel::TextRole),
+                 QVariant(QStringLiteral("Your message was not sent: ")
+                          + errorSentence(ErrorCode::RateLimited)));
+        QVERIFY(view->session()->isJoined());
+
+        // Once the wait is over, the same text goes out with Enter.
+        QTRY_VERIFY_WITH_TIMEOUT(view->sendButton()->isEnabled(),
+                                 (refusal.retryAfterSeconds + 5) * 1000);
+        QVERIFY(!banner->isVisible());
+        const int before = messages->messageCount();
+        QTest::keyClick(view->input(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(messages->messageCount(), before + 1, kTimeoutMs);
+        QCOMPARE(messages->index(messages->rowCount() - 1).data(MessageListModel::TextRole),
+                 QVariant(last));
+        QVERIFY(view->input()->toPlainText().isEmpty());
+        QCOMPARE(refused.size(), 1);
+        QCOMPARE(server.terminate(), 0);
+    }
+
     void longNamesNeverWidenTheWindow_data()
     {
         QTest::addColumn<QString>("language");
