@@ -609,6 +609,14 @@ You can be in several rooms at once: each gets a tab here.</translation>
         <source>Could not load the rooms</source>
         <translation>Could not load the rooms</translation>
     </message>
+    <message>
+        <source>Loa&amp;d the rooms again</source>
+        <translation>Loa&amp;d the rooms again</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in again</source>
+        <translation>Sign &amp;in again</translation>
+    </message>
 </context>
 <context>
     <name>roomgate::client::ui::RoomView</name>

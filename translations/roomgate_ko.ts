@@ -602,6 +602,14 @@ You can be in several rooms at once: each gets a tab here.</source>
         <source>Could not load the rooms</source>
         <translation>방 목록을 불러오지 못했습니다</translation>
     </message>
+    <message>
+        <source>Loa&amp;d the rooms again</source>
+        <translation>방 목록 다시 불러오기(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in again</source>
+        <translation>다시 로그인(&amp;I)</translation>
+    </message>
 </context>
 <context>
     <name>roomgate::client::ui::RoomView</name>

@@ -16,6 +16,7 @@
 #include "shared/clock.h"
 #include "tests/common/testserver.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QDialogButtonBox>
@@ -26,6 +27,8 @@
 #include <QLayout>
 #include <QLineEdit>
 #include <QListView>
+#include <QMainWindow>
+#include <QMenuBar>
 #include <QProcess>
 #include <QPushButton>
 #include <QScopeGuard>
@@ -137,6 +140,33 @@ class TestClientShell : public QObject
         window->activateWindow();
         QApplication::setActiveWindow(window);
         return QTest::qWaitForWindowActive(window);
+    }
+
+    /**
+     * The Alt+letters that more than one visible button (or menu) of @p window answers,
+     * with their texts: such a key only moves the focus between them, it presses none.
+     */
+    static QStringList sharedMnemonics(QWidget *window)
+    {
+        QMultiMap<QString, QString> byKey;
+        for (QAbstractButton *button : window->findChildren<QAbstractButton *>()) {
+            const QKeySequence key = QKeySequence::mnemonic(button->text());
+            if (button->isVisible() && !key.isEmpty())
+                byKey.insert(key.toString(), button->text());
+        }
+        if (auto *main = qobject_cast<QMainWindow *>(window)) {
+            for (QAction *menu : main->menuBar()->actions()) {
+                const QKeySequence key = QKeySequence::mnemonic(menu->text());
+                if (!key.isEmpty())
+                    byKey.insert(key.toString(), menu->text());
+            }
+        }
+        QStringList shared;
+        for (const QString &key : byKey.uniqueKeys()) {
+            if (byKey.count(key) > 1)
+                shared.append(key + QStringLiteral(": ") + byKey.values(key).join(u" / "));
+        }
+        return shared;
     }
 
     /** Presses @p key on whatever has the keyboard focus now. */
@@ -788,6 +818,8 @@ private Q_SLOTS:
         QVERIFY(banner->findChild<QPushButton *>(QStringLiteral("retryNowButton"))->isVisible());
         // The cursor is where the fix is typed; the window is tall enough for the notice.
         QCOMPARE(window->focusWidget(), window->serverEdit());
+        QVERIFY2(sharedMnemonics(window).isEmpty(),
+                 qPrintable(sharedMnemonics(window).join(u'\n')));
         QVERIFY(window->height() >= window->layout()->totalHeightForWidth(window->width()));
 
         // The address fixed, Retry does what was asked: here, register.
@@ -807,6 +839,25 @@ private Q_SLOTS:
             lonely.roomListBanner()->sentence(),
             localErrorSentence(LocalError::ConnectionRefused, LocalErrorPhase::RoomList, nowhere));
         QVERIFY(lonely.roomListBanner()->sentence().contains(nowhere));
+
+        // A room entered meanwhile says the same for its seat; both banners stand, and
+        // each Alt+letter presses one button: Alt+T the room's retry, Alt+D the list's.
+        RoomView *room = lonely.enterRoom(QStringLiteral("Far room"));
+        QTRY_VERIFY_WITH_TIMEOUT(room->banner()->isVisible(), kTimeoutMs);
+        QCOMPARE(room->banner()->localError(), LocalError::ConnectionRefused);
+        QCOMPARE(room->banner()->sentence(),
+                 localErrorSentence(LocalError::ConnectionRefused, LocalErrorPhase::Reservation,
+                                    nowhere));
+        QVERIFY(lonely.roomListBanner()->isVisible());
+        QVERIFY(activate(&lonely));
+        const QStringList shared = sharedMnemonics(&lonely);
+        QVERIFY2(shared.isEmpty(), qPrintable(shared.join(u'\n')));
+        QSignalSpy roomRetried(room->session(), &RoomSession::failed);
+        QSignalSpy listReloaded(&lonely, &MainWindow::roomsRefreshed);
+        press(Qt::Key_T, Qt::AltModifier);
+        QVERIFY(roomRetried.wait(kTimeoutMs));
+        press(Qt::Key_D, Qt::AltModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(!listReloaded.isEmpty(), kTimeoutMs);
     }
 
     void keyboardOnlyFlow()
@@ -899,6 +950,7 @@ private Q_SLOTS:
                                      && full->banner()->isVisible(),
                                  kTimeoutMs);
         QCOMPARE(full->banner()->code(), ErrorCode::RoomFull);
+        QVERIFY2(sharedMnemonics(main).isEmpty(), qPrintable(sharedMnemonics(main).join(u'\n')));
         QTRY_COMPARE_WITH_TIMEOUT(QApplication::focusWidget(), full->input(), kTimeoutMs);
         // The banner is on the keyboard's way, where it is seen: after Leave, before the chat.
         auto *retryNow = full->banner()->findChild<QWidget *>(QStringLiteral("retryNowButton"));
