@@ -448,6 +448,10 @@ You can be in several rooms at once: each gets a tab here.</translation>
         <source>The keychain is off (--no-keychain), so your session is kept in memory only. You sign in again after quitting.</source>
         <translation>The keychain is off (--no-keychain), so your session is kept in memory only. You sign in again after quitting.</translation>
     </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
 </context>
 <context>
     <name>roomgate::client::ui::MemberListModel</name>
@@ -678,10 +682,6 @@ You can be in several rooms at once: each gets a tab here.</translation>
     <message>
         <source>Connected again</source>
         <translation>Connected again</translation>
-    </message>
-    <message>
-        <source>%1 — %2: %3</source>
-        <translation>%1 — %2: %3</translation>
     </message>
     <message>
         <source>In the room (%1)</source>

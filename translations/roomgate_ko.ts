@@ -445,6 +445,10 @@ You can be in several rooms at once: each gets a tab here.</source>
         <source>The keychain is off (--no-keychain), so your session is kept in memory only. You sign in again after quitting.</source>
         <translation>키체인을 끈 상태(--no-keychain)라 세션을 메모리에만 보관합니다. 앱을 끝낸 뒤에는 다시 로그인해야 합니다.</translation>
     </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
 </context>
 <context>
     <name>roomgate::client::ui::MemberListModel</name>
@@ -670,10 +674,6 @@ You can be in several rooms at once: each gets a tab here.</source>
     <message>
         <source>Connected again</source>
         <translation>다시 연결되었습니다</translation>
-    </message>
-    <message>
-        <source>%1 — %2: %3</source>
-        <translation>%1 — %2: %3</translation>
     </message>
     <message>
         <source>In the room (%1)</source>

@@ -364,7 +364,7 @@ void RoomView::onFailed(const RoomSession::Failure &failure)
         m_membersHeader->setText(tr("Members"));
     }
     updateStatus();
-    Q_EMIT failureShown(tr("%1 — %2: %3").arg(roomName(), m_banner->title(), m_banner->sentence()));
+    Q_EMIT failureShown(m_banner->title());
 }
 
 void RoomView::onSeatFree()

@@ -772,6 +772,33 @@ private Q_SLOTS:
         QVERIFY(main->roomTabs()->tabToolTip(tab).startsWith(room));
         QVERIFY(!main->roomList()->horizontalScrollBar()->isVisible());
 
+        // Kicked by an admin: the banner wraps in the tab, and the status bar's line names
+        // the room elided, whole beside the account.
+        const QString user = QStringLiteral("wide%1").arg(users);
+        QCOMPARE(m_api
+                     ->request("DELETE",
+                               QStringLiteral("/api/v1/admin/rooms/%1/members/%2")
+                                   .arg(TestApi::pathSegment(room), user),
+                               {}, m_admin)
+                     .status,
+                 204);
+        QTRY_VERIFY_WITH_TIMEOUT(view->banner()->isVisible(), kTimeoutMs);
+        QCoreApplication::processEvents();
+        QCOMPARE(main->size(), QSize(1024, 700));
+        QVERIFY(main->minimumSizeHint().width() <= 1024);
+        QVERIFY(main->rect().contains(placeIn(view->banner(), main)));
+        QVERIFY(main->rect().contains(placeIn(view->leaveButton(), main)));
+        const QString line = main->statusBar()->currentMessage();
+        QVERIFY2(line.endsWith(view->banner()->title()), qPrintable(line));
+        QVERIFY(line.contains(QChar(0x2026)));
+        int besideAccount = main->statusBar()->width();
+        for (QLabel *label : main->statusBar()->findChildren<QLabel *>()) {
+            if (label->isVisible())
+                besideAccount = qMin(besideAccount, label->x());
+        }
+        QVERIFY2(main->statusBar()->fontMetrics().horizontalAdvance(line) < besideAccount,
+                 qPrintable(line));
+
         // And after leaving, nothing stays wide.
         QTest::mouseClick(view->leaveButton(), Qt::LeftButton);
         QCoreApplication::processEvents();
@@ -1075,7 +1102,8 @@ private Q_SLOTS:
         QCOMPARE(view->findChild<QLabel *>(QStringLiteral("membersHeader"))->text(),
                  QStringLiteral("Last seen in the room (1)"));
         QVERIFY(view->members()->isStale());
-        QVERIFY(main->statusBar()->currentMessage().contains(u"Strict room"));
+        QCOMPARE(main->statusBar()->currentMessage(),
+                 QStringLiteral("Strict room — The connection to the room ended"));
         QTest::mouseClick(view->leaveButton(), Qt::LeftButton);
         QCOMPARE(main->roomTabs()->count(), 0);
         // Its failure went with the tab.
