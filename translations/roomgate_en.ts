@@ -448,6 +448,10 @@ You can be in several rooms at once: each gets a tab here.</translation>
         <source>The keychain is off (--no-keychain), so your session is kept in memory only. You sign in again after quitting.</source>
         <translation>The keychain is off (--no-keychain), so your session is kept in memory only. You sign in again after quitting.</translation>
     </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
 </context>
 <context>
     <name>roomgate::client::ui::MemberListModel</name>
@@ -609,6 +613,14 @@ You can be in several rooms at once: each gets a tab here.</translation>
         <source>Could not load the rooms</source>
         <translation>Could not load the rooms</translation>
     </message>
+    <message>
+        <source>Loa&amp;d the rooms again</source>
+        <translation>Loa&amp;d the rooms again</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in again</source>
+        <translation>Sign &amp;in again</translation>
+    </message>
 </context>
 <context>
     <name>roomgate::client::ui::RoomView</name>
@@ -670,10 +682,6 @@ You can be in several rooms at once: each gets a tab here.</translation>
     <message>
         <source>Connected again</source>
         <translation>Connected again</translation>
-    </message>
-    <message>
-        <source>%1 — %2: %3</source>
-        <translation>%1 — %2: %3</translation>
     </message>
     <message>
         <source>In the room (%1)</source>
@@ -772,6 +780,14 @@ You can be in several rooms at once: each gets a tab here.</translation>
     <message>
         <source>C&amp;lose tab</source>
         <translation>C&amp;lose tab</translation>
+    </message>
+    <message>
+        <source>The room was closed or deleted while you waited.</source>
+        <translation>The room was closed or deleted while you waited.</translation>
+    </message>
+    <message>
+        <source>Your session has ended: sign in again, then use Retry now.</source>
+        <translation>Your session has ended: sign in again, then use Retry now.</translation>
     </message>
 </context>
 <context>

@@ -445,6 +445,10 @@ You can be in several rooms at once: each gets a tab here.</source>
         <source>The keychain is off (--no-keychain), so your session is kept in memory only. You sign in again after quitting.</source>
         <translation>키체인을 끈 상태(--no-keychain)라 세션을 메모리에만 보관합니다. 앱을 끝낸 뒤에는 다시 로그인해야 합니다.</translation>
     </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
 </context>
 <context>
     <name>roomgate::client::ui::MemberListModel</name>
@@ -602,6 +606,14 @@ You can be in several rooms at once: each gets a tab here.</source>
         <source>Could not load the rooms</source>
         <translation>방 목록을 불러오지 못했습니다</translation>
     </message>
+    <message>
+        <source>Loa&amp;d the rooms again</source>
+        <translation>방 목록 다시 불러오기(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in again</source>
+        <translation>다시 로그인(&amp;I)</translation>
+    </message>
 </context>
 <context>
     <name>roomgate::client::ui::RoomView</name>
@@ -662,10 +674,6 @@ You can be in several rooms at once: each gets a tab here.</source>
     <message>
         <source>Connected again</source>
         <translation>다시 연결되었습니다</translation>
-    </message>
-    <message>
-        <source>%1 — %2: %3</source>
-        <translation>%1 — %2: %3</translation>
     </message>
     <message>
         <source>In the room (%1)</source>
@@ -762,6 +770,14 @@ You can be in several rooms at once: each gets a tab here.</source>
     <message>
         <source>C&amp;lose tab</source>
         <translation>탭 닫기(&amp;L)</translation>
+    </message>
+    <message>
+        <source>The room was closed or deleted while you waited.</source>
+        <translation>기다리는 동안 방이 닫히거나 삭제되었습니다.</translation>
+    </message>
+    <message>
+        <source>Your session has ended: sign in again, then use Retry now.</source>
+        <translation>세션이 끝났습니다. 다시 로그인한 뒤 ‘지금 다시 시도’를 누르세요.</translation>
     </message>
 </context>
 <context>

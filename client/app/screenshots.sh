@@ -82,6 +82,38 @@ xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
     wait $app || true
   }
 
+  # watching LANG USER SHOT: a room full of members only, watched for a free seat.
+  watching() {
+    HOME="$WORK/watch-$1" LANG=$([ "$1" = ko ] && echo ko_KR.UTF-8 || echo en_US.UTF-8) \
+      "$APP" --lang "$1" --no-keychain --server "http://127.0.0.1:$port" --user "$2" \
+      --enter Duet &
+    local app=$! window
+    signin $app
+    window=$(visible $app)
+    xdotool windowsize --sync "$window" 1024 700
+    sleep 2.5
+    shot "$window" "$3"
+    kill $app
+    wait $app || true
+  }
+  # createroom LANG SHOT: the create-room dialog with a name one character too long.
+  createroom() {
+    HOME="$WORK/create-$1" LANG=$([ "$1" = ko ] && echo ko_KR.UTF-8 || echo en_US.UTF-8) \
+      "$APP" --lang "$1" --no-keychain --server "http://127.0.0.1:$port" --user dana &
+    local app=$! window title
+    signin $app
+    window=$(visible $app)
+    xdotool windowfocus --sync "$window"
+    xdotool key ctrl+n
+    title=$([ "$1" = ko ] && echo "방 만들기" || echo "Create a room")
+    window=$(xdotool search --sync --onlyvisible --pid $app --name "^$title\$" | tail -1)
+    xdotool type --delay 10 "$long_latin"W
+    sleep 1
+    shot "$window" "$2"
+    kill $app
+    wait $app || true
+  }
+
   # A server that is not there, in both languages: told apart from the server refusing.
   unreachable en "$OUT/client-unreachable.png"
   unreachable ko "$OUT/client-unreachable-ko.png"
@@ -130,6 +162,13 @@ xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
   # The longest room names, in both languages and scripts: the window keeps its size.
   longname en "$long_latin" dana "$OUT/client-long-name.png"
   longname ko "$long_hangul" 서연 "$OUT/client-long-name-ko.png"
+
+  # A room full of members only: the tab watches it and enters once a seat frees up.
+  watching en ivy "$OUT/client-seat-watch.png"
+  watching ko 준호 "$OUT/client-seat-watch-ko.png"
+  # The rule for room names, shown whole in the create-room dialog.
+  createroom en "$OUT/client-create-room.png"
+  createroom ko "$OUT/client-create-room-ko.png"
 
   # 지민, in Korean: Study hall is full (members and a reservation that runs out later).
   HOME="$WORK/jimin" LANG=ko_KR.UTF-8 "$APP" --lang ko --server "http://127.0.0.1:$port" \

@@ -275,6 +275,12 @@ void FailureBanner::setNote(const QString &note)
     updateAccessibleText();
 }
 
+void FailureBanner::setButtonTexts(const QString &retryNow, const QString &signInAgain)
+{
+    m_retry->setText(retryNow);
+    m_signIn->setText(signInAgain);
+}
+
 void FailureBanner::clear()
 {
     m_countdown.stop();

@@ -84,6 +84,12 @@ public:
     void clear();
     /** A line where the countdown goes, when none runs ("A seat is free — entering…"). */
     void setNote(const QString &note);
+    /**
+     * Other words (and mnemonics) for Retry now and Sign in again, where another banner of
+     * the same window may show at the same time: two buttons of one window never answer
+     * the same Alt+letter.
+     */
+    void setButtonTexts(const QString &retryNow, const QString &signInAgain);
 
     /** The notice for a server's refusal: its sentence, and its detail when that says more. */
     static Notice noticeFor(const QString &title, const Problem &problem, Actions actions);

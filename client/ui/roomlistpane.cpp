@@ -36,6 +36,8 @@ RoomListPane::RoomListPane(ApiClient *api, const Clock &clock, QWidget *parent)
 {
     setObjectName(QStringLiteral("roomListPane"));
     m_banner->setObjectName(QStringLiteral("roomListBanner"));
+    // A room's banner may stand beside this one: its Alt+T and Alt+G stay the room's.
+    m_banner->setButtonTexts(tr("Loa&d the rooms again"), tr("Sign &in again"));
     m_filtered->setSourceModel(m_rooms);
     m_filtered->setFilterRole(RoomListModel::NameRole);
     m_filtered->setFilterCaseSensitivity(Qt::CaseInsensitive);
