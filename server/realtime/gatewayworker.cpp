@@ -247,7 +247,8 @@ void GatewayWorker::broadcast(const QString &room, const QByteArray &frame,
         return;
     const QString text = QString::fromUtf8(frame); // once for every member here
     for (ClientConnection *c : *it) {
-        if (c->isJoined() && c->connectionId() != exceptConnection && messageId > c->historyUpTo())
+        if (c->isJoined() && c->connectionId() != exceptConnection
+            && (messageId == 0 || messageId > c->historyUpTo()))
             c->sendText(text, frame.size());
     }
 }

@@ -94,7 +94,8 @@ private:
     void onUpgraded();
     void onEvent(const RoomEvent &event);
     void onFinished(ClientConnection *connection);
-    /** @p messageId: a message's, which members whose joined history held it skip. */
+    /** @p messageId: a message's (0: not a message), which members whose joined history held
+     * it skip. */
     void broadcast(const QString &room, const QByteArray &frame, const QString &exceptConnection,
                    qint64 messageId = 0);
     void sendOff(const QString &room, ErrorCode code, const QString &onlyUser);
