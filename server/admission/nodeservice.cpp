@@ -118,7 +118,9 @@ void NodeService::maintain()
             // The renewal was decided after `now`: the lease holds at least until now + lease.
             self->m_leaseUntilMs = std::max(self->m_leaseUntilMs, now + lease);
             self->checkLease();
-        });
+        },
+        // Ahead of a backlog of decisions: an overloaded node must not lose its lease to it.
+        StorageWriter::Priority::Urgent);
 }
 
 bool NodeService::checkLease()
