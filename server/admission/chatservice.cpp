@@ -41,11 +41,6 @@ Outcome<ChatPosted> decidePost(Database &db, const Membership &member, ChatMessa
     };
     if (auto repeated = stored())
         return *repeated;
-    // The room row first: messages of one room get their ids in commit order (a claim locks
-    // the row too, so its history and the messages after it meet exactly, on every node).
-    if (const ErrorCode code = RoomStore(db).touch(member.roomId, message.sentAtMs);
-        code != ErrorCode::Ok)
-        return Result::failure(code);
     const auto id = messages.insert(member.roomId, member.userId, message);
     if (!id.ok())
         return Result::failure(id.code);
@@ -56,6 +51,9 @@ Outcome<ChatPosted> decidePost(Database &db, const Membership &member, ChatMessa
         return Result::failure(ErrorCode::Unavailable);
     }
     message.id = id.value;
+    if (const ErrorCode code = RoomStore(db).touch(member.roomId, message.sentAtMs);
+        code != ErrorCode::Ok)
+        return Result::failure(code);
     return {ErrorCode::Ok, ChatPosted{message, false}};
 }
 

@@ -89,11 +89,28 @@ void NodeService::maintain()
     const qint64 now = m_settings.nowMs();
     const qint64 lease = m_settings.nodeLeaseMs;
     const NodeLoad load = loadSinceLastRenewal(now);
+    // The renewal alone, ahead of any backlog: neither an overloaded node's queue nor the
+    // locks of the reaping below may cost it its lease.
+    m_writer.submit<bool>(
+        [node, now, lease, load](StorageWriter::Scope &scope) {
+            const ErrorCode code = NodeStore(scope.db()).renew(node, now, lease, load);
+            return Outcome<bool>{code, code == ErrorCode::Ok};
+        },
+        [self = QPointer(this), now, lease](Outcome<bool> renewed) {
+            if (!renewed.ok()) {
+                qCWarning(lcAdmission)
+                    << "could not renew the node lease:" << wireName(renewed.code);
+                return;
+            }
+            if (!self)
+                return;
+            // The renewal was decided after `now`: the lease holds at least until now + lease.
+            self->m_leaseUntilMs = std::max(self->m_leaseUntilMs, now + lease);
+            self->checkLease();
+        },
+        StorageWriter::Priority::Urgent);
     m_writer.submit<QList<Membership>>(
-        [this, node, now, lease, load](StorageWriter::Scope &scope) {
-            if (const ErrorCode code = NodeStore(scope.db()).renew(node, now, lease, load);
-                code != ErrorCode::Ok)
-                return Outcome<QList<Membership>>::failure(code);
+        [this, node, now](StorageWriter::Scope &scope) {
             auto reaped = endAll(scope.db(), MembershipStore(scope.db()).ofLapsedNodes(node, now));
             if (!reaped.ok())
                 return reaped;
@@ -103,24 +120,17 @@ void NodeService::maintain()
             });
             return reaped;
         },
-        [self = QPointer(this), now, lease](Outcome<QList<Membership>> reaped) {
+        [](Outcome<QList<Membership>> reaped) {
             if (!reaped.ok()) {
                 qCWarning(lcAdmission)
-                    << "could not renew the node lease:" << wireName(reaped.code);
+                    << "could not free the seats of lapsed nodes:" << wireName(reaped.code);
                 return;
             }
             if (!reaped.value.isEmpty()) {
                 qCInfo(lcAdmission).noquote()
                     << "freed" << reaped.value.size() << "seat(s) of nodes whose lease lapsed";
             }
-            if (!self)
-                return;
-            // The renewal was decided after `now`: the lease holds at least until now + lease.
-            self->m_leaseUntilMs = std::max(self->m_leaseUntilMs, now + lease);
-            self->checkLease();
-        },
-        // Ahead of a backlog of decisions: an overloaded node must not lose its lease to it.
-        StorageWriter::Priority::Urgent);
+        });
 }
 
 bool NodeService::checkLease()

@@ -118,12 +118,12 @@ void ClientConnection::onClaimed(Outcome<ClaimResult> outcome)
         Frames::Joined{result.room.info(), m_membership.userName, result.members, result.history}));
     // Messages committed after the history was read, published before the room index had
     // this connection: once each, in order.
-    m_historyUpTo = result.history.isEmpty() ? 0 : result.history.constLast().id;
+    for (const ChatMessage &message : result.history)
+        m_historyIds.push_back(message.id);
+    std::sort(m_historyIds.begin(), m_historyIds.end());
     for (const ChatMessage &message : kept) {
-        if (message.id > m_historyUpTo) {
+        if (!hadInHistory(message.id))
             sendFrame(Frames::encode(message));
-            m_historyUpTo = message.id;
-        }
     }
 }
 

@@ -8,6 +8,9 @@
 #include <QPointer>
 #include <QWebSocket>
 
+#include <algorithm>
+#include <vector>
+
 namespace roomgate::server {
 
 class GatewayWorker;
@@ -30,8 +33,16 @@ public:
 
     State state() const { return m_state; }
     bool isJoined() const { return m_state == State::Joined; }
-    /** The newest message of its joined history: live ones up to it are not sent again. */
-    qint64 historyUpTo() const { return m_historyUpTo; }
+    /**
+     * Whether message @p id reached it already, in its joined history (or is older than
+     * all of it): a node that lags behind the store delivers such messages after the join.
+     */
+    bool hadInHistory(qint64 id) const
+    {
+        return !m_historyIds.empty()
+            && (id < m_historyIds.front()
+                || std::binary_search(m_historyIds.cbegin(), m_historyIds.cend(), id));
+    }
     const QString &connectionId() const { return m_connectionId; }
     const Membership &membership() const { return m_membership; }
     QString peerAddress() const;
@@ -92,7 +103,7 @@ private:
     State m_state = State::Claiming;
     Membership m_membership;
     bool m_seatHeld = false;
-    qint64 m_historyUpTo = 0;
+    std::vector<qint64> m_historyIds; ///< of the joined history, ascending
     qint64 m_lastSeenMs = 0;
     qint64 m_lastPingMs = 0;
     qint64 m_abortAtMs = 0; ///< closing a slow consumer: abort if still open then; 0: none

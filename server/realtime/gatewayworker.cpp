@@ -248,7 +248,7 @@ void GatewayWorker::broadcast(const QString &room, const QByteArray &frame,
     const QString text = QString::fromUtf8(frame); // once for every member here
     for (ClientConnection *c : *it) {
         if (c->isJoined() && c->connectionId() != exceptConnection
-            && (messageId == 0 || messageId > c->historyUpTo()))
+            && (messageId == 0 || !c->hadInHistory(messageId)))
             c->sendText(text, frame.size());
     }
 }
