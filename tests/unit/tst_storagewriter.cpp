@@ -244,21 +244,26 @@ private Q_SLOTS:
         QCOMPARE(*after, ErrorCode::Ok);
     }
 
-    void fullQueueRefusesAtOnceButTakesEndings()
+    /** Holds the writer's thread in a decision until @p release is released (the queue fills). */
+    static bool holdWriter(StorageWriter &writer, QSemaphore &release)
     {
-        auto writer = open(StorageWriter::Limits{2, 1024});
-        QVERIFY(writer);
-        // Hold the writer's thread in a decision until released, so the queue fills.
-        QSemaphore entered;
-        QSemaphore release;
-        writer->submit<int>(
-            [&](StorageWriter::Scope &) {
-                entered.release();
+        auto entered = std::make_shared<QSemaphore>();
+        writer.submit<int>(
+            [entered, &release](StorageWriter::Scope &) {
+                entered->release();
                 release.acquire();
                 return Outcome<int>{ErrorCode::Ok, 0};
             },
             [](Outcome<int>) {});
-        QVERIFY(entered.tryAcquire(1, 5000));
+        return entered->tryAcquire(1, 5000);
+    }
+
+    void fullQueueRefusesAtOnceButTakesEndings()
+    {
+        auto writer = open(StorageWriter::Limits{2, 1024});
+        QVERIFY(writer);
+        QSemaphore release;
+        QVERIFY(holdWriter(*writer, release));
         QList<ErrorCode> answers;
         for (int i = 0; i < 4; ++i) {
             writer->submit<int>(
@@ -285,16 +290,8 @@ private Q_SLOTS:
     {
         auto writer = open(StorageWriter::Limits{2, 1024});
         QVERIFY(writer);
-        QSemaphore entered;
         QSemaphore release;
-        writer->submit<int>(
-            [&](StorageWriter::Scope &) {
-                entered.release();
-                release.acquire();
-                return Outcome<int>{ErrorCode::Ok, 0};
-            },
-            [](Outcome<int>) {});
-        QVERIFY(entered.tryAcquire(1, 5000));
+        QVERIFY(holdWriter(*writer, release));
         // The queue is full, and stays so: the urgent one neither waits behind it nor is refused.
         QList<int> ran; // in the writer's order
         QMutex mutex;
