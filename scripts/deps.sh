@@ -25,10 +25,15 @@ packages=(
   libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 qt6-translations-l10n fonts-noto-cjk
 )
 if [ "${1:-run}" = test ]; then
-  # scripts/check-format.sh; openssl: the throwaway certificates of the TLS tests; the
-  # throwaway PostgreSQL and RabbitMQ of scripts/postgres.sh and scripts/rabbitmq.sh (the
-  # PostgreSQL and multi-node suites)
-  packages+=(clang-format openssl postgresql-15 rabbitmq-server)
+  # scripts/check-format.sh, scripts/check-tidy.sh; openssl: the throwaway certificates of the
+  # TLS tests; the throwaway PostgreSQL and RabbitMQ of scripts/postgres.sh and
+  # scripts/rabbitmq.sh (the PostgreSQL and multi-node suites)
+  packages+=(clang-format clang-tidy openssl postgresql-15 rabbitmq-server)
+  # scripts/test-sanitized.sh and scripts/fuzz.sh: clang (14), its ASan, UBSan and libFuzzer
+  # runtimes (libclang-rt-dev: only a recommendation of clang's libclang-common-14-dev, so
+  # not installed with it here), and llvm for llvm-symbolizer, which gives the sanitizers'
+  # reports their file:line stacks
+  packages+=(clang libclang-rt-dev llvm)
 fi
 
 missing=()

@@ -42,7 +42,11 @@ void refuse(const http::HttpRequest &request, const http::HttpResponder &respond
 
 std::optional<QString> strictUtf8(const QByteArray &bytes)
 {
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    // ConvertInitialBom: a leading U+FEFF is part of the text (by default Qt drops it, and
+    // "%EF%BB%BFlobby" would then name the room "lobby").
+    QStringDecoder decoder(QStringDecoder::Utf8,
+                           QStringDecoder::Flag::Stateless
+                               | QStringDecoder::Flag::ConvertInitialBom);
     QString text = decoder.decode(bytes);
     if (decoder.hasError())
         return std::nullopt;
