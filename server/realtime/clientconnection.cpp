@@ -9,6 +9,7 @@
 #include "shared/frames.h"
 
 #include <QNetworkRequest>
+#include <QTimer>
 #include <QUrlQuery>
 
 namespace roomgate::server {
@@ -20,6 +21,8 @@ constexpr qint64 kCloseHeadroomBytes = 512;
 constexpr qint64 kSlowCloseGraceMs = 2000;
 /// Refusals this far apart are two floods, not one.
 constexpr qint64 kFloodPauseMs = 1000;
+/// How long a claim waits for the broker to bind its room before it is decided anyway.
+constexpr int kBindWaitMs = 2000;
 } // namespace
 
 ClientConnection::ClientConnection(GatewayWorker &worker, QWebSocket *socket, QString connectionId)
@@ -67,10 +70,15 @@ void ClientConnection::claim()
         const QString room = m_worker.admission().roomOfTicket(ticket);
         if (!room.isEmpty()) {
             m_worker.preFollow(this, room);
-            bus.whenFollowing(room, this, [this, ticket] {
-                if (m_state == State::Claiming && m_socket)
+            const auto decide = [this, ticket] {
+                if (m_state == State::Claiming && m_socket && !m_claimDecided)
                     decideClaim(ticket);
-            });
+            };
+            bus.whenFollowing(room, this, decide);
+            // A broker that takes this long to bind does not hold the entry up any longer:
+            // the member may then miss the room's messages of that moment (they stay in
+            // the history), which beats never getting in.
+            QTimer::singleShot(kBindWaitMs, this, decide);
             return;
         }
     }
@@ -79,6 +87,7 @@ void ClientConnection::claim()
 
 void ClientConnection::decideClaim(const QByteArray &ticket)
 {
+    m_claimDecided = true;
     AdmissionService &admission = m_worker.admission();
     m_worker.admission().claim(ticket, m_connectionId, peerAddress(),
                                [self = QPointer(this), &admission](Outcome<ClaimResult> outcome) {

@@ -103,6 +103,7 @@ private:
     State m_state = State::Claiming;
     Membership m_membership;
     bool m_seatHeld = false;
+    bool m_claimDecided = false; ///< its claim went to admission (once)
     std::vector<qint64> m_historyIds; ///< of the joined history, ascending
     qint64 m_lastSeenMs = 0;
     qint64 m_lastPingMs = 0;
