@@ -36,6 +36,14 @@ if [ "${1:-run}" = test ]; then
   packages+=(clang libclang-rt-dev llvm)
 fi
 
+# The test servers run as their own users (PostgreSQL refuses root), who must reach /usr: a
+# root directory made by mktemp, as a chroot's can be, is 0700 where a Debian system's is 0755.
+if [ "${1:-run}" = test ] && [ "$(id -u)" = 0 ] \
+   && ! runuser -u nobody -- test -x /usr/bin/env 2>/dev/null; then
+  echo "deps.sh: / is not open to other users (mode $(stat -c %a /)); making it 0755"
+  chmod 755 /
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
