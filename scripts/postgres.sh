@@ -10,7 +10,9 @@
 # /root), the cluster lives in a directory of its own in /tmp, linked from DIR/cluster.
 set -euo pipefail
 cmd=${1:?start, stop or resume}
-dir=${2:?a directory for the cluster}
+dir=$(realpath -m "${2:?a directory for the cluster}")
+# The postgres user may not be allowed into the caller's directory.
+cd /
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 [ -x "$bin/initdb" ] || { echo "postgres.sh: PostgreSQL server binaries not found (install postgresql-15)" >&2; exit 1; }
 
