@@ -24,7 +24,7 @@ shot() {
       # Korean for the window only: X tools need a locale that exists on the machine.
       LANG=ko_KR.UTF-8 LANGUAGE=ko ROOMGATE_DASHBOARD_TAB="$TAB" \
         "$SERVER" --dashboard --data-dir "$DATA" --http-port 18480 --ws-port 18481 \
-                  --password-cost minimum --ticket-ttl 30 >"$DATA/server.log" 2>&1 &
+                  --password-cost minimum --ticket-ttl 30 --rate-limits off >"$DATA/server.log" 2>&1 &
       pid=$!
       for _ in $(seq 100); do grep -q "ready http" "$DATA/server.log" && break; sleep 0.1; done
       "${PYTHON:-python3}" scripts/dashboard-load.py 18480 "$SECONDS_OF_LOAD" 36 &

@@ -463,12 +463,22 @@
         </translation>
     </message>
     <message>
-        <source>%1: lease until %2</source>
-        <translation>%1: lease until %2</translation>
-    </message>
-    <message>
         <source>%1: lease lapsed</source>
         <translation>%1: lease lapsed</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: lease until %2; %n socket(s), %3 decisions/s, %4 messages/s</source>
+        <translation>
+            <numerusform>%1: lease until %2; %n socket, %3 decisions/s, %4 messages/s</numerusform>
+            <numerusform>%1: lease until %2; %n sockets, %3 decisions/s, %4 messages/s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n socket(s)</source>
+        <translation>
+            <numerusform>%1 · %n socket</numerusform>
+            <numerusform>%1 · %n sockets</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -457,12 +457,20 @@
         </translation>
     </message>
     <message>
-        <source>%1: lease until %2</source>
-        <translation>%1: %2까지 리스</translation>
-    </message>
-    <message>
         <source>%1: lease lapsed</source>
         <translation>%1: 리스 만료</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: lease until %2; %n socket(s), %3 decisions/s, %4 messages/s</source>
+        <translation>
+            <numerusform>%1: %2까지 리스; 소켓 %n개, 초당 결정 %3건, 초당 메시지 %4건</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n socket(s)</source>
+        <translation>
+            <numerusform>%1 · 소켓 %n개</numerusform>
+        </translation>
     </message>
 </context>
 <context>

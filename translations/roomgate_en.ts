@@ -48,6 +48,45 @@
     </message>
 </context>
 <context>
+    <name>roomgate::client::CertificateCheck</name>
+    <message>
+        <source>The chat server at %1 uses a certificate that this computer cannot verify and that you have not trusted for this server, so the connection was refused.</source>
+        <translation>The chat server at %1 uses a certificate that this computer cannot verify and that you have not trusted for this server, so the connection was refused.</translation>
+    </message>
+    <message>
+        <source>The server at %1 uses a certificate that this computer cannot verify, and you have not trusted it. Nothing was sent to it.</source>
+        <translation>The server at %1 uses a certificate that this computer cannot verify, and you have not trusted it. Nothing was sent to it.</translation>
+    </message>
+    <message>
+        <source>The identity of the server at %1 has changed: it presented a different certificate from the one you trusted. Someone may be intercepting the connection, so nothing was sent. Ask the server&apos;s administrator whether the certificate was replaced; if it was, choose “Forget trusted certificate” and sign in again.</source>
+        <translation>The identity of the server at %1 has changed: it presented a different certificate from the one you trusted. Someone may be intercepting the connection, so nothing was sent. Ask the server&apos;s administrator whether the certificate was replaced; if it was, choose “Forget trusted certificate” and sign in again.</translation>
+    </message>
+    <message>
+        <source>The identity of the server at %1 has changed: it presented a different certificate from the one you trusted. Someone may be intercepting the connection, so nothing was sent. Ask the server&apos;s administrator whether the certificate was replaced; if it was, sign out, choose “Forget trusted certificate” in the sign-in window and sign in again.</source>
+        <translation>The identity of the server at %1 has changed: it presented a different certificate from the one you trusted. Someone may be intercepting the connection, so nothing was sent. Ask the server&apos;s administrator whether the certificate was replaced; if it was, sign out, choose “Forget trusted certificate” in the sign-in window and sign in again.</translation>
+    </message>
+    <message>
+        <source>The identity of the chat server at %1 has changed: it presented a different certificate from the one you trusted for this server. Someone may be intercepting the connection. Ask the server&apos;s administrator whether the certificate was replaced; if it was, sign out, choose “Forget trusted certificate” in the sign-in window and sign in again.</source>
+        <translation>The identity of the chat server at %1 has changed: it presented a different certificate from the one you trusted for this server. Someone may be intercepting the connection. Ask the server&apos;s administrator whether the certificate was replaced; if it was, sign out, choose “Forget trusted certificate” in the sign-in window and sign in again.</translation>
+    </message>
+    <message>
+        <source>Certificate fingerprint (SHA-256):
+%1</source>
+        <translation>Certificate fingerprint (SHA-256):
+%1</translation>
+    </message>
+    <message>
+        <source>Presented now (SHA-256):
+%1
+Trusted before:
+%2</source>
+        <translation>Presented now (SHA-256):
+%1
+Trusted before:
+%2</translation>
+    </message>
+</context>
+<context>
     <name>roomgate::client::LocalError</name>
     <message>
         <source>The connection to the chat server at %1 broke. Check your connection.</source>
@@ -97,6 +136,22 @@
         <source>The connection was closed without an answer.</source>
         <translation>The connection was closed without an answer.</translation>
     </message>
+    <message>
+        <source>Could not set up a secure connection to the server at %1 — check whether its address starts with https:// or http://.</source>
+        <translation>Could not set up a secure connection to the server at %1 — check whether its address starts with https:// or http://.</translation>
+    </message>
+    <message>
+        <source>Could not set up a secure connection to the server at %1 to load the rooms.</source>
+        <translation>Could not set up a secure connection to the server at %1 to load the rooms.</translation>
+    </message>
+    <message>
+        <source>Could not set up a secure connection to the server at %1 to reserve a seat.</source>
+        <translation>Could not set up a secure connection to the server at %1 to reserve a seat.</translation>
+    </message>
+    <message>
+        <source>Could not set up a secure connection to the chat server at %1. If it keeps happening, the server&apos;s TLS setup may be wrong.</source>
+        <translation>Could not set up a secure connection to the chat server at %1. If it keeps happening, the server&apos;s TLS setup may be wrong.</translation>
+    </message>
 </context>
 <context>
     <name>roomgate::client::RoomSession</name>
@@ -134,6 +189,41 @@
     <message>
         <source>The chat server stopped answering.</source>
         <translation>The chat server stopped answering.</translation>
+    </message>
+</context>
+<context>
+    <name>roomgate::client::ui::CertificatePanel</name>
+    <message>
+        <source>Check this server&apos;s certificate</source>
+        <translation>Check this server&apos;s certificate</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint:</source>
+        <translation>SHA-256 fingerprint:</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>&amp;Accept and continue</source>
+        <translation>&amp;Accept and continue</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint</source>
+        <translation>SHA-256 fingerprint</translation>
+    </message>
+    <message>
+        <source>Do not trust this certificate; nothing is sent</source>
+        <translation>Do not trust this certificate; nothing is sent</translation>
+    </message>
+    <message>
+        <source>The server at %1 uses a certificate that this computer cannot verify, such as a self-signed one. Compare the fingerprint below with the one the server&apos;s administrator gives you. If they match, accept: Roomgate then trusts this certificate for this server only, and warns you if it ever changes. If you are not sure, cancel: nothing has been sent to the server.</source>
+        <translation>The server at %1 uses a certificate that this computer cannot verify, such as a self-signed one. Compare the fingerprint below with the one the server&apos;s administrator gives you. If they match, accept: Roomgate then trusts this certificate for this server only, and warns you if it ever changes. If you are not sure, cancel: nothing has been sent to the server.</translation>
+    </message>
+    <message>
+        <source>Trust this certificate for %1 from now on, and continue</source>
+        <translation>Trust this certificate for %1 from now on, and continue</translation>
     </message>
 </context>
 <context>
@@ -358,6 +448,10 @@ You can be in several rooms at once: each gets a tab here.</translation>
         <source>The keychain is off (--no-keychain), so your session is kept in memory only. You sign in again after quitting.</source>
         <translation>The keychain is off (--no-keychain), so your session is kept in memory only. You sign in again after quitting.</translation>
     </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
 </context>
 <context>
     <name>roomgate::client::ui::MemberListModel</name>
@@ -519,6 +613,14 @@ You can be in several rooms at once: each gets a tab here.</translation>
         <source>Could not load the rooms</source>
         <translation>Could not load the rooms</translation>
     </message>
+    <message>
+        <source>Loa&amp;d the rooms again</source>
+        <translation>Loa&amp;d the rooms again</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in again</source>
+        <translation>Sign &amp;in again</translation>
+    </message>
 </context>
 <context>
     <name>roomgate::client::ui::RoomView</name>
@@ -580,10 +682,6 @@ You can be in several rooms at once: each gets a tab here.</translation>
     <message>
         <source>Connected again</source>
         <translation>Connected again</translation>
-    </message>
-    <message>
-        <source>%1 — %2: %3</source>
-        <translation>%1 — %2: %3</translation>
     </message>
     <message>
         <source>In the room (%1)</source>
@@ -683,6 +781,14 @@ You can be in several rooms at once: each gets a tab here.</translation>
         <source>C&amp;lose tab</source>
         <translation>C&amp;lose tab</translation>
     </message>
+    <message>
+        <source>The room was closed or deleted while you waited.</source>
+        <translation>The room was closed or deleted while you waited.</translation>
+    </message>
+    <message>
+        <source>Your session has ended: sign in again, then use Retry now.</source>
+        <translation>Your session has ended: sign in again, then use Retry now.</translation>
+    </message>
 </context>
 <context>
     <name>roomgate::client::ui::SignInWindow</name>
@@ -757,6 +863,14 @@ You can be in several rooms at once: each gets a tab here.</translation>
     <message>
         <source>The keychain is off (--no-keychain): your session is kept in memory only, and you sign in again after quitting.</source>
         <translation>The keychain is off (--no-keychain): your session is kept in memory only, and you sign in again after quitting.</translation>
+    </message>
+    <message>
+        <source>&amp;Forget trusted certificate</source>
+        <translation>&amp;Forget trusted certificate</translation>
+    </message>
+    <message>
+        <source>Stop trusting the certificate you accepted for %1 (SHA-256 %2). You are asked again the next time it is presented.</source>
+        <translation>Stop trusting the certificate you accepted for %1 (SHA-256 %2). You are asked again the next time it is presented.</translation>
     </message>
 </context>
 </TS>

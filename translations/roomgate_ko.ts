@@ -48,6 +48,45 @@
     </message>
 </context>
 <context>
+    <name>roomgate::client::CertificateCheck</name>
+    <message>
+        <source>The chat server at %1 uses a certificate that this computer cannot verify and that you have not trusted for this server, so the connection was refused.</source>
+        <translation>%1 채팅 서버가 이 컴퓨터에서 확인할 수 없는 인증서를 쓰고 있고, 이 서버에 대해 신뢰하기로 한 인증서도 아니어서 연결을 거부했습니다.</translation>
+    </message>
+    <message>
+        <source>The server at %1 uses a certificate that this computer cannot verify, and you have not trusted it. Nothing was sent to it.</source>
+        <translation>%1 서버가 이 컴퓨터에서 확인할 수 없는 인증서를 쓰고 있고, 아직 이 인증서를 신뢰하지 않았습니다. 서버에는 아무것도 보내지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The identity of the server at %1 has changed: it presented a different certificate from the one you trusted. Someone may be intercepting the connection, so nothing was sent. Ask the server&apos;s administrator whether the certificate was replaced; if it was, choose “Forget trusted certificate” and sign in again.</source>
+        <translation>%1 서버의 신원이 바뀌었습니다. 전에 신뢰한 인증서와 다른 인증서를 내놓았습니다. 누군가 연결을 가로채고 있을 수 있어 아무것도 보내지 않았습니다. 서버 관리자에게 인증서를 바꾸었는지 물어보세요. 바꾼 것이 맞다면 “신뢰한 인증서 잊기”를 누른 뒤 다시 로그인하세요.</translation>
+    </message>
+    <message>
+        <source>The identity of the server at %1 has changed: it presented a different certificate from the one you trusted. Someone may be intercepting the connection, so nothing was sent. Ask the server&apos;s administrator whether the certificate was replaced; if it was, sign out, choose “Forget trusted certificate” in the sign-in window and sign in again.</source>
+        <translation>%1 서버의 신원이 바뀌었습니다. 전에 신뢰한 인증서와 다른 인증서를 내놓았습니다. 누군가 연결을 가로채고 있을 수 있어 아무것도 보내지 않았습니다. 서버 관리자에게 인증서를 바꾸었는지 물어보세요. 바꾼 것이 맞다면 로그아웃한 뒤 로그인 창에서 “신뢰한 인증서 잊기”를 누르고 다시 로그인하세요.</translation>
+    </message>
+    <message>
+        <source>The identity of the chat server at %1 has changed: it presented a different certificate from the one you trusted for this server. Someone may be intercepting the connection. Ask the server&apos;s administrator whether the certificate was replaced; if it was, sign out, choose “Forget trusted certificate” in the sign-in window and sign in again.</source>
+        <translation>%1 채팅 서버의 신원이 바뀌었습니다. 이 서버에 대해 신뢰한 인증서와 다른 인증서를 내놓았습니다. 누군가 연결을 가로채고 있을 수 있습니다. 서버 관리자에게 인증서를 바꾸었는지 물어보세요. 바꾼 것이 맞다면 로그아웃한 뒤 로그인 창에서 “신뢰한 인증서 잊기”를 누르고 다시 로그인하세요.</translation>
+    </message>
+    <message>
+        <source>Certificate fingerprint (SHA-256):
+%1</source>
+        <translation>인증서 지문(SHA-256):
+%1</translation>
+    </message>
+    <message>
+        <source>Presented now (SHA-256):
+%1
+Trusted before:
+%2</source>
+        <translation>지금 받은 인증서(SHA-256):
+%1
+전에 신뢰한 인증서:
+%2</translation>
+    </message>
+</context>
+<context>
     <name>roomgate::client::LocalError</name>
     <message>
         <source>The connection to the chat server at %1 broke. Check your connection.</source>
@@ -97,6 +136,22 @@
         <source>The connection was closed without an answer.</source>
         <translation>응답 없이 연결이 닫혔습니다.</translation>
     </message>
+    <message>
+        <source>Could not set up a secure connection to the server at %1 — check whether its address starts with https:// or http://.</source>
+        <translation>%1 서버와 보안 연결을 맺지 못했습니다. 주소가 https://로 시작해야 하는지 http://로 시작해야 하는지 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Could not set up a secure connection to the server at %1 to load the rooms.</source>
+        <translation>방 목록을 불러오려 했지만 %1 서버와 보안 연결을 맺지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>Could not set up a secure connection to the server at %1 to reserve a seat.</source>
+        <translation>좌석을 예약하려 했지만 %1 서버와 보안 연결을 맺지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>Could not set up a secure connection to the chat server at %1. If it keeps happening, the server&apos;s TLS setup may be wrong.</source>
+        <translation>%1 채팅 서버와 보안 연결을 맺지 못했습니다. 계속 이렇다면 서버의 TLS 설정이 잘못되었을 수 있습니다.</translation>
+    </message>
 </context>
 <context>
     <name>roomgate::client::RoomSession</name>
@@ -134,6 +189,41 @@
     <message>
         <source>The chat server stopped answering.</source>
         <translation>채팅 서버가 응답하지 않습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>roomgate::client::ui::CertificatePanel</name>
+    <message>
+        <source>Check this server&apos;s certificate</source>
+        <translation>이 서버의 인증서를 확인하세요</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint:</source>
+        <translation>SHA-256 지문:</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>취소(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Accept and continue</source>
+        <translation>수락하고 계속(&amp;A)</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint</source>
+        <translation>SHA-256 지문</translation>
+    </message>
+    <message>
+        <source>Do not trust this certificate; nothing is sent</source>
+        <translation>이 인증서를 신뢰하지 않습니다. 아무것도 보내지 않습니다</translation>
+    </message>
+    <message>
+        <source>The server at %1 uses a certificate that this computer cannot verify, such as a self-signed one. Compare the fingerprint below with the one the server&apos;s administrator gives you. If they match, accept: Roomgate then trusts this certificate for this server only, and warns you if it ever changes. If you are not sure, cancel: nothing has been sent to the server.</source>
+        <translation>%1 서버는 자체 서명 인증서처럼 이 컴퓨터에서 확인할 수 없는 인증서를 쓰고 있습니다. 아래 지문을 서버 관리자에게 받은 지문과 비교해 보세요. 같다면 수락하세요. 그러면 Roomgate는 이 서버에 한해서만 이 인증서를 신뢰하고, 인증서가 바뀌면 알려 드립니다. 확실하지 않다면 취소하세요. 서버에는 아직 아무것도 보내지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Trust this certificate for %1 from now on, and continue</source>
+        <translation>이제부터 %1에 대해 이 인증서를 신뢰하고 계속합니다</translation>
     </message>
 </context>
 <context>
@@ -355,6 +445,10 @@ You can be in several rooms at once: each gets a tab here.</source>
         <source>The keychain is off (--no-keychain), so your session is kept in memory only. You sign in again after quitting.</source>
         <translation>키체인을 끈 상태(--no-keychain)라 세션을 메모리에만 보관합니다. 앱을 끝낸 뒤에는 다시 로그인해야 합니다.</translation>
     </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
 </context>
 <context>
     <name>roomgate::client::ui::MemberListModel</name>
@@ -512,6 +606,14 @@ You can be in several rooms at once: each gets a tab here.</source>
         <source>Could not load the rooms</source>
         <translation>방 목록을 불러오지 못했습니다</translation>
     </message>
+    <message>
+        <source>Loa&amp;d the rooms again</source>
+        <translation>방 목록 다시 불러오기(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in again</source>
+        <translation>다시 로그인(&amp;I)</translation>
+    </message>
 </context>
 <context>
     <name>roomgate::client::ui::RoomView</name>
@@ -572,10 +674,6 @@ You can be in several rooms at once: each gets a tab here.</source>
     <message>
         <source>Connected again</source>
         <translation>다시 연결되었습니다</translation>
-    </message>
-    <message>
-        <source>%1 — %2: %3</source>
-        <translation>%1 — %2: %3</translation>
     </message>
     <message>
         <source>In the room (%1)</source>
@@ -673,6 +771,14 @@ You can be in several rooms at once: each gets a tab here.</source>
         <source>C&amp;lose tab</source>
         <translation>탭 닫기(&amp;L)</translation>
     </message>
+    <message>
+        <source>The room was closed or deleted while you waited.</source>
+        <translation>기다리는 동안 방이 닫히거나 삭제되었습니다.</translation>
+    </message>
+    <message>
+        <source>Your session has ended: sign in again, then use Retry now.</source>
+        <translation>세션이 끝났습니다. 다시 로그인한 뒤 ‘지금 다시 시도’를 누르세요.</translation>
+    </message>
 </context>
 <context>
     <name>roomgate::client::ui::SignInWindow</name>
@@ -747,6 +853,14 @@ You can be in several rooms at once: each gets a tab here.</source>
     <message>
         <source>The keychain is off (--no-keychain): your session is kept in memory only, and you sign in again after quitting.</source>
         <translation>키체인을 끈 상태(--no-keychain)라 세션을 메모리에만 보관하며, 앱을 끝낸 뒤에는 다시 로그인해야 합니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Forget trusted certificate</source>
+        <translation>신뢰한 인증서 잊기(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Stop trusting the certificate you accepted for %1 (SHA-256 %2). You are asked again the next time it is presented.</source>
+        <translation>%1에 대해 수락한 인증서(SHA-256 %2)를 더는 신뢰하지 않습니다. 다음에 이 인증서를 받으면 다시 묻습니다.</translation>
     </message>
 </context>
 </TS>

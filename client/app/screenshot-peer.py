@@ -87,7 +87,7 @@ async def main():
         # The longest valid names: they must not widen the window.
         for name in LONG_NAMES:
             call("POST", "/api/v1/admin/rooms", {"name": name, "capacity": 12}, admin)
-    for user in ("지민", "dana", "서연"):  # they sign in with the app
+    for user in ("지민", "dana", "서연", "ivy", "준호"):  # they sign in with the app
         token_of(user)
     tasks = [
         member("bob", "Tea Room", 8, ["Kettle's on.", "Anyone up for green tea?"],
@@ -95,6 +95,7 @@ async def main():
         member("carol", "Lobby", 16), member("dave", "Lobby", 16), member("erin", "Lobby", 16),
         member("carol", "Study hall", 4), member("dave", "Study hall", 4),
         member("erin", "Study hall", 4),
+        member("carol", "Duet", 2), member("dave", "Duet", 2),  # full of members only
         member("하늘", "한국어 방", 10), member("민준", "한국어 방", 10),
         member("bob", LONG_NAMES[0], 12, ["Long names are elided in the middle."]),
         member("하늘", LONG_NAMES[1], 12, ["이름이 길어도 창은 그대로예요."]),

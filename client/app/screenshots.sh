@@ -2,7 +2,8 @@
 # Screenshots of the desktop client for docs/screenshots/ and the README: the real app on a
 # virtual display (Xvfb), against a real roomgate-server filled by screenshot-peer.py, driven
 # with xdotool, captured with ImageMagick's import.
-# Needs: xvfb, xdotool, imagemagick, x11-utils, fonts-noto-cjk, python3-websockets (Debian).
+# Needs: xvfb, xdotool, imagemagick, x11-utils, fonts-noto-cjk, python3-websockets, openssl
+# (Debian).
 # Usage: client/app/screenshots.sh   (after building roomgate and roomgate-server)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -15,11 +16,14 @@ mkdir -p "$OUT"
 
 xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
   set -euo pipefail
+  # A step that fails must not leave a server holding the ports for the next run.
+  trap "kill \$(jobs -p) 2>/dev/null || true" EXIT
   port=18580
   export ROOMGATE_ADMIN_PASSWORD="screenshots only, not a secret"
   "$SERVER" --data-dir "$WORK/data" --password-cost minimum --create-admin root >/dev/null
+  # The peer makes more accounts from one address than the default limits allow.
   "$SERVER" --headless --data-dir "$WORK/data" --http-port $port --ws-port $((port + 1)) \
-            --password-cost minimum --ticket-ttl 60 >"$WORK/server.log" 2>&1 &
+            --password-cost minimum --ticket-ttl 60 --rate-limits off >"$WORK/server.log" 2>&1 &
   server=$!
   for _ in $(seq 100); do grep -q "ready http" "$WORK/server.log" && break; sleep 0.1; done
   /usr/bin/python3 client/app/screenshot-peer.py $port root >"$WORK/peer.log" 2>&1 &
@@ -66,9 +70,67 @@ xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
     wait $app || true
   }
 
+  # certificate LANG SHOT: the sign-in window asking about a self-signed certificate.
+  certificate() {
+    HOME="$WORK/tls-$1" LANG=$([ "$1" = ko ] && echo ko_KR.UTF-8 || echo en_US.UTF-8) \
+      "$APP" --lang "$1" --no-keychain --server "https://127.0.0.1:$tls_port" --user carol &
+    local app=$! window
+    signin $app
+    window=$(visible $app)
+    shot "$window" "$2"
+    kill $app
+    wait $app || true
+  }
+
+  # watching LANG USER SHOT: a room full of members only, watched for a free seat.
+  watching() {
+    HOME="$WORK/watch-$1" LANG=$([ "$1" = ko ] && echo ko_KR.UTF-8 || echo en_US.UTF-8) \
+      "$APP" --lang "$1" --no-keychain --server "http://127.0.0.1:$port" --user "$2" \
+      --enter Duet &
+    local app=$! window
+    signin $app
+    window=$(visible $app)
+    xdotool windowsize --sync "$window" 1024 700
+    sleep 2.5
+    shot "$window" "$3"
+    kill $app
+    wait $app || true
+  }
+  # createroom LANG SHOT: the create-room dialog with a name one character too long.
+  createroom() {
+    HOME="$WORK/create-$1" LANG=$([ "$1" = ko ] && echo ko_KR.UTF-8 || echo en_US.UTF-8) \
+      "$APP" --lang "$1" --no-keychain --server "http://127.0.0.1:$port" --user dana &
+    local app=$! window title
+    signin $app
+    window=$(visible $app)
+    xdotool windowfocus --sync "$window"
+    xdotool key ctrl+n
+    title=$([ "$1" = ko ] && echo "방 만들기" || echo "Create a room")
+    window=$(xdotool search --sync --onlyvisible --pid $app --name "^$title\$" | tail -1)
+    xdotool type --delay 10 "$long_latin"W
+    sleep 1
+    shot "$window" "$2"
+    kill $app
+    wait $app || true
+  }
+
   # A server that is not there, in both languages: told apart from the server refusing.
   unreachable en "$OUT/client-unreachable.png"
   unreachable ko "$OUT/client-unreachable-ko.png"
+
+  # A TLS server with a self-signed certificate made here: asked about once, in both languages.
+  tls_port=$((port + 10))
+  openssl req -x509 -newkey rsa:2048 -nodes -keyout "$WORK/tls.key" -out "$WORK/tls.pem" \
+          -days 2 -subj "/CN=chat.example.org" 2>/dev/null
+  "$SERVER" --headless --data-dir "$WORK/tls-data" --http-port $tls_port \
+            --ws-port $((tls_port + 1)) --password-cost minimum \
+            --tls-cert "$WORK/tls.pem" --tls-key "$WORK/tls.key" >"$WORK/tls-server.log" 2>&1 &
+  tls_server=$!
+  for _ in $(seq 100); do grep -q "ready http" "$WORK/tls-server.log" && break; sleep 0.1; done
+  certificate en "$OUT/client-certificate.png"
+  certificate ko "$OUT/client-certificate-ko.png"
+  kill -TERM $tls_server
+  wait $tls_server || true
 
   # alice, in English: sign in, the room list, a chat with bob.
   HOME="$WORK/alice" LANG=en_US.UTF-8 "$APP" --server "http://127.0.0.1:$port" --user alice &
@@ -100,6 +162,13 @@ xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
   # The longest room names, in both languages and scripts: the window keeps its size.
   longname en "$long_latin" dana "$OUT/client-long-name.png"
   longname ko "$long_hangul" 서연 "$OUT/client-long-name-ko.png"
+
+  # A room full of members only: the tab watches it and enters once a seat frees up.
+  watching en ivy "$OUT/client-seat-watch.png"
+  watching ko 준호 "$OUT/client-seat-watch-ko.png"
+  # The rule for room names, shown whole in the create-room dialog.
+  createroom en "$OUT/client-create-room.png"
+  createroom ko "$OUT/client-create-room-ko.png"
 
   # 지민, in Korean: Study hall is full (members and a reservation that runs out later).
   HOME="$WORK/jimin" LANG=ko_KR.UTF-8 "$APP" --lang ko --server "http://127.0.0.1:$port" \

@@ -8,6 +8,9 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QSslConfiguration>
+
+#include <memory>
 
 namespace roomgate::client {
 
@@ -29,8 +32,18 @@ int retryAfterHeader(QNetworkReply *reply)
 } // namespace
 
 ApiClient::ApiClient(const QUrl &baseUrl, QObject *parent)
-    : QObject(parent), m_nam(new QNetworkAccessManager(this)), m_baseUrl(baseUrl)
-{ }
+    : QObject(parent),
+      m_nam(new QNetworkAccessManager(this)),
+      m_pins(new CertificatePins(this)),
+      m_baseUrl(baseUrl)
+{
+    // A connection kept alive after its certificate was accepted would outlive the pin
+    // that accepted it, and so would a TLS session resumed from it.
+    connect(m_pins, &CertificatePins::changed, this, [this] {
+        m_flushWanted = true;
+        flushConnectionsWhenIdle();
+    });
+}
 
 ApiClient::~ApiClient()
 {
@@ -85,16 +98,62 @@ void ApiClient::send(const QByteArray &method, const QString &encodedPath, const
     QNetworkReply *reply = body ? m_nam->sendCustomRequest(request, method, payload)
                                 : m_nam->sendCustomRequest(request, method);
     qCDebug(lcApi).noquote() << method << encodedPath.section(u'/', 0, 3) << "sent";
-    connect(reply, &QNetworkReply::finished, this, [this, reply, handle = std::move(handle)] {
-        reply->deleteLater();
-        handle(readAnswer(reply));
-    });
+    ++m_callsRunning;
+    auto certificate = std::make_shared<CertificateCheck>();
+    connect(reply, &QNetworkReply::sslErrors, this,
+            [this, reply, certificate](const QList<QSslError> &errors) {
+                // The system could not verify the certificate: only a pin can accept it.
+                // The key is the request's own server, whatever the base URL is by now.
+                *certificate = m_pins->check(CertificatePins::serverKey(reply->url()),
+                                             reply->sslConfiguration().peerCertificate(), errors);
+                if (certificate->verdict == CertificateCheck::Verdict::Pinned) {
+                    // Exactly these errors, not all: the manager's connection remembers what
+                    // it was told to ignore and applies it when it reconnects, to whatever
+                    // certificate the server then presents.
+                    reply->ignoreSslErrors(errors);
+                    return;
+                }
+                qCWarning(lcApi).noquote()
+                    << "refused the certificate of" << certificate->server << "-"
+                    << CertificateCheck::verdictName(certificate->verdict) << "-"
+                    << CertificateCheck::displayFingerprint(certificate->fingerprint) << "-"
+                    << certificate->errors;
+            });
+    connect(reply, &QNetworkReply::finished, this,
+            [this, reply, certificate, handle = std::move(handle)] {
+                reply->deleteLater();
+                --m_callsRunning;
+                const Answer answer = readAnswer(reply, *certificate);
+                flushConnectionsWhenIdle();
+                handle(answer);
+            });
 }
 
-ApiClient::Answer ApiClient::readAnswer(QNetworkReply *reply)
+void ApiClient::flushConnectionsWhenIdle()
+{
+    if (!m_flushWanted || m_callsRunning > 0)
+        return;
+    // Not from inside a reply's own signal: the manager still finishes that reply's work.
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            if (!m_flushWanted || m_callsRunning > 0)
+                return;
+            m_flushWanted = false;
+            m_nam->clearConnectionCache();
+        },
+        Qt::QueuedConnection);
+}
+
+ApiClient::Answer ApiClient::readAnswer(QNetworkReply *reply, const CertificateCheck &certificate)
 {
     Answer answer;
     answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (certificate.isRefusal() && answer.status != 0) {
+        // Never happens unless the network stack went on after all: its answer is not used.
+        qCWarning(lcApi) << "an answer came over a refused certificate; dropped";
+        answer.status = 0;
+    }
     if (answer.status == 0) {
         // No HTTP answer at all: refused, reset, time-out, DNS, TLS. Nothing was decided
         // that we could know of, so retries treat it like the server being unavailable;
@@ -102,6 +161,10 @@ ApiClient::Answer ApiClient::readAnswer(QNetworkReply *reply)
         answer.local = localErrorFromNetworkError(reply->error());
         if (answer.local == LocalError::None)
             answer.local = LocalError::ConnectionLost;
+        if (certificate.isRefusal()) {
+            answer.local = LocalError::Tls;
+            answer.certificate = certificate;
+        }
         const bool timedOut = answer.local == LocalError::TimedOut;
         answer.problem
             = Problem(ErrorCode::Unavailable,

@@ -3,6 +3,7 @@
 
 #include "client/core/apiresult.h"
 #include "client/core/authsession.h"
+#include "client/core/certificatepins.h"
 #include "client/core/entryoptions.h"
 #include "client/core/reservation.h"
 #include "shared/roominfo.h"
@@ -31,6 +32,12 @@ namespace roomgate::client {
  * answer (refused connection, DNS, time-out, TLS) as ErrorCode::Unavailable with the reason in
  * ApiResult::local and the network error as detail, any other answer as ErrorCode::Internal.
  *
+ * `https://` servers: a certificate the system's CAs verify just works; one they cannot
+ * verify is accepted only when it is exactly the one pinned for that server in
+ * certificatePins(), and otherwise refused (LocalError::Tls, with ApiResult::certificate
+ * saying Unverified or Changed and the fingerprint presented). Nothing is sent over a
+ * refused connection.
+ *
  * Owned by the application (one per server), shared by the RoomSessions, which it must
  * outlive. Lives on the thread that created it (the GUI thread in the app).
  */
@@ -51,6 +58,9 @@ public:
     /** The server, e.g. `http://127.0.0.1:8080`; paths are appended to its path. */
     void setBaseUrl(const QUrl &url);
     QUrl baseUrl() const { return m_baseUrl; }
+
+    /** The certificates the user trusted, per server: consulted for each call and claim. */
+    CertificatePins *certificatePins() const { return m_pins; }
 
     /** The bearer token sent with every call but sign-up and sign-in. */
     void setToken(const QString &token);
@@ -104,12 +114,15 @@ private:
         bool isJson = false;
         Problem problem{ErrorCode::Ok};
         LocalError local = LocalError::None;
+        CertificateCheck certificate;
     };
 
     /** Sends one request; @p handle always runs with its answer. */
     void send(const QByteArray &method, const QString &encodedPath, const QJsonObject *body,
               bool authenticated, std::function<void(const Answer &)> handle);
-    Answer readAnswer(QNetworkReply *reply);
+    Answer readAnswer(QNetworkReply *reply, const CertificateCheck &certificate);
+    /** Drops kept-alive connections once no call runs: a forgotten pin must be asked again. */
+    void flushConnectionsWhenIdle();
     /** send() plus the common success/failure split; @p parse reads the value. */
     template<typename T, typename Parse>
     void call(Call call, const QByteArray &method, const QString &encodedPath,
@@ -128,11 +141,15 @@ private:
         result.problem = answer.problem;
         result.httpStatus = answer.status;
         result.local = answer.local;
+        result.certificate = answer.certificate;
         return result;
     }
     static Problem unexpectedAnswer(const Answer &answer);
 
     QNetworkAccessManager *m_nam = nullptr;
+    CertificatePins *m_pins;
+    int m_callsRunning = 0;
+    bool m_flushWanted = false; ///< the pins changed while calls ran
     QUrl m_baseUrl;
     QString m_token;
     int m_transferTimeoutMs = 30'000;

@@ -42,6 +42,35 @@ QString localErrorSentence(LocalError error, LocalErrorPhase phase, const QStrin
                   "connection.")
                   .arg(address);
     }
+    if (error == LocalError::Tls) {
+        // The server answered, but no secure connection came of it: a plain http server
+        // behind an https address, a broken TLS setup, or a certificate refused (which
+        // CertificateCheck::sentence() tells in its own words).
+        switch (phase) {
+        case LocalErrorPhase::SignIn:
+            return QCoreApplication::translate(
+                       "roomgate::client::LocalError",
+                       "Could not set up a secure connection to the server at %1 — check "
+                       "whether its address starts with https:// or http://.")
+                .arg(address);
+        case LocalErrorPhase::RoomList:
+            return QCoreApplication::translate("roomgate::client::LocalError",
+                                               "Could not set up a secure connection to the "
+                                               "server at %1 to load the rooms.")
+                .arg(address);
+        case LocalErrorPhase::Reservation:
+            return QCoreApplication::translate("roomgate::client::LocalError",
+                                               "Could not set up a secure connection to the "
+                                               "server at %1 to reserve a seat.")
+                .arg(address);
+        case LocalErrorPhase::Connection:
+            return QCoreApplication::translate(
+                       "roomgate::client::LocalError",
+                       "Could not set up a secure connection to the chat server at %1. If it "
+                       "keeps happening, the server's TLS setup may be wrong.")
+                .arg(address);
+        }
+    }
     switch (phase) {
     case LocalErrorPhase::SignIn:
         return QCoreApplication::translate(

@@ -40,7 +40,9 @@ QString localErrorName(LocalError error);
 /**
  * The user sentence for @p error in @p phase, translated, naming @p address (the server's
  * or the chat connection's, as the user could check it): "Could not reach the server at
- * ADDRESS — check the address and your connection."
+ * ADDRESS — check the address and your connection." Tls has sentences of its own per phase
+ * ("Could not set up a secure connection …"); a certificate the client refused is told by
+ * CertificateCheck::sentence() instead.
  */
 QString localErrorSentence(LocalError error, LocalErrorPhase phase, const QString &address);
 /** One translated line on the cause ("The connection was refused: …"). */

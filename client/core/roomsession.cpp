@@ -66,6 +66,9 @@ const char *logName(RoomSession::State state)
 
 QString logName(const RoomSession::Failure &failure)
 {
+    if (failure.certificate.isRefusal())
+        return localErrorName(failure.local) + u'/'
+            + CertificateCheck::verdictName(failure.certificate.verdict);
     return failure.local == LocalError::None ? wireName(failure.code)
                                              : localErrorName(failure.local);
 }
@@ -76,10 +79,11 @@ QString RoomSession::Failure::sentence() const
 {
     if (local == LocalError::None)
         return errorSentence(code);
-    return localErrorSentence(local,
-                              phase == Phase::Reservation ? LocalErrorPhase::Reservation
-                                                          : LocalErrorPhase::Connection,
-                              address);
+    const LocalErrorPhase where
+        = phase == Phase::Reservation ? LocalErrorPhase::Reservation : LocalErrorPhase::Connection;
+    if (certificate.isRefusal())
+        return certificate.sentence(where, address);
+    return localErrorSentence(local, where, address);
 }
 
 RoomSession::RoomSession(ApiClient *api, const QString &room, QObject *parent)
@@ -249,6 +253,9 @@ void RoomSession::onReserved(const ApiResult<Reservation> &result)
         Failure why = failureOf(Phase::Reservation, result.problem);
         why.httpStatus = result.httpStatus;
         why.local = result.local;
+        why.certificate = result.certificate;
+        if (why.certificate.isRefusal())
+            why.retryHelps = false;
         failOrRetry(why);
         return;
     }
@@ -299,6 +306,11 @@ void RoomSession::openSocket()
     if (m_state != State::Connecting || !m_reservation)
         return;
     m_pending.clear();
+    if (m_api) {
+        // The chat connection is the server's: its trusted certificate applies.
+        const QString server = CertificatePins::serverKey(m_api->baseUrl());
+        m_socket.setTrustedCertificate(server, m_api->certificatePins()->pin(server));
+    }
     m_socket.open(m_reservation->websocketUrl);
 }
 
@@ -445,6 +457,10 @@ void RoomSession::onSocketEnded(const RoomSocket::Ending &ending)
     Failure why = failureOf(Phase::Connection, problem);
     why.closeCode = closeCode;
     why.local = local;
+    if (local == LocalError::Tls && ending.certificate.isRefusal()) {
+        why.certificate = ending.certificate;
+        why.retryHelps = false;
+    }
     endConnection(why);
 }
 
@@ -482,7 +498,8 @@ void RoomSession::endConnection(const Failure &why)
 
 void RoomSession::failOrRetry(const Failure &why)
 {
-    if (m_reconnecting && m_policy.shouldRetry(why.code)) {
+    // A refused certificate stays refused until the user decides: no automatic retries.
+    if (m_reconnecting && m_policy.shouldRetry(why.code) && !why.certificate.isRefusal()) {
         scheduleReconnect(why.retryAfterSeconds);
         return;
     }

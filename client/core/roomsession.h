@@ -39,6 +39,10 @@ namespace roomgate::client {
  * or a claim that never reached the server) is cancelled with
  * `DELETE /api/v1/entries/{ticket}`.
  *
+ * The claim over `wss://` accepts the certificate the ApiClient's pins trust for its
+ * server (the WebSocket port serves the same one); another unverifiable certificate fails
+ * the entry as LocalError::Tls with Failure::certificate, and is never retried by itself.
+ *
  * Owned by the UI or a SessionManager; uses an ApiClient that must outlive it. Lives
  * on the thread that created it (the GUI thread in the app).
  */
@@ -73,8 +77,13 @@ public:
         /** No answer from the server at all (refused, DNS, time-out, …); code is UNAVAILABLE. */
         LocalError local = LocalError::None;
         QString address; ///< where the client tried to go: the server or the chat connection
+        /** local is Tls over a certificate: which one, and why it was refused. */
+        CertificateCheck certificate;
 
-        /** The user sentence, translated: the code's, or the local reason's naming address. */
+        /**
+         * The user sentence, translated: the code's, or the local reason's naming address
+         * (the certificate's, when one was refused).
+         */
         QString sentence() const;
     };
 

@@ -5,6 +5,7 @@
 #include "shared/protocoldefaults.h"
 #include "shared/textrules.h"
 
+#include <QSslConfiguration>
 #include <QWebSocket>
 
 namespace roomgate::client {
@@ -53,6 +54,12 @@ void RoomSocket::setKeepAliveInterval(int milliseconds)
         m_keepAliveTimer.stop();
 }
 
+void RoomSocket::setTrustedCertificate(const QString &server, const QByteArray &fingerprint)
+{
+    m_trustServer = server;
+    m_trustedFingerprint = fingerprint;
+}
+
 bool RoomSocket::isOpen() const
 {
     return m_socket && m_socket->state() == QAbstractSocket::ConnectedState;
@@ -74,6 +81,8 @@ void RoomSocket::open(const QUrl &url)
     m_pingOutstanding = false;
     m_firstFrame = false;
     m_errorFrame.reset();
+    m_certificate = {};
+    connect(m_socket, &QWebSocket::sslErrors, this, &RoomSocket::onSslErrors);
     connect(m_socket, &QWebSocket::textMessageReceived, this, &RoomSocket::onText);
     connect(m_socket, &QWebSocket::aboutToClose, this, [this] { m_closeHandshake = true; });
     connect(m_socket, &QWebSocket::disconnected, this, &RoomSocket::onDisconnected);
@@ -160,6 +169,23 @@ void RoomSocket::onText(const QString &text)
     }
 }
 
+void RoomSocket::onSslErrors(const QList<QSslError> &errors)
+{
+    // The peer's certificate is in the socket's configuration by now.
+    m_certificate = CertificateCheck::judge(m_trustServer, m_trustedFingerprint,
+                                            m_socket->sslConfiguration().peerCertificate(), errors);
+    if (m_certificate.verdict == CertificateCheck::Verdict::Pinned) {
+        m_socket->ignoreSslErrors();
+        return;
+    }
+    // Not ignored: the handshake fails, and disconnected() reports it as a TLS failure.
+    qCWarning(lcSession).noquote()
+        << "refused the certificate of" << m_address.host() << m_address.port() << "-"
+        << CertificateCheck::verdictName(m_certificate.verdict) << "-"
+        << CertificateCheck::displayFingerprint(m_certificate.fingerprint) << "-"
+        << m_certificate.errors;
+}
+
 void RoomSocket::onDisconnected()
 {
     if (!m_socket)
@@ -171,6 +197,10 @@ void RoomSocket::onDisconnected()
     if (ending.closeCode == kAbnormalClose) {
         ending.local = localErrorFromSocketError(m_socket->error());
         ending.detail = m_socket->errorString();
+        if (m_certificate.isRefusal()) {
+            ending.local = LocalError::Tls;
+            ending.certificate = m_certificate;
+        }
     }
     release();
     Q_EMIT ended(ending);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "client/core/certificatecheck.h"
 #include "client/core/localerror.h"
 #include "shared/frames.h"
 
@@ -25,6 +26,10 @@ namespace roomgate::client {
  * connection (a frozen server or a dead route keeps TCP open for a long time); after
  * leave() the server has a few seconds to close.
  *
+ * `wss://`: a certificate the system's CAs verify just works; one they cannot verify is
+ * accepted only when it is the one trusted for the server (setTrustedCertificate()), and
+ * otherwise refused before anything is sent: the ticket never travels over it.
+ *
  * Owned by a RoomSession, one per connection attempt; lives on its thread.
  */
 class RoomSocket : public QObject
@@ -40,6 +45,7 @@ public:
         std::optional<Problem> errorFrame; ///< the last error frame before the close
         LocalError local = LocalError::None; ///< 1006 only: what this side saw
         QString detail; ///< Qt's or our own words on a 1006, for logs and details
+        CertificateCheck certificate; ///< local Tls: the certificate refused, and why
     };
 
     static constexpr int kAbnormalClose = 1006;
@@ -51,6 +57,12 @@ public:
     void setKeepAliveInterval(int milliseconds);
     /** Longest wait for the handshake and the first frame (default 20 s). */
     void setConnectTimeout(int milliseconds) { m_connectTimeoutMs = milliseconds; }
+
+    /**
+     * The certificate trusted for the chat connections of @p server (a CertificatePins
+     * key), by SHA-256 @p fingerprint; empty: none. Applies from the next open().
+     */
+    void setTrustedCertificate(const QString &server, const QByteArray &fingerprint);
 
     /** Connects to @p url (`ws://…/ws?ticket=…`); the ticket is never logged. */
     void open(const QUrl &url);
@@ -82,6 +94,7 @@ Q_SIGNALS:
 private:
     void onText(const QString &text);
     void onDisconnected();
+    void onSslErrors(const QList<QSslError> &errors);
     void breakOff(LocalError local, const QString &detail);
     void sendKeepAlive();
     void release();
@@ -92,6 +105,9 @@ private:
     bool m_pingOutstanding = false;
     bool m_firstFrame = false;
     std::optional<Problem> m_errorFrame;
+    QString m_trustServer;
+    QByteArray m_trustedFingerprint;
+    CertificateCheck m_certificate; ///< of the current connection, when it was judged
     QTimer m_connectTimer;
     QTimer m_keepAliveTimer;
     QTimer m_leaveTimer;

@@ -39,7 +39,7 @@ void SeatWatcher::stop()
 void SeatWatcher::poll()
 {
     if (!m_api) {
-        Q_EMIT gaveUp();
+        Q_EMIT gaveUp(End::SessionEnded);
         return;
     }
     ++m_polls;
@@ -54,8 +54,16 @@ void SeatWatcher::onRooms(const ApiResult<QList<RoomInfo>> &result)
 {
     m_inFlight = false;
     if (!result.ok()) {
-        // A server away for a moment is no reason to stop watching.
-        scheduleNext();
+        if (result.code() == ErrorCode::Unauthenticated) {
+            // Polling cannot help until the user signs in again; the banner says so.
+            qCInfo(lcSession) << m_room << "session ended: no longer watching for a seat";
+            stop();
+            Q_EMIT gaveUp(End::SessionEnded);
+            return;
+        }
+        // A server away for a moment is no reason to stop watching; one that asks for
+        // a pause (too many requests, storage busy) gets it.
+        scheduleNext(result.problem.retryAfterSeconds * 1000);
         return;
     }
     const QString key = SessionManager::roomKey(m_room);
@@ -75,19 +83,19 @@ void SeatWatcher::onRooms(const ApiResult<QList<RoomInfo>> &result)
     }
     qCInfo(lcSession) << m_room << "gone or closed: no longer watching for a seat";
     stop();
-    Q_EMIT gaveUp();
+    Q_EMIT gaveUp(End::RoomGone);
 }
 
-void SeatWatcher::scheduleNext()
+void SeatWatcher::scheduleNext(int atLeastMs)
 {
     if (m_polls >= m_maxPolls) {
         qCInfo(lcSession) << m_room << "no free seat after" << m_polls << "polls: giving up";
         stop();
-        Q_EMIT gaveUp();
+        Q_EMIT gaveUp(End::NoSeat);
         return;
     }
     m_delayMs = qMin(m_maxMs, static_cast<int>(m_delayMs * m_factor));
-    m_timer.start(m_delayMs);
+    m_timer.start(qMax(m_delayMs, atLeastMs));
 }
 
 } // namespace roomgate::client

@@ -15,6 +15,8 @@ namespace roomgate::client::ui {
 namespace {
 const QString kServerKey = QStringLiteral("signIn/server");
 const QString kUsernameKey = QStringLiteral("signIn/username");
+/** `host:port=sha256hex` per server whose unverifiable certificate the user trusted. */
+const QString kTrustedCertificatesKey = QStringLiteral("tls/trustedCertificates");
 } // namespace
 
 ClientShell::ClientShell(Options options, QObject *parent)
@@ -38,6 +40,29 @@ ClientShell::ClientShell(Options options, QObject *parent)
     m_signIn->setServer(m_server.toString());
     m_signIn->setUsername(m_username);
     m_signIn->setMemoryOnlyNote(m_tokens->isMemoryOnly(), !m_options.useKeychain);
+
+    // The certificates trusted for servers are remembered like the server itself; they
+    // are no secret (anyone can see a server's certificate), but they are the user's word.
+    CertificatePins *pins = m_api->certificatePins();
+    pins->setFromStringList(settings.value(kTrustedCertificatesKey).toStringList());
+    connect(pins, &CertificatePins::changed, this, [pins] {
+        QSettings settings;
+        if (pins->servers().isEmpty())
+            settings.remove(kTrustedCertificatesKey);
+        else
+            settings.setValue(kTrustedCertificatesKey, pins->toStringList());
+    });
+    m_signIn->setCertificatePins(pins);
+    connect(m_signIn.get(), &SignInWindow::certificateAccepted, this,
+            &ClientShell::trustCertificate);
+    connect(m_signIn.get(), &SignInWindow::certificateDeclined, this,
+            [this] { m_afterTrust = {}; });
+    connect(m_signIn.get(), &SignInWindow::forgetCertificateRequested, this,
+            [this](const QString &server) {
+                m_api->certificatePins()->forget(server);
+                m_signIn->clearProblem();
+                m_signIn->focusFirstEmptyField();
+            });
 
     connect(m_signIn.get(), &SignInWindow::signInRequested, this, &ClientShell::signIn);
     connect(m_signIn.get(), &SignInWindow::registerRequested, this, &ClientShell::signUp);
@@ -94,7 +119,7 @@ void ClientShell::restoreSession(const QString &token)
     m_api->setBaseUrl(m_server);
     m_api->setToken(token);
     // Any authenticated call proves the token: the room list is needed next anyway.
-    m_api->listRooms(this, [this](const ApiResult<QList<RoomInfo>> &result) {
+    m_api->listRooms(this, [this, token](const ApiResult<QList<RoomInfo>> &result) {
         m_signIn->setBusy(false);
         if (result.ok()) {
             qCInfo(lcUi) << "saved session still valid";
@@ -106,9 +131,23 @@ void ClientShell::restoreSession(const QString &token)
             m_tokens->remove(accountKey());
             return; // expired or signed out elsewhere: simply sign in
         }
-        m_signIn->showProblem(tr("Could not check the saved session"), result.problem,
-                              result.local);
+        if (result.certificate.canBeTrusted())
+            m_afterTrust = [this, token] {
+                m_signIn->setBusy(true, tr("Checking the saved session…"));
+                restoreSession(token);
+            };
+        m_signIn->showProblem(tr("Could not check the saved session"), result.problem, result.local,
+                              result.certificate);
     });
+}
+
+void ClientShell::trustCertificate(const CertificateCheck &check)
+{
+    qCInfo(lcUi).noquote() << "the user trusts the certificate of" << check.server;
+    m_api->certificatePins()->setPin(check.server, check.fingerprint);
+    // Then what the question interrupted, now that the certificate is trusted.
+    if (const std::function<void()> resume = std::exchange(m_afterTrust, {}))
+        resume();
 }
 
 void ClientShell::signIn(const QUrl &server, const QString &username, const QString &password)
@@ -118,7 +157,10 @@ void ClientShell::signIn(const QUrl &server, const QString &username, const QStr
     m_api->signIn(username, password, this, [this, server](const ApiResult<AuthSession> &result) {
         m_signIn->setBusy(false);
         if (!result.ok()) {
-            m_signIn->showProblem(tr("Could not sign in"), result.problem, result.local);
+            if (result.certificate.canBeTrusted())
+                m_afterTrust = [this] { m_signIn->submitAgain(); };
+            m_signIn->showProblem(tr("Could not sign in"), result.problem, result.local,
+                                  result.certificate);
             return;
         }
         m_server = server;
@@ -134,8 +176,10 @@ void ClientShell::signUp(const QUrl &server, const QString &username, const QStr
                   [this, server, username, password](const ApiResult<QString> &result) {
                       if (!result.ok()) {
                           m_signIn->setBusy(false);
+                          if (result.certificate.canBeTrusted())
+                              m_afterTrust = [this] { m_signIn->submitAgain(); };
                           m_signIn->showProblem(tr("Could not create the account"), result.problem,
-                                                result.local);
+                                                result.local, result.certificate);
                           return;
                       }
                       qCInfo(lcUi) << "account created";

@@ -10,6 +10,7 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 
 namespace roomgate::client::ui {
@@ -22,7 +23,9 @@ class TokenStore;
  * The desktop client as a whole: shows the sign-in window, signs in or registers
  * through the ApiClient, keeps the token in the TokenStore and the server and user
  * name in QSettings, then opens a MainWindow for the account; signs out, and asks for
- * a new sign-in when the server ends the session (401).
+ * a new sign-in when the server ends the session (401). A server certificate the system
+ * cannot verify is asked about in the sign-in window; an accepted one is pinned in the
+ * ApiClient's CertificatePins, kept in QSettings, and what was interrupted goes on.
  *
  * Owns the ApiClient, the TokenStore and both windows. Created by main() (or a GUI
  * test) after the translators are installed; GUI thread.
@@ -65,6 +68,7 @@ private:
     void signUp(const QUrl &server, const QString &username, const QString &password);
     void finishSignIn(const AuthSession &session);
     void restoreSession(const QString &token);
+    void trustCertificate(const CertificateCheck &check);
     void openMainWindow(const QString &username);
     void signOut();
     void signInAgain();
@@ -79,6 +83,7 @@ private:
     QPointer<MainWindow> m_main;
     QUrl m_server;
     QString m_username; ///< the account signed in (the server's form of the name)
+    std::function<void()> m_afterTrust; ///< what a certificate question interrupted
 };
 
 } // namespace roomgate::client::ui

@@ -189,16 +189,22 @@ FailureBanner::Notice FailureBanner::noticeFor(const QString &title, const Probl
 
 FailureBanner::Notice FailureBanner::noticeFor(const QString &title, LocalError local,
                                                LocalErrorPhase phase, const QString &address,
-                                               Actions actions)
+                                               Actions actions, const CertificateCheck &certificate)
 {
     Notice notice;
     notice.title = title;
     notice.code = ErrorCode::Unavailable;
     notice.local = local;
+    notice.actions = actions;
+    if (certificate.isRefusal()) {
+        // What was refused and why, with the fingerprint to compare with the admin's.
+        notice.sentence = certificate.sentence(phase, address);
+        notice.detail = certificate.detail();
+        return notice;
+    }
     notice.sentence = localErrorSentence(local, phase, address);
     // This side's finding, in this side's words: never "Server: Connection refused".
     notice.detail = localErrorReason(local);
-    notice.actions = actions;
     return notice;
 }
 
@@ -211,7 +217,7 @@ void FailureBanner::showFailure(const RoomSession::Failure &failure, bool wasJoi
         notice = noticeFor(title, failure.local,
                            failure.phase == Phase::Reservation ? LocalErrorPhase::Reservation
                                                                : LocalErrorPhase::Connection,
-                           failure.address, actions);
+                           failure.address, actions, failure.certificate);
     } else {
         Problem problem(failure.code, failure.detail);
         notice = noticeFor(title, problem, actions);
@@ -267,6 +273,12 @@ void FailureBanner::setNote(const QString &note)
     m_countdownLabel->setText(note);
     m_countdownLabel->setVisible(!note.isEmpty());
     updateAccessibleText();
+}
+
+void FailureBanner::setButtonTexts(const QString &retryNow, const QString &signInAgain)
+{
+    m_retry->setText(retryNow);
+    m_signIn->setText(signInAgain);
 }
 
 void FailureBanner::clear()

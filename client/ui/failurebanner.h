@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "client/core/certificatecheck.h"
 #include "client/core/localerror.h"
 #include "client/core/roomsession.h"
 #include "shared/clock.h"
@@ -83,12 +84,22 @@ public:
     void clear();
     /** A line where the countdown goes, when none runs ("A seat is free — entering…"). */
     void setNote(const QString &note);
+    /**
+     * Other words (and mnemonics) for Retry now and Sign in again, where another banner of
+     * the same window may show at the same time: two buttons of one window never answer
+     * the same Alt+letter.
+     */
+    void setButtonTexts(const QString &retryNow, const QString &signInAgain);
 
     /** The notice for a server's refusal: its sentence, and its detail when that says more. */
     static Notice noticeFor(const QString &title, const Problem &problem, Actions actions);
-    /** The notice for a call that got no answer at all, in @p phase, naming @p address. */
+    /**
+     * The notice for a call that got no answer at all, in @p phase, naming @p address; a
+     * refused @p certificate says why it was refused and shows its fingerprint.
+     */
     static Notice noticeFor(const QString &title, LocalError local, LocalErrorPhase phase,
-                            const QString &address, Actions actions);
+                            const QString &address, Actions actions,
+                            const CertificateCheck &certificate = {});
 
     /** The title for a failure in @p phase. */
     static QString titleFor(Phase phase, bool wasJoined);

@@ -262,9 +262,13 @@ void MainWindow::addRoomView(RoomSession *session)
     connect(view, &RoomView::chooseAnotherRoomRequested, this,
             [this, view] { chooseAnotherRoom(view); });
     connect(view, &RoomView::signInAgainRequested, this, &MainWindow::signInAgainRequested);
-    connect(view, &RoomView::failureShown, this, [this, view](const QString &summary) {
+    connect(view, &RoomView::failureShown, this, [this, view](const QString &title) {
+        // Which tab, and what went wrong, in one short line beside the account: the
+        // sentence and the actions are in the tab's banner. A long name is elided.
         m_noticeFrom = view;
-        statusBar()->showMessage(summary, kNoticeMs);
+        const QString name
+            = ElidedLabel::elided(view->roomName(), statusBar()->fontMetrics(), kTabTextWidth);
+        statusBar()->showMessage(tr("%1 — %2").arg(name, title), kNoticeMs);
     });
     connect(session, &RoomSession::joined, this, [this, view] {
         // The tab is fine again: its old failure is no news any more.

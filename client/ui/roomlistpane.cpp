@@ -36,6 +36,8 @@ RoomListPane::RoomListPane(ApiClient *api, const Clock &clock, QWidget *parent)
 {
     setObjectName(QStringLiteral("roomListPane"));
     m_banner->setObjectName(QStringLiteral("roomListBanner"));
+    // A room's banner may stand beside this one: its Alt+T and Alt+G stay the room's.
+    m_banner->setButtonTexts(tr("Loa&d the rooms again"), tr("Sign &in again"));
     m_filtered->setSourceModel(m_rooms);
     m_filtered->setFilterRole(RoomListModel::NameRole);
     m_filtered->setFilterCaseSensitivity(Qt::CaseInsensitive);
@@ -185,9 +187,9 @@ void RoomListPane::refresh()
             // Automatic refreshes keep trying in the background; the banner stays.
             FailureBanner::Notice notice = result.local == LocalError::None
                 ? FailureBanner::noticeFor(tr("Could not load the rooms"), problem, actions)
-                : FailureBanner::noticeFor(tr("Could not load the rooms"), result.local,
-                                           LocalErrorPhase::RoomList,
-                                           displayAddress(m_api->baseUrl()), actions);
+                : FailureBanner::noticeFor(
+                    tr("Could not load the rooms"), result.local, LocalErrorPhase::RoomList,
+                    displayAddress(m_api->baseUrl()), actions, result.certificate);
             notice.countdownSeconds = countdown;
             m_banner->present(notice);
             Q_EMIT refreshed(false);

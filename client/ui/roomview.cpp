@@ -159,8 +159,19 @@ RoomView::RoomView(RoomSession *session, const Clock &clock, QWidget *parent)
         updateInput();
     });
     connect(m_seatWatcher, &SeatWatcher::seatFree, this, &RoomView::onSeatFree);
-    connect(m_seatWatcher, &SeatWatcher::gaveUp, this, [this] {
-        m_banner->setNote(tr("No seat came free for a long while: use Retry now to try again."));
+    connect(m_seatWatcher, &SeatWatcher::gaveUp, this, [this](SeatWatcher::End why) {
+        switch (why) {
+        case SeatWatcher::End::NoSeat:
+            m_banner->setNote(
+                tr("No seat came free for a long while: use Retry now to try again."));
+            break;
+        case SeatWatcher::End::RoomGone:
+            m_banner->setNote(tr("The room was closed or deleted while you waited."));
+            break;
+        case SeatWatcher::End::SessionEnded:
+            m_banner->setNote(tr("Your session has ended: sign in again, then use Retry now."));
+            break;
+        }
     });
 
     connect(session, &RoomSession::stateChanged, this, &RoomView::onStateChanged);
@@ -353,7 +364,7 @@ void RoomView::onFailed(const RoomSession::Failure &failure)
         m_membersHeader->setText(tr("Members"));
     }
     updateStatus();
-    Q_EMIT failureShown(tr("%1 — %2: %3").arg(roomName(), m_banner->title(), m_banner->sentence()));
+    Q_EMIT failureShown(m_banner->title());
 }
 
 void RoomView::onSeatFree()

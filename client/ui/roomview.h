@@ -84,8 +84,8 @@ Q_SIGNALS:
     void signInAgainRequested();
     /** The status line or the indicator changed (the tab follows). */
     void statusChanged();
-    /** A failure is shown in the banner; @p summary is one line for a status bar. */
-    void failureShown(const QString &summary);
+    /** A failure is shown in the banner under @p title (for a status bar). */
+    void failureShown(const QString &title);
 
 private:
     void onStateChanged(RoomSession::State state);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "client/ui/signinwindow.h"
 
+#include "client/core/certificatepins.h"
+#include "client/ui/certificatepanel.h"
 #include "client/ui/failurebanner.h"
 
 #include <QFormLayout>
@@ -18,6 +20,8 @@ SignInWindow::SignInWindow(const Clock &clock, QWidget *parent)
       m_server(new QLineEdit(this)),
       m_username(new QLineEdit(this)),
       m_password(new QLineEdit(this)),
+      m_forgetCertificate(new QPushButton(tr("&Forget trusted certificate"), this)),
+      m_certificatePanel(new CertificatePanel(this)),
       m_hint(new QLabel(this)),
       m_banner(new FailureBanner(this, clock)),
       m_busy(new QLabel(this)),
@@ -65,10 +69,15 @@ SignInWindow::SignInWindow(const Clock &clock, QWidget *parent)
     m_username->setAccessibleName(tr("User name"));
     m_password->setAccessibleName(tr("Password"));
 
-    auto *form = new QFormLayout;
-    form->addRow(tr("&Server:"), m_server);
-    form->addRow(tr("&User name:"), m_username);
-    form->addRow(tr("&Password:"), m_password);
+    m_forgetCertificate->setObjectName(QStringLiteral("forgetCertificateButton"));
+    m_forgetCertificate->setFlat(true);
+    m_forgetCertificate->setCursor(Qt::PointingHandCursor);
+
+    m_form = new QFormLayout;
+    m_form->addRow(tr("&Server:"), m_server);
+    m_form->addRow(tr("&User name:"), m_username);
+    m_form->addRow(tr("&Password:"), m_password);
+    m_form->addRow(QString(), m_forgetCertificate);
 
     m_hint->setObjectName(QStringLiteral("signInHint"));
     m_hint->setWordWrap(true);
@@ -99,7 +108,8 @@ SignInWindow::SignInWindow(const Clock &clock, QWidget *parent)
     layout->setContentsMargins(24, 20, 24, 16);
     layout->setSpacing(12);
     layout->addLayout(top);
-    layout->addLayout(form);
+    layout->addLayout(m_form);
+    layout->addWidget(m_certificatePanel);
     layout->addWidget(m_hint);
     layout->addWidget(m_banner);
     layout->addLayout(buttons);
@@ -123,7 +133,29 @@ SignInWindow::SignInWindow(const Clock &clock, QWidget *parent)
         connect(edit, &QLineEdit::returnPressed, m_signIn, &QPushButton::click);
         connect(edit, &QLineEdit::textChanged, this, &SignInWindow::updateButtons);
     }
+    connect(m_server, &QLineEdit::textChanged, this, [this] {
+        // The question is about the server that was asked: another address drops it.
+        if (isAskingToTrust()
+            && m_certificatePanel->check().server != CertificatePins::serverKey(server())) {
+            m_certificatePanel->clear();
+            updateButtons();
+        }
+        updateForgetCertificate();
+    });
+    connect(m_certificatePanel, &CertificatePanel::accepted, this,
+            [this](const CertificateCheck &check) {
+                updateButtons();
+                Q_EMIT certificateAccepted(check);
+            });
+    connect(m_certificatePanel, &CertificatePanel::cancelled, this, [this] {
+        updateButtons();
+        m_server->setFocus(Qt::OtherFocusReason);
+        Q_EMIT certificateDeclined();
+    });
+    connect(m_forgetCertificate, &QPushButton::clicked, this,
+            [this] { Q_EMIT forgetCertificateRequested(CertificatePins::serverKey(server())); });
     updateButtons();
+    updateForgetCertificate();
     resize(480, 400);
 }
 
@@ -136,6 +168,52 @@ void SignInWindow::submit(bool registering)
         Q_EMIT registerRequested(server(), username(), m_password->text());
     else
         Q_EMIT signInRequested(server(), username(), m_password->text());
+}
+
+void SignInWindow::submitAgain()
+{
+    submit(m_lastWasRegister);
+}
+
+void SignInWindow::setCertificatePins(const CertificatePins *pins)
+{
+    if (m_pins)
+        disconnect(m_pins, nullptr, this, nullptr);
+    m_pins = pins;
+    if (pins)
+        connect(pins, &CertificatePins::changed, this, &SignInWindow::updateForgetCertificate);
+    updateForgetCertificate();
+}
+
+void SignInWindow::updateForgetCertificate()
+{
+    const QUrl url = server();
+    const QString key = CertificatePins::serverKey(url);
+    const bool pinned = m_pins && url.isValid() && !url.host().isEmpty() && m_pins->isPinned(key);
+    if (pinned) {
+        const QString fingerprint = CertificateCheck::displayFingerprint(m_pins->pin(key));
+        m_forgetCertificate->setToolTip(
+            tr("Stop trusting the certificate you accepted for %1 (SHA-256 %2). You are asked "
+               "again the next time it is presented.")
+                .arg(key, fingerprint));
+        m_forgetCertificate->setAccessibleDescription(m_forgetCertificate->toolTip());
+    }
+    m_form->setRowVisible(m_forgetCertificate, pinned);
+    m_forgetCertificate->setEnabled(!m_isBusy);
+}
+
+bool SignInWindow::isAskingToTrust() const
+{
+    return m_certificatePanel->isVisibleTo(this);
+}
+
+void SignInWindow::askToTrust(const CertificateCheck &check)
+{
+    m_banner->clear();
+    m_waiting = false;
+    m_certificatePanel->present(check, displayAddress(server()));
+    updateButtons();
+    fitContents();
 }
 
 void SignInWindow::focusFirstEmptyField()
@@ -191,8 +269,10 @@ void SignInWindow::updateButtons()
 {
     const bool filled = !m_server->text().trimmed().isEmpty() && !username().isEmpty()
         && !m_password->text().isEmpty();
-    m_signIn->setEnabled(!m_isBusy && !m_waiting && filled);
-    m_register->setEnabled(!m_isBusy && !m_waiting && filled);
+    // While the certificate question is open, it is the one thing to answer.
+    const bool free = !m_isBusy && !m_waiting && !isAskingToTrust();
+    m_signIn->setEnabled(free && filled);
+    m_register->setEnabled(free && filled);
     if (m_hint->isVisible() && filled)
         m_hint->hide();
 }
@@ -206,19 +286,28 @@ void SignInWindow::setBusy(bool busy, const QString &message)
     m_busy->setVisible(busy && !message.isEmpty());
     if (busy) {
         m_banner->clear();
+        m_certificatePanel->clear();
         m_waiting = false;
     }
     updateButtons();
+    updateForgetCertificate();
 }
 
-void SignInWindow::showProblem(const QString &title, const Problem &problem, LocalError local)
+void SignInWindow::showProblem(const QString &title, const Problem &problem, LocalError local,
+                               const CertificateCheck &certificate)
 {
+    if (certificate.canBeTrusted()) {
+        // Not a failure yet: a question only the user can answer.
+        askToTrust(certificate);
+        return;
+    }
     if (local != LocalError::None) {
         // Nobody answered: the address (or the network) is the likely culprit, not the
-        // password. Retry repeats the request; the cursor goes where a fix is typed.
+        // password. Retry repeats the request; the cursor goes where a fix is typed. A
+        // refused certificate says why, and the fingerprint it saw.
         m_banner->present(FailureBanner::noticeFor(title, local, LocalErrorPhase::SignIn,
                                                    displayAddress(server()),
-                                                   FailureBanner::Action::RetryNow));
+                                                   FailureBanner::Action::RetryNow, certificate));
         m_server->setFocus(Qt::OtherFocusReason);
         m_server->selectAll();
         fitContents();

@@ -1,19 +1,27 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "client/core/certificatecheck.h"
 #include "client/core/localerror.h"
 #include "shared/clock.h"
 #include "shared/problem.h"
 
+#include <QPointer>
 #include <QUrl>
 #include <QWidget>
 
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
 
+namespace roomgate::client {
+class CertificatePins;
+}
+
 namespace roomgate::client::ui {
 
+class CertificatePanel;
 class FailureBanner;
 
 /**
@@ -22,6 +30,11 @@ class FailureBanner;
  * refusals (shown in a FailureBanner) and the keychain note. A server that cannot be
  * reached is told apart from one that refused (with Retry, and the cursor in the
  * address field); a sign-in refused for its rate says until when, and the buttons wait.
+ *
+ * An `https://` server whose certificate the system cannot verify gets the
+ * CertificatePanel in place of a refusal: its fingerprint, once, with Accept and Cancel;
+ * an accepted one is reported for the shell to pin. While the address names a server with
+ * a trusted certificate, "Forget trusted certificate" offers to stop trusting it.
  * Top-level window owned by the ClientShell; GUI thread.
  */
 class SignInWindow : public QWidget
@@ -43,7 +56,17 @@ public:
      * server's refusal, or, with @p local set, that no answer came from @p server.
      */
     void showProblem(const QString &title, const Problem &problem,
-                     LocalError local = LocalError::None);
+                     LocalError local = LocalError::None, const CertificateCheck &certificate = {});
+    /**
+     * Asks whether to trust the certificate of @p check (canBeTrusted()): the panel,
+     * with the buttons off until the user answers.
+     */
+    void askToTrust(const CertificateCheck &check);
+    bool isAskingToTrust() const;
+    /** Sends again what was asked last (sign in or register) with the fields as they are. */
+    void submitAgain();
+    /** The trusted certificates, to offer forgetting the one of the address typed. */
+    void setCertificatePins(const CertificatePins *pins);
     void clearProblem();
     /** Says, once and quietly, that the session token lives in memory only, and why. */
     void setMemoryOnlyNote(bool memoryOnly, bool keychainOff = false);
@@ -61,10 +84,18 @@ public:
     QPushButton *signInButton() const { return m_signIn; }
     QPushButton *registerButton() const { return m_register; }
     QLabel *memoryOnlyNote() const { return m_keychainNote; }
+    CertificatePanel *certificatePanel() const { return m_certificatePanel; }
+    QPushButton *forgetCertificateButton() const { return m_forgetCertificate; }
 
 Q_SIGNALS:
     void signInRequested(const QUrl &server, const QString &username, const QString &password);
     void registerRequested(const QUrl &server, const QString &username, const QString &password);
+    /** The user trusts @p check's certificate for its server (the panel's Accept). */
+    void certificateAccepted(const roomgate::client::CertificateCheck &check);
+    /** The user did not trust the certificate asked about (the panel's Cancel). */
+    void certificateDeclined();
+    /** The user no longer trusts the certificate kept for @p server (a CertificatePins key). */
+    void forgetCertificateRequested(const QString &server);
 
 private:
     /** True when the fields can be sent; else says what is missing. */
@@ -72,17 +103,22 @@ private:
     void updateButtons();
     void submit(bool registering);
     void fitContents();
+    void updateForgetCertificate();
 
     // Declared in the order they are seen: the keyboard follows it.
     QLineEdit *m_server;
     QLineEdit *m_username;
     QLineEdit *m_password;
+    QPushButton *m_forgetCertificate;
+    CertificatePanel *m_certificatePanel;
     QLabel *m_hint;
     FailureBanner *m_banner;
     QLabel *m_busy;
     QPushButton *m_register;
     QPushButton *m_signIn;
     QLabel *m_keychainNote;
+    QFormLayout *m_form = nullptr;
+    QPointer<const CertificatePins> m_pins;
     const Clock &m_clock;
     bool m_isBusy = false;
     bool m_waiting = false; ///< a rate-limited sign-in counts down

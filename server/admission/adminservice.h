@@ -56,8 +56,10 @@ public:
     /** Newest first; @p limit 1–1000. */
     Outcome<QList<AuditEntry>> audit(int limit);
     Outcome<StorageCounts> counts();
-    /** Every node that ever took a lease on this storage, with its lease. */
+    /** Every node that ever took a lease on this storage, with its lease and load. */
     Outcome<QList<NodeLease>> nodes();
+    /** This node's id and clock. */
+    const AdmissionSettings &settings() const { return m_settings; }
 
 Q_SIGNALS:
     void adminActed(const roomgate::server::AuditEntry &entry);

@@ -4,6 +4,7 @@
 #include "server/admission/logging.h"
 #include "server/storage/readconnections.h"
 #include "server/storage/replyhome.h"
+#include "server/storage/reservationstore.h"
 #include "server/storage/roomstore.h"
 #include "server/storage/secrets.h"
 #include "shared/textrules.h"
@@ -70,6 +71,11 @@ void AdmissionService::reserve(const User &user, const QString &roomName, bool c
         done(Outcome<ReserveAnswer>::failure(invalid));
         return;
     }
+    if (!isAdmitting()) {
+        noteDecision(Phase::Reserve, ErrorCode::Unavailable, user.name, name, started);
+        done(Outcome<ReserveAnswer>::failure(ErrorCode::Unavailable));
+        return;
+    }
 
     ReserveRequest request;
     request.userId = user.id;
@@ -132,6 +138,15 @@ void AdmissionService::cancel(const User &user, QByteArrayView ticket,
                    });
 }
 
+QString AdmissionService::roomOfTicket(QByteArrayView ticket)
+{
+    if (!TicketFormat::isWellFormed(ticket))
+        return {};
+    const auto found
+        = ReservationStore(m_reads.forThisThread()).byTicket(Secrets::storageHash(ticket));
+    return found.ok() && found.value ? found.value->roomName : QString();
+}
+
 void AdmissionService::claim(QByteArrayView ticket, const QString &connectionId,
                              const QString &address, Reply<ClaimResult> done)
 {
@@ -139,6 +154,11 @@ void AdmissionService::claim(QByteArrayView ticket, const QString &connectionId,
     if (!TicketFormat::isWellFormed(ticket)) {
         noteDecision(Phase::Claim, ErrorCode::TicketInvalid, {}, {}, started);
         done(Outcome<ClaimResult>::failure(ErrorCode::TicketInvalid));
+        return;
+    }
+    if (!isAdmitting()) {
+        noteDecision(Phase::Claim, ErrorCode::Unavailable, {}, {}, started);
+        done(Outcome<ClaimResult>::failure(ErrorCode::Unavailable));
         return;
     }
     ClaimRequest request;

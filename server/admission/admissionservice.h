@@ -7,6 +7,8 @@
 
 #include <QObject>
 
+#include <atomic>
+
 namespace roomgate::server {
 
 class ReadConnections;
@@ -48,6 +50,12 @@ public:
     /** Gives a reservation back before claiming: Ok or ReservationNotFound (or storage). */
     void cancel(const User &user, QByteArrayView ticket, std::function<void(ErrorCode)> done);
 
+    /**
+     * The room @p ticket's reservation is for (a read; empty when unknown or unreadable):
+     * where the claim will be decided, before it is.
+     */
+    QString roomOfTicket(QByteArrayView ticket);
+
     /** Phase 2: the ticket of a WebSocket connection becomes a membership. */
     void claim(QByteArrayView ticket, const QString &connectionId, const QString &address,
                Reply<ClaimResult> done);
@@ -63,6 +71,14 @@ public:
 
     /** Every room with its counts (a read). */
     Outcome<QList<Room>> rooms();
+
+    /**
+     * Whether this node admits (reserve, claim): false while it cannot renew its lease,
+     * when other nodes may already be giving its seats away; refusals are UNAVAILABLE.
+     * Any thread.
+     */
+    void setAdmitting(bool admitting) { m_admitting.store(admitting); }
+    bool isAdmitting() const { return m_admitting.load(); }
     const AdmissionSettings &settings() const { return m_settings; }
 
 Q_SIGNALS:
@@ -80,6 +96,7 @@ private:
     ReadConnections &m_reads;
     const AdmissionSettings &m_settings;
     RateLimiter m_roomsPerUser;
+    std::atomic<bool> m_admitting{true};
 };
 
 } // namespace roomgate::server

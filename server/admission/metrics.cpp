@@ -65,7 +65,11 @@ Metrics::Metrics(AdmissionService &admission, EventBus &bus, QObject *parent) : 
                 }
                 Q_EMIT changed();
             });
-    bus.subscribe(this, [this](const RoomEvent &event) {
+    // This node's own events only: with several nodes, each counts what it did, and the
+    // counters add up across nodes.
+    bus.subscribe(this, [this, node = admission.settings().nodeId](const RoomEvent &event) {
+        if (event.originNode != node)
+            return;
         quint64 *counter = nullptr;
         switch (event.kind) {
         case RoomEvent::Kind::Message:

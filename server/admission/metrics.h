@@ -15,9 +15,9 @@ namespace roomgate::server {
 class EventBus;
 
 /**
- * Counters and the reserve/claim latency histograms, fed by AdmissionService's
- * decided signal and the event bus; rendered in Prometheus text format for
- * /metrics and read by the dashboard. Lives on the main thread, where every count
+ * Counters and the reserve/claim latency histograms of this node, fed by
+ * AdmissionService's decided signal and the node's own events on the bus; rendered in Prometheus
+ * text format for /metrics and read by the dashboard. Lives on the main thread, where every count
  * changes; render() may be called from any thread.
  */
 class Metrics : public QObject

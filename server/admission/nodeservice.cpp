@@ -7,6 +7,10 @@
 #include "server/storage/nodestore.h"
 #include "server/storage/storagewriter.h"
 
+#include <QPointer>
+
+#include <algorithm>
+
 namespace roomgate::server {
 
 namespace {
@@ -26,7 +30,10 @@ Outcome<QList<Membership>> endAll(Database &db, const Outcome<QList<Membership>>
 NodeService::NodeService(StorageWriter &writer, EventBus &bus, const AdmissionSettings &settings,
                          QObject *parent)
     : QObject(parent), m_writer(writer), m_bus(bus), m_settings(settings)
-{ }
+{
+    m_watch.setInterval(500);
+    connect(&m_watch, &QTimer::timeout, this, &NodeService::checkLease);
+}
 
 ErrorCode NodeService::start()
 {
@@ -51,7 +58,29 @@ ErrorCode NodeService::start()
         qCInfo(lcAdmission).noquote()
             << "freed" << released.value.size() << "seat(s) held by this node's previous run";
     }
+    if (released.ok()) {
+        m_leaseUntilMs = now + lease;
+        m_lastTotalsAtMs = now;
+        if (m_totals)
+            m_lastTotals = m_totals();
+        m_watch.start();
+    }
     return released.code;
+}
+
+NodeLoad NodeService::loadSinceLastRenewal(qint64 nowMs)
+{
+    NodeLoad load;
+    if (!m_totals)
+        return load;
+    const Totals totals = m_totals();
+    const double seconds = std::max<qint64>(1, nowMs - m_lastTotalsAtMs) / 1000.0;
+    load.sockets = totals.sockets;
+    load.decisionRate = static_cast<double>(totals.decisions - m_lastTotals.decisions) / seconds;
+    load.messageRate = static_cast<double>(totals.messages - m_lastTotals.messages) / seconds;
+    m_lastTotals = totals;
+    m_lastTotalsAtMs = nowMs;
+    return load;
 }
 
 void NodeService::maintain()
@@ -59,11 +88,29 @@ void NodeService::maintain()
     const QString node = m_settings.nodeId;
     const qint64 now = m_settings.nowMs();
     const qint64 lease = m_settings.nodeLeaseMs;
+    const NodeLoad load = loadSinceLastRenewal(now);
+    // The renewal alone, ahead of any backlog: neither an overloaded node's queue nor the
+    // locks of the reaping below may cost it its lease.
+    m_writer.submit<bool>(
+        [node, now, lease, load](StorageWriter::Scope &scope) {
+            const ErrorCode code = NodeStore(scope.db()).renew(node, now, lease, load);
+            return Outcome<bool>{code, code == ErrorCode::Ok};
+        },
+        [self = QPointer(this), now, lease](Outcome<bool> renewed) {
+            if (!renewed.ok()) {
+                qCWarning(lcAdmission)
+                    << "could not renew the node lease:" << wireName(renewed.code);
+                return;
+            }
+            if (!self)
+                return;
+            // The renewal was decided after `now`: the lease holds at least until now + lease.
+            self->m_leaseUntilMs = std::max(self->m_leaseUntilMs, now + lease);
+            self->checkLease();
+        },
+        StorageWriter::Priority::Urgent);
     m_writer.submit<QList<Membership>>(
-        [this, node, now, lease](StorageWriter::Scope &scope) {
-            if (const ErrorCode code = NodeStore(scope.db()).renew(node, now, lease);
-                code != ErrorCode::Ok)
-                return Outcome<QList<Membership>>::failure(code);
+        [this, node, now](StorageWriter::Scope &scope) {
             auto reaped = endAll(scope.db(), MembershipStore(scope.db()).ofLapsedNodes(node, now));
             if (!reaped.ok())
                 return reaped;
@@ -76,7 +123,7 @@ void NodeService::maintain()
         [](const Outcome<QList<Membership>> &reaped) {
             if (!reaped.ok()) {
                 qCWarning(lcAdmission)
-                    << "could not renew the node lease:" << wireName(reaped.code);
+                    << "could not free the seats of lapsed nodes:" << wireName(reaped.code);
                 return;
             }
             if (!reaped.value.isEmpty()) {
@@ -84,6 +131,31 @@ void NodeService::maintain()
                     << "freed" << reaped.value.size() << "seat(s) of nodes whose lease lapsed";
             }
         });
+}
+
+bool NodeService::checkLease()
+{
+    // Stop a margin before the lease ends: other nodes free the seats once it has.
+    const qint64 margin = std::max<qint64>(1000, m_settings.nodeLeaseMs / 5);
+    const bool held = m_settings.nowMs() < m_leaseUntilMs - margin;
+    setAdmitting(held);
+    return held;
+}
+
+void NodeService::setAdmitting(bool admitting)
+{
+    if (admitting == m_admitting)
+        return;
+    m_admitting = admitting;
+    if (admitting) {
+        qCInfo(lcAdmission) << "the node lease is renewed again: admitting";
+    } else {
+        qCWarning(lcAdmission).noquote()
+            << "the node lease (" << m_settings.nodeLeaseMs / 1000
+            << "s) is about to lapse unrenewed: no longer admitting; members are sent away to "
+               "re-enter elsewhere (1001)";
+    }
+    Q_EMIT admittingChanged(admitting);
 }
 
 } // namespace roomgate::server

@@ -78,6 +78,7 @@ void AdminApi::addRoutes(http::Router &router)
     router.add("PUT", "/api/v1/admin/rooms/{name}/bans/{user}", withParams(&AdminApi::ban));
     router.add("DELETE", "/api/v1/admin/rooms/{name}/bans/{user}", withParams(&AdminApi::unban));
     router.add("GET", "/api/v1/admin/audit", plain(&AdminApi::audit));
+    router.add("GET", "/api/v1/admin/nodes", plain(&AdminApi::nodes));
 }
 
 void AdminApi::createRoom(const Request &request, const Responder &responder)
@@ -238,6 +239,32 @@ void AdminApi::audit(const Request &request, const Responder &responder)
         });
     }
     responder.send(HttpResponse::json(200, {{QStringLiteral("entries"), out}}));
+}
+
+void AdminApi::nodes(const Request &request, const Responder &responder)
+{
+    if (!m_auth.admin(request, responder))
+        return;
+    const auto list = m_admin.nodes();
+    if (!list.ok()) {
+        refuse(responder, list.code);
+        return;
+    }
+    const qint64 now = m_admin.settings().nowMs();
+    QJsonArray out;
+    for (const NodeLease &node : list.value) {
+        out.append(QJsonObject{
+            {QStringLiteral("id"), node.id},
+            {QStringLiteral("self"), node.id == m_admin.settings().nodeId},
+            {QStringLiteral("alive"), node.leaseExpires > now},
+            {QStringLiteral("startedAt"), WireTime::format(node.startedAt)},
+            {QStringLiteral("leaseExpiresAt"), WireTime::format(node.leaseExpires)},
+            {QStringLiteral("sockets"), node.load.sockets},
+            {QStringLiteral("decisionsPerSecond"), node.load.decisionRate},
+            {QStringLiteral("messagesPerSecond"), node.load.messageRate},
+        });
+    }
+    responder.send(HttpResponse::json(200, {{QStringLiteral("nodes"), out}}));
 }
 
 } // namespace roomgate::server::api

@@ -38,6 +38,7 @@ private:
     void ban(const Request &request, const Params &params, const Responder &responder);
     void unban(const Request &request, const Params &params, const Responder &responder);
     void audit(const Request &request, const Responder &responder);
+    void nodes(const Request &request, const Responder &responder);
 
     Authenticator &m_auth;
     AdminService &m_admin;

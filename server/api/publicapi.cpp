@@ -256,13 +256,17 @@ void PublicApi::health(const Request &, const Responder &responder)
         refuse(responder, ErrorCode::Unavailable, QStringLiteral("storage is unreachable"));
         return;
     }
-    responder.send(
-        HttpResponse::json(200,
-                           {
-                               {QStringLiteral("status"), QStringLiteral("ok")},
-                               {QStringLiteral("version"), QStringLiteral(ROOMGATE_VERSION)},
-                               {QStringLiteral("node"), m_settings.nodeId},
-                           }));
+    QJsonObject body{
+        {QStringLiteral("status"), QStringLiteral("ok")},
+        {QStringLiteral("version"), QStringLiteral(ROOMGATE_VERSION)},
+        {QStringLiteral("node"), m_settings.nodeId},
+    };
+    // Still serving (200), in part: a load balancer may prefer other nodes.
+    if (const QString reason = m_services.health.degradedReason(); !reason.isEmpty()) {
+        body.insert(QStringLiteral("status"), QStringLiteral("degraded"));
+        body.insert(QStringLiteral("detail"), reason);
+    }
+    responder.send(HttpResponse::json(200, body));
 }
 
 void PublicApi::metrics(const Request &request, const Responder &responder)

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "server/app/serverconfig.h"
 
+#include "server/events/rabbitmqeventbus.h"
+
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QUrl>
@@ -34,6 +37,8 @@ constexpr Option kOptions[] = {
     {"ping-interval", "S", "Seconds between WebSocket pings (default 30)."},
     {"idle-timeout", "S", "Seconds of silence before a socket is dropped (default 90)."},
     {"sweep-interval", "MS", "Milliseconds between expiry sweeps (default 1000)."},
+    {"node-id", "NAME", "This node's id among the nodes sharing the storage: 1-64 of A-Z a-z 0-9 . _ - (default: generated once and kept in the data dir)."},
+    {"broker", "URL", "amqp://user:pass@host:port/vhost: carry room events between nodes on RabbitMQ (default: none, one node)."},
     {"node-lease", "S", "Seconds a node's lease lasts without renewal (default 15)."},
     {"body-limit", "BYTES", "Largest HTTP body accepted (default 16384)."},
     {"frame-limit", "BYTES", "Largest WebSocket frame accepted (default 65536)."},
@@ -313,6 +318,18 @@ ServerConfig::ParseResult ServerConfig::parse(const QStringList &arguments,
                 QStringLiteral("--database: expected sqlite:///path or postgresql://…, got '%1'")
                     .arg(*db));
         c.database = *db;
+    }
+    if (const auto id = lookup("node-id")) {
+        static const QRegularExpression valid(QStringLiteral("^[A-Za-z0-9._-]{1,64}$"));
+        if (!valid.match(*id).hasMatch())
+            return fail(
+                QStringLiteral("--node-id: expected 1-64 of A-Z a-z 0-9 . _ -, got '%1'").arg(*id));
+        c.nodeId = *id;
+    }
+    if (const auto broker = lookup("broker")) {
+        if (const QString problem = RabbitMqEventBus::urlProblem(*broker); !problem.isEmpty())
+            return fail(QStringLiteral("--broker: %1").arg(problem));
+        c.broker = *broker;
     }
     // Repeatable on the command line, a comma-separated list in env and INI.
     QStringList proxies = parser.values(QStringLiteral("trusted-proxy"));

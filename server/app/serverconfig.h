@@ -23,6 +23,8 @@ struct ServerConfig
     quint16 wsPort = 8081;
     QString dataDir;
     QString database; ///< empty: SQLite file in the data dir
+    QString nodeId; ///< empty: generated once and kept in the data dir
+    QString broker; ///< amqp://…; empty: the in-process bus (one node)
     int ticketTtlSeconds = 30;
     QString publicWsUrl;
     QString secretFile;

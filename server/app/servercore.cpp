@@ -13,6 +13,7 @@
 #include "server/admission/sweeper.h"
 #include "server/api/httpapi.h"
 #include "server/events/inprocesseventbus.h"
+#include "server/events/rabbitmqeventbus.h"
 #include "server/http/httpserver.h"
 #include "server/net/socketworkers.h"
 #include "server/realtime/gateway.h"
@@ -180,13 +181,19 @@ bool ServerCore::prepareDataDir()
     }
     probe.close();
     probe.remove();
-    const auto nodeId = readOrCreate(
-        dir + QStringLiteral("/node-id"),
-        []() -> QByteArray { return QByteArrayLiteral("node-") + Secrets::randomBytes(6).toHex(); },
-        &m_error);
-    if (!nodeId)
-        return false;
-    m_settings.nodeId = QString::fromLatin1(*nodeId);
+    if (!m_config.nodeId.isEmpty()) {
+        m_settings.nodeId = m_config.nodeId;
+    } else {
+        const auto nodeId = readOrCreate(
+            dir + QStringLiteral("/node-id"),
+            []() -> QByteArray {
+                return QByteArrayLiteral("node-") + Secrets::randomBytes(6).toHex();
+            },
+            &m_error);
+        if (!nodeId)
+            return false;
+        m_settings.nodeId = QString::fromLatin1(*nodeId);
+    }
     const QString secretPath = m_config.secretFile.isEmpty()
         ? dir + QStringLiteral("/ticket-secret")
         : m_config.secretFile;
@@ -229,18 +236,31 @@ bool ServerCore::open()
         return false;
     }
     m_reads = std::make_unique<ReadConnections>(url);
-    m_bus = std::make_unique<InProcessEventBus>();
+    if (m_config.broker.isEmpty())
+        m_bus = std::make_unique<InProcessEventBus>();
+    else
+        m_bus = std::make_unique<RabbitMqEventBus>(m_config.broker, m_settings.nodeId);
     m_queue = std::make_unique<SqlEntryQueue>(*m_writer, *m_reads, *m_bus, m_settings.nodeId);
-    m_health = std::make_unique<HealthService>(*m_reads);
     // Hashing keeps to its own thread(s): half the cores, so sign-ins never starve sockets.
     m_hashes = std::make_unique<HashQueue>(std::max(1, QThread::idealThreadCount() / 2),
                                            m_config.hashQueue);
     m_accounts = std::make_unique<AccountService>(*m_writer, *m_reads, *m_hashes, m_settings);
     m_admission = std::make_unique<AdmissionService>(*m_queue, *m_reads, m_settings);
+    m_health = std::make_unique<HealthService>(*m_reads, *m_bus, *m_admission);
     m_chat = std::make_unique<ChatService>(*m_writer, *m_bus, m_settings);
     m_adminService = std::make_unique<AdminService>(*m_writer, *m_reads, *m_bus, m_settings);
     m_node = std::make_unique<NodeService>(*m_writer, *m_bus, m_settings);
     m_metrics = std::make_unique<Metrics>(*m_admission, *m_bus);
+    m_node->setTotals([this] {
+        NodeService::Totals totals;
+        totals.sockets = socketCount();
+        for (auto phase : {AdmissionService::Phase::Reserve, AdmissionService::Phase::Claim}) {
+            for (quint64 n : m_metrics->decisions(phase))
+                totals.decisions += n;
+        }
+        totals.messages = m_metrics->messages();
+        return totals;
+    });
     return true;
 }
 
@@ -311,6 +331,33 @@ bool ServerCore::start()
     connect(m_gateway.get(), &Gateway::connectionCountChanged, this,
             &ServerCore::socketCountChanged);
     m_startedAt = QDateTime::fromMSecsSinceEpoch(m_settings.nowMs(), Qt::UTC);
+    // Without its lease the node admits nobody and sends its members away: other nodes may
+    // already be giving their seats to others.
+    connect(m_node.get(), &NodeService::admittingChanged, this, [this](bool admitting) {
+        m_admission->setAdmitting(admitting);
+        if (!admitting && m_gateway) {
+            Problem away(ErrorCode::ServerShutdown,
+                         QStringLiteral("this node lost its hold on the shared storage; enter "
+                                        "again (another node may serve you)"));
+            m_gateway->sendAllAway(away, false);
+        }
+    });
+    // Events of other nodes published while the broker was away never came here: the
+    // members re-enter, and their `joined` frame brings the history they missed.
+    connect(m_bus.get(), &EventBus::connectionChanged, this, [this](bool connected) {
+        const bool wasLost = std::exchange(m_brokerLost, !connected);
+        if (connected && wasLost && m_gateway && m_gateway->connectionCount() > 0) {
+            qCInfo(lcServer) << "the event broker is back: members re-enter to catch up";
+            m_gateway->sendAllAway(
+                Problem(
+                    ErrorCode::ServerShutdown,
+                    QStringLiteral("room events may have been missed while the event broker was "
+                                   "away; enter again")),
+                true);
+        } else if (!connected) {
+            qCWarning(lcServer) << "the event broker is away: serving this node's members only";
+        }
+    });
     m_sweeper = std::make_unique<Sweeper>(*m_admission, *m_node, *m_accounts, *m_chat);
     m_sweeper->start();
     qCInfo(lcServer).noquote() << "node" << m_settings.nodeId << "serving HTTP on"

@@ -88,6 +88,7 @@ private:
     AdmissionSettings m_settings;
     QString m_error;
     QDateTime m_startedAt;
+    bool m_brokerLost = false; ///< the bus lost the broker since it last had it
     std::unique_ptr<StorageWriter> m_writer;
     std::unique_ptr<ReadConnections> m_reads;
     std::unique_ptr<EventBus> m_bus;

@@ -101,6 +101,8 @@ DashboardWindow::DashboardWindow(DashboardContext context, QWidget *parent)
         m_events->appendAdminAction(entry);
         schedule(Everything);
     });
+    // The event log and the live counts show every room, of every node.
+    m_context.bus.followAll(true);
     m_context.bus.subscribe(this, [this](const RoomEvent &event) {
         // A chat message moves only the room's last activity.
         schedule(event.kind == RoomEvent::Kind::Message ? Rooms : Rooms | Seats);
@@ -116,7 +118,10 @@ DashboardWindow::DashboardWindow(DashboardContext context, QWidget *parent)
     tick();
 }
 
-DashboardWindow::~DashboardWindow() = default;
+DashboardWindow::~DashboardWindow()
+{
+    m_context.bus.followAll(false);
+}
 
 void DashboardWindow::setConfirmationsEnabled(bool enabled)
 {

@@ -227,18 +227,25 @@ void OverviewPage::setCounts(const StorageCounts &counts)
 
 void OverviewPage::setNodes(const QList<NodeLease> &nodes, qint64 nowMs)
 {
-    QStringList live{tr("%1 (this node)").arg(m_context.nodeId)};
+    QStringList live;
     QStringList all;
     for (const NodeLease &node : nodes) {
         const bool alive = node.leaseExpires > nowMs;
-        all.append(alive ? tr("%1: lease until %2")
-                               .arg(node.id,
+        const QString name
+            = node.id == m_context.nodeId ? tr("%1 (this node)").arg(node.id) : node.id;
+        all.append(alive ? tr("%1: lease until %2; %n socket(s), %3 decisions/s, %4 messages/s",
+                              nullptr, node.load.sockets)
+                               .arg(name,
                                     QDateTime::fromMSecsSinceEpoch(node.leaseExpires)
-                                        .toString(QStringLiteral("HH:mm:ss")))
-                         : tr("%1: lease lapsed").arg(node.id));
-        if (alive && node.id != m_context.nodeId)
-            live.append(node.id);
+                                        .toString(QStringLiteral("HH:mm:ss")),
+                                    QLocale().toString(node.load.decisionRate, 'f', 1),
+                                    QLocale().toString(node.load.messageRate, 'f', 1))
+                         : tr("%1: lease lapsed").arg(name));
+        if (alive)
+            live.append(tr("%1 · %n socket(s)", nullptr, node.load.sockets).arg(name));
     }
+    if (live.isEmpty())
+        live.append(tr("%1 (this node)").arg(m_context.nodeId));
     m_nodes->setText(live.join(QStringLiteral(", ")));
     m_nodes->setToolTip(all.join(QLatin1Char('\n')));
 }

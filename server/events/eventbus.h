@@ -5,6 +5,8 @@
 
 #include <QObject>
 
+#include <functional>
+
 namespace roomgate::server {
 
 /**
@@ -32,6 +34,19 @@ public:
      */
     virtual void follow(const QString &room) { Q_UNUSED(room); }
     virtual void unfollow(const QString &room) { Q_UNUSED(room); }
+    /**
+     * Calls @p then on @p context's thread (queued) once events of @p room published on
+     * other nodes from now on reach this node: at once when no binding is needed (no other
+     * nodes, the room or every room already bound, or the other nodes out of reach — their
+     * return then sends members to re-enter). follow() the room first. Any thread.
+     */
+    virtual void whenFollowing(const QString &room, QObject *context, std::function<void()> then)
+    {
+        Q_UNUSED(room);
+        QMetaObject::invokeMethod(context, std::move(then), Qt::QueuedConnection);
+    }
+    /** Whether other nodes' events reach this node only for the rooms it follows. */
+    virtual bool routesByRoom() const { return false; }
     /** Every room's events (a dashboard is open on this node). Any thread. */
     virtual void followAll(bool all) { Q_UNUSED(all); }
     /** False while the bus cannot reach the other nodes (the node serves its own members). */

@@ -3,11 +3,13 @@
 
 #include "server/admission/admissionservice.h"
 #include "server/admission/chatservice.h"
+#include "server/events/eventbus.h"
 #include "server/realtime/gatewayworker.h"
 #include "server/realtime/logging.h"
 #include "shared/frames.h"
 
 #include <QNetworkRequest>
+#include <QTimer>
 #include <QUrlQuery>
 
 namespace roomgate::server {
@@ -19,6 +21,8 @@ constexpr qint64 kCloseHeadroomBytes = 512;
 constexpr qint64 kSlowCloseGraceMs = 2000;
 /// Refusals this far apart are two floods, not one.
 constexpr qint64 kFloodPauseMs = 1000;
+/// How long a claim waits for the broker to bind its room before it is decided anyway.
+constexpr int kBindWaitMs = 2000;
 } // namespace
 
 ClientConnection::ClientConnection(GatewayWorker &worker, QWebSocket *socket, QString connectionId)
@@ -59,6 +63,31 @@ void ClientConnection::claim()
     const QUrlQuery query(m_socket->requestUrl());
     const QByteArray ticket
         = query.queryItemValue(QStringLiteral("ticket"), QUrl::FullyDecoded).toUtf8();
+    EventBus &bus = m_worker.bus();
+    if (bus.routesByRoom()) {
+        // Other nodes' events of the room must reach this node before the claim reads the
+        // history, or a message committed in between would be in neither.
+        const QString room = m_worker.admission().roomOfTicket(ticket);
+        if (!room.isEmpty()) {
+            m_worker.preFollow(this, room);
+            const auto decide = [this, ticket] {
+                if (m_state == State::Claiming && m_socket && !m_claimDecided)
+                    decideClaim(ticket);
+            };
+            bus.whenFollowing(room, this, decide);
+            // A broker that takes this long to bind does not hold the entry up any longer:
+            // the member may then miss the room's messages of that moment (they stay in
+            // the history), which beats never getting in.
+            QTimer::singleShot(kBindWaitMs, this, decide);
+            return;
+        }
+    }
+    decideClaim(ticket);
+}
+
+void ClientConnection::decideClaim(const QByteArray &ticket)
+{
+    m_claimDecided = true;
     AdmissionService &admission = m_worker.admission();
     m_worker.admission().claim(
         ticket, m_connectionId, peerAddress(),
@@ -76,7 +105,10 @@ void ClientConnection::claim()
 
 void ClientConnection::onClaimed(const Outcome<ClaimResult> &outcome)
 {
+    // Once in the room index (or refused), the room's events come the usual way.
+    const auto keptMessages = [this] { return m_worker.endPreFollow(this); };
     if (!outcome.ok()) {
+        keptMessages();
         Problem problem(outcome.code);
         problem.room = outcome.value.reservation.roomName;
         if (outcome.code == ErrorCode::RateLimited) {
@@ -91,8 +123,18 @@ void ClientConnection::onClaimed(const Outcome<ClaimResult> &outcome)
     m_seatHeld = true;
     m_state = State::Joined;
     m_worker.joinRoomIndex(this);
+    const QList<ChatMessage> kept = keptMessages();
     sendFrame(Frames::encode(
         Frames::Joined{result.room.info(), m_membership.userName, result.members, result.history}));
+    // Messages committed after the history was read, published before the room index had
+    // this connection: once each, in order.
+    for (const ChatMessage &message : result.history)
+        m_historyIds.push_back(message.id);
+    std::sort(m_historyIds.begin(), m_historyIds.end());
+    for (const ChatMessage &message : kept) {
+        if (!hadInHistory(message.id))
+            sendFrame(Frames::encode(message));
+    }
 }
 
 void ClientConnection::sendText(const QString &frame, qsizetype utf8Bytes)
@@ -174,6 +216,14 @@ void ClientConnection::endWith(std::optional<Problem> problem)
         if (self)
             self->closeWith(problem);
     });
+}
+
+void ClientConnection::endNow(const Problem &problem)
+{
+    if (!m_socket || m_state == State::Closing || m_state == State::Closed)
+        return;
+    releaseSeat({});
+    refuse(problem);
 }
 
 void ClientConnection::sendOff(const Problem &problem)

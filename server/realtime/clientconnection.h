@@ -8,6 +8,9 @@
 #include <QPointer>
 #include <QWebSocket>
 
+#include <algorithm>
+#include <vector>
+
 namespace roomgate::server {
 
 class GatewayWorker;
@@ -30,6 +33,16 @@ public:
 
     State state() const { return m_state; }
     bool isJoined() const { return m_state == State::Joined; }
+    /**
+     * Whether message @p id reached it already, in its joined history (or is older than
+     * all of it): a node that lags behind the store delivers such messages after the join.
+     */
+    bool hadInHistory(qint64 id) const
+    {
+        return !m_historyIds.empty()
+            && (id < m_historyIds.front()
+                || std::binary_search(m_historyIds.cbegin(), m_historyIds.cend(), id));
+    }
     const QString &connectionId() const { return m_connectionId; }
     const Membership &membership() const { return m_membership; }
     QString peerAddress() const;
@@ -51,6 +64,12 @@ public:
      * the seat is free — refuses with @p problem (or closes 1000 without one).
      */
     void endWith(std::optional<Problem> problem);
+    /**
+     * Refuses with @p problem at once and frees the seat in the background (retried until
+     * written): for when storage may not answer soon, and the seat is not this node's to
+     * give any more (its lease is lost).
+     */
+    void endNow(const Problem &problem);
     /** Refuses with @p problem a member whose seat a decision already freed (kick, close). */
     void sendOff(const Problem &problem);
     /** Sends a ping when due; closes with IDLE_TIMEOUT when idle too long. */
@@ -60,6 +79,7 @@ Q_SIGNALS:
     void finished(roomgate::server::ClientConnection *connection);
 
 private:
+    void decideClaim(const QByteArray &ticket);
     void onClaimed(const Outcome<ClaimResult> &outcome);
     void onTextMessage(const QString &text);
     void onBinaryMessage(const QByteArray &data);
@@ -83,6 +103,8 @@ private:
     State m_state = State::Claiming;
     Membership m_membership;
     bool m_seatHeld = false;
+    bool m_claimDecided = false; ///< its claim went to admission (once)
+    std::vector<qint64> m_historyIds; ///< of the joined history, ascending
     qint64 m_lastSeenMs = 0;
     qint64 m_lastPingMs = 0;
     qint64 m_abortAtMs = 0; ///< closing a slow consumer: abort if still open then; 0: none

@@ -87,6 +87,14 @@ void Gateway::accept(qintptr descriptor, const QHostAddress &peer)
         Qt::QueuedConnection);
 }
 
+void Gateway::sendAllAway(const Problem &problem, bool seatsFirst)
+{
+    for (GatewayWorker *worker : std::as_const(m_workers))
+        QMetaObject::invokeMethod(
+            worker, [worker, problem, seatsFirst] { worker->sendAllAway(problem, seatsFirst); },
+            Qt::AutoConnection);
+}
+
 void Gateway::checkLiveness()
 {
     for (GatewayWorker *worker : std::as_const(m_workers)) {

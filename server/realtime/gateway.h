@@ -4,6 +4,7 @@
 #include "server/net/addresscounter.h"
 #include "server/net/socketworkers.h"
 #include "server/realtime/gatewaysettings.h"
+#include "shared/problem.h"
 
 #include <QHostAddress>
 #include <QList>
@@ -53,6 +54,13 @@ public:
      * then calls @p done once the sockets are gone (at most 2 s).
      */
     void shutdown(std::function<void()> done);
+
+    /**
+     * Ends every WebSocket with @p problem and keeps listening: the node lost its lease, or
+     * its members missed events while the broker was away. @p seatsFirst: each close waits
+     * until its seat is free (else the seats are freed in the background).
+     */
+    void sendAllAway(const Problem &problem, bool seatsFirst);
 
     /** Runs every worker's liveness checks now and waits for them (for tests). */
     void checkLiveness();

@@ -37,6 +37,7 @@ GatewayWorker::GatewayWorker(AdmissionService &admission, ChatService &chat, Eve
                              net::AddressCounter &perAddress)
     : m_admission(admission),
       m_chat(chat),
+      m_bus(bus),
       m_settings(settings),
       m_connections(connections),
       m_perAddress(perAddress),
@@ -63,6 +64,10 @@ GatewayWorker::~GatewayWorker()
         c->disconnect(this);
         m_connections.fetch_sub(1);
     }
+    for (auto it = m_byRoom.cbegin(); it != m_byRoom.cend(); ++it)
+        m_bus.unfollow(it.key());
+    for (auto it = m_claiming.cbegin(); it != m_claiming.cend(); ++it)
+        m_bus.unfollow(it->room);
     for (const Pending &p : m_pending)
         delete p.socket.data();
 }
@@ -186,11 +191,36 @@ void GatewayWorker::onUpgraded()
 
 void GatewayWorker::joinRoomIndex(ClientConnection *connection)
 {
-    m_byRoom[connection->membership().roomName].insert(connection);
+    const QString &room = connection->membership().roomName;
+    auto it = m_byRoom.find(room);
+    if (it == m_byRoom.end()) {
+        // Other nodes' events of this room come here from now on.
+        m_bus.follow(room);
+        it = m_byRoom.insert(room, {});
+    }
+    it->insert(connection);
+}
+
+void GatewayWorker::preFollow(ClientConnection *connection, const QString &room)
+{
+    m_bus.follow(room);
+    m_claiming.insert(connection, Claiming{room, {}});
+}
+
+QList<ChatMessage> GatewayWorker::endPreFollow(ClientConnection *connection)
+{
+    const auto it = m_claiming.find(connection);
+    if (it == m_claiming.end())
+        return {};
+    const Claiming claiming = it.value();
+    m_claiming.erase(it);
+    m_bus.unfollow(claiming.room);
+    return claiming.messages;
 }
 
 void GatewayWorker::onFinished(ClientConnection *connection)
 {
+    endPreFollow(connection);
     if (!m_open.remove(connection))
         return;
     m_chat.forgetConnection(connection->connectionId());
@@ -198,8 +228,10 @@ void GatewayWorker::onFinished(ClientConnection *connection)
     auto it = m_byRoom.find(room);
     if (it != m_byRoom.end()) {
         it->remove(connection);
-        if (it->isEmpty())
+        if (it->isEmpty()) {
             m_byRoom.erase(it);
+            m_bus.unfollow(room);
+        }
     }
     connection->deleteLater();
     Q_EMIT connectionCountChanged(m_connections.fetch_sub(1) - 1);
@@ -208,14 +240,15 @@ void GatewayWorker::onFinished(ClientConnection *connection)
 }
 
 void GatewayWorker::broadcast(const QString &room, const QByteArray &frame,
-                              const QString &exceptConnection)
+                              const QString &exceptConnection, qint64 messageId)
 {
     const auto it = m_byRoom.constFind(room);
     if (it == m_byRoom.constEnd())
         return;
     const QString text = QString::fromUtf8(frame); // once for every member here
     for (ClientConnection *c : *it) {
-        if (c->isJoined() && c->connectionId() != exceptConnection)
+        if (c->isJoined() && c->connectionId() != exceptConnection
+            && (messageId == 0 || !c->hadInHistory(messageId)))
             c->sendText(text, frame.size());
     }
 }
@@ -236,7 +269,11 @@ void GatewayWorker::onEvent(const RoomEvent &event)
 {
     switch (event.kind) {
     case RoomEvent::Kind::Message:
-        broadcast(event.room, event.frame, {});
+        broadcast(event.room, event.frame, {}, event.message.id);
+        for (auto it = m_claiming.begin(); it != m_claiming.end(); ++it) {
+            if (it->room == event.room)
+                it->messages.append(event.message);
+        }
         break;
     case RoomEvent::Kind::Claimed:
     case RoomEvent::Kind::Left:
@@ -299,6 +336,17 @@ void GatewayWorker::shutdown()
     const QList<ClientConnection *> all(m_open.cbegin(), m_open.cend());
     for (ClientConnection *c : all)
         c->endWith(Problem(ErrorCode::ServerShutdown));
+}
+
+void GatewayWorker::sendAllAway(const Problem &problem, bool seatsFirst)
+{
+    const QList<ClientConnection *> all(m_open.cbegin(), m_open.cend());
+    for (ClientConnection *c : all) {
+        if (seatsFirst)
+            c->endWith(problem);
+        else
+            c->endNow(problem);
+    }
 }
 
 } // namespace roomgate::server

@@ -4,6 +4,7 @@
 #include "server/events/roomevent.h"
 #include "server/realtime/gatewaysettings.h"
 #include "shared/errorcode.h"
+#include "shared/problem.h"
 
 #include <QHash>
 #include <QObject>
@@ -52,12 +53,27 @@ public:
     void checkLiveness();
     /** Ends every connection with SERVER_SHUTDOWN (seats first); drained() follows. */
     void shutdown();
+    /**
+     * Ends every connection with @p problem, and keeps serving: they re-enter (this node
+     * no longer holds its lease, or missed events of their rooms). @p seatsFirst: as
+     * ClientConnection::endWith(), else endNow().
+     */
+    void sendAllAway(const Problem &problem, bool seatsFirst);
 
     // Used by ClientConnection.
     AdmissionService &admission() { return m_admission; }
     ChatService &chat() { return m_chat; }
     const GatewaySettings &settings() const { return m_settings; }
     void joinRoomIndex(ClientConnection *connection);
+    EventBus &bus() { return m_bus; }
+    /**
+     * Before @p connection's claim of a seat in @p room is decided: follows the room, and
+     * keeps the room's messages for it until endPreFollow(), so that none committed on
+     * another node after its claim read the history is lost.
+     */
+    void preFollow(ClientConnection *connection, const QString &room);
+    /** Ends preFollow(): the messages kept for @p connection meanwhile, in order. */
+    QList<ChatMessage> endPreFollow(ClientConnection *connection);
 
 Q_SIGNALS:
     /** The number of WebSockets of the whole gateway changed. */
@@ -78,11 +94,15 @@ private:
     void onUpgraded();
     void onEvent(const RoomEvent &event);
     void onFinished(ClientConnection *connection);
-    void broadcast(const QString &room, const QByteArray &frame, const QString &exceptConnection);
+    /** @p messageId: a message's (0: not a message), which members whose joined history held
+     * it skip. */
+    void broadcast(const QString &room, const QByteArray &frame, const QString &exceptConnection,
+                   qint64 messageId = 0);
     void sendOff(const QString &room, ErrorCode code, const QString &onlyUser);
 
     AdmissionService &m_admission;
     ChatService &m_chat;
+    EventBus &m_bus;
     const GatewaySettings &m_settings;
     std::atomic<int> &m_connections;
     net::AddressCounter &m_perAddress;
@@ -92,7 +112,14 @@ private:
     /// QWebSocket (which never deletes the socket it wraps).
     QList<QPointer<QTcpSocket>> m_upgrading;
     QSet<ClientConnection *> m_open;
+    /// Joined connections by room; the bus follows each room while it has one here.
     QHash<QString, QSet<ClientConnection *>> m_byRoom;
+    struct Claiming
+    {
+        QString room;
+        QList<ChatMessage> messages; ///< published meanwhile (frames are rebuilt on join)
+    };
+    QHash<ClientConnection *, Claiming> m_claiming; ///< preFollow()ed, not yet ended
     QTimer m_housekeeping;
     bool m_shuttingDown = false;
 };

@@ -16,8 +16,8 @@ class NodeStore
 public:
     explicit NodeStore(Database &db) : m_db(db) { }
 
-    /** Takes or renews @p nodeId's lease until @p now + @p leaseMs. */
-    ErrorCode renew(const QString &nodeId, qint64 now, qint64 leaseMs);
+    /** Takes or renews @p nodeId's lease until @p now + @p leaseMs, with its @p load. */
+    ErrorCode renew(const QString &nodeId, qint64 now, qint64 leaseMs, const NodeLoad &load = {});
     /** Every node that ever took a lease, by id. */
     Outcome<QList<NodeLease>> list();
 

@@ -95,11 +95,20 @@ struct AuditEntry
 };
 
 /** A server node as its lease row tells. */
+/** What a node reports with each renewal of its lease. */
+struct NodeLoad
+{
+    int sockets = 0; ///< WebSockets open on the node
+    double decisionRate = 0; ///< reserve and claim decisions a second, since the last renewal
+    double messageRate = 0; ///< chat messages a second its members sent, likewise
+};
+
 struct NodeLease
 {
     QString id;
     qint64 startedAt = 0;
     qint64 leaseExpires = 0; ///< past: the node is considered dead
+    NodeLoad load;
 };
 
 /** Counts for gauges, from one read. */

@@ -131,9 +131,12 @@ ErrorCode RoomStore::update(qint64 id, int capacity, RoomState state, qint64 now
 
 ErrorCode RoomStore::touch(qint64 id, qint64 now)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral("UPDATE rooms SET last_activity = ? WHERE id = ?"));
+    // At most once a second: the room row is every node's hot spot when a room chats.
+    QSqlQuery &q = m_db.prepared(
+        QStringLiteral("UPDATE rooms SET last_activity = ? WHERE id = ? AND last_activity < ?"));
     q.addBindValue(now);
     q.addBindValue(id);
+    q.addBindValue(now - kTouchResolutionMs);
     return m_db.exec(q) ? ErrorCode::Ok : m_db.failureCode();
 }
 

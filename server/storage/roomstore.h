@@ -36,6 +36,8 @@ public:
                            qint64 now);
     ErrorCode update(qint64 id, int capacity, RoomState state, qint64 now);
     ErrorCode touch(qint64 id, qint64 now);
+    /// touch() leaves a last activity this recent as it is.
+    static constexpr qint64 kTouchResolutionMs = 1000;
     /** Deletes the room; members, messages and bans go with it (ON DELETE CASCADE). */
     ErrorCode remove(qint64 id);
     /**

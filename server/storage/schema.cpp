@@ -150,6 +150,16 @@ CREATE TABLE audit_log (
     target TEXT NOT NULL,
     detail TEXT NOT NULL);
 )"},
+    // Step 2: what each node reports with its lease, for the admin overview of every node.
+    {R"(
+ALTER TABLE nodes ADD COLUMN sockets INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE nodes ADD COLUMN decision_rate REAL NOT NULL DEFAULT 0;
+ALTER TABLE nodes ADD COLUMN message_rate REAL NOT NULL DEFAULT 0;
+)", R"(
+ALTER TABLE nodes ADD COLUMN sockets INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE nodes ADD COLUMN decision_rate DOUBLE PRECISION NOT NULL DEFAULT 0;
+ALTER TABLE nodes ADD COLUMN message_rate DOUBLE PRECISION NOT NULL DEFAULT 0;
+)"},
 };
 // clang-format on
 

@@ -60,7 +60,10 @@ void StorageWriter::enqueue(Job job, Priority priority)
         answer(job, ErrorCode::Unavailable);
         return;
     }
-    m_queue.push_back(std::move(job));
+    if (priority == Priority::Urgent)
+        m_queue.push_front(std::move(job));
+    else
+        m_queue.push_back(std::move(job));
     if (!m_scheduled) {
         m_scheduled = true;
         QMetaObject::invokeMethod(

@@ -62,7 +62,12 @@ public:
         std::vector<std::function<void()>> m_actions;
     };
 
-    enum class Priority { Normal, Ending };
+    /**
+     * Normal decisions are refused UNAVAILABLE when the queue is full; endings never are;
+     * urgent ones (the node's lease: without it the node stops admitting) never are and go
+     * ahead of everything waiting.
+     */
+    enum class Priority { Normal, Ending, Urgent };
 
     explicit StorageWriter(Limits limits, QObject *parent = nullptr);
     ~StorageWriter() override;

@@ -75,14 +75,19 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("answer");
         QTest::addColumn<int>("polls");
-        QTest::newRow("still full after every poll") << roomsAnswer(2, 0) << 4;
-        QTest::newRow("closed") << roomsAnswer(1, 0, QStringLiteral("closed")) << 1;
-        QTest::newRow("gone") << CannedHttpServer::jsonResponse(200, R"({"rooms":[]})") << 1;
+        QTest::addColumn<SeatWatcher::End>("why");
+        QTest::newRow("still full after every poll")
+            << roomsAnswer(2, 0) << 4 << SeatWatcher::End::NoSeat;
+        QTest::newRow("closed") << roomsAnswer(1, 0, QStringLiteral("closed")) << 1
+                                << SeatWatcher::End::RoomGone;
+        QTest::newRow("gone") << CannedHttpServer::jsonResponse(200, R"({"rooms":[]})") << 1
+                              << SeatWatcher::End::RoomGone;
     }
     void givesUp()
     {
         QFETCH(QByteArray, answer);
         QFETCH(int, polls);
+        QFETCH(SeatWatcher::End, why);
         CannedHttpServer http(answer);
         ApiClient api(http.url());
         SeatWatcher watcher(&api);
@@ -92,9 +97,66 @@ private Q_SLOTS:
         QSignalSpy gaveUp(&watcher, &SeatWatcher::gaveUp);
         watcher.watch(QStringLiteral("Full house"));
         QVERIFY(gaveUp.wait(10000));
+        QCOMPARE(gaveUp.at(0).at(0).value<SeatWatcher::End>(), why);
         QCOMPARE(watcher.polls(), polls);
         QCOMPARE(http.requestCount(), polls);
         QCOMPARE(free.size(), 0);
+        QVERIFY(!watcher.isWatching());
+    }
+
+    void defaultsStayInsideTheRateLimits()
+    {
+        // The server allows 20 requests a second per user, shared with the rest of the
+        // app: the watch polls at most every 2 s, growing to every 10 s, about 9 minutes.
+        CannedHttpServer http; // never answers
+        ApiClient api(http.url());
+        SeatWatcher watcher(&api);
+        QCOMPARE(watcher.firstDelayMs(), 2000);
+        QCOMPARE(watcher.maxDelayMs(), 10'000);
+        watcher.watch(QStringLiteral("Full house"));
+        QCOMPARE(watcher.nextPollDelayMs(), 2000);
+        QCOMPARE(http.requestCount(), 0);
+        watcher.stop();
+        QCOMPARE(watcher.nextPollDelayMs(), 0);
+    }
+
+    void aServerAskingForAPauseGetsIt_data()
+    {
+        QTest::addColumn<QByteArray>("answer");
+        QTest::newRow("RATE_LIMITED") << CannedHttpServer::jsonResponse(
+            429, R"({"code":"RATE_LIMITED","status":429,"retryable":true,"retryAfterSeconds":30})");
+        QTest::newRow("UNAVAILABLE") << CannedHttpServer::jsonResponse(
+            503, R"({"code":"UNAVAILABLE","status":503,"retryable":true,"retryAfterSeconds":30})");
+    }
+    void aServerAskingForAPauseGetsIt()
+    {
+        QFETCH(QByteArray, answer);
+        CannedHttpServer http;
+        http.setResponses({answer, roomsAnswer(0, 0)});
+        ApiClient api(http.url());
+        SeatWatcher watcher(&api);
+        fast(watcher);
+        QSignalSpy free(&watcher, &SeatWatcher::seatFree);
+        watcher.watch(QStringLiteral("Full house"));
+        // The next poll waits for the server's retryAfterSeconds, not the 20 ms backoff.
+        QTRY_VERIFY_WITH_TIMEOUT(watcher.nextPollDelayMs() >= 30'000, 10000);
+        QCOMPARE(http.requestCount(), 1);
+        QCOMPARE(free.size(), 0);
+        QVERIFY(watcher.isWatching());
+    }
+
+    void anEndedSessionStopsTheWatch()
+    {
+        CannedHttpServer http(CannedHttpServer::jsonResponse(
+            401, R"({"code":"UNAUTHENTICATED","status":401,"retryable":false})"));
+        ApiClient api(http.url());
+        SeatWatcher watcher(&api);
+        fast(watcher);
+        QSignalSpy gaveUp(&watcher, &SeatWatcher::gaveUp);
+        watcher.watch(QStringLiteral("Full house"));
+        QVERIFY(gaveUp.wait(10000));
+        QCOMPARE(gaveUp.at(0).at(0).value<SeatWatcher::End>(), SeatWatcher::End::SessionEnded);
+        QCOMPARE(http.requestCount(), 1);
         QVERIFY(!watcher.isWatching());
     }
 

@@ -16,6 +16,7 @@
 #include "shared/clock.h"
 #include "tests/common/testserver.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QDialogButtonBox>
@@ -26,6 +27,8 @@
 #include <QLayout>
 #include <QLineEdit>
 #include <QListView>
+#include <QMainWindow>
+#include <QMenuBar>
 #include <QProcess>
 #include <QPushButton>
 #include <QScopeGuard>
@@ -137,6 +140,33 @@ class TestClientShell : public QObject
         window->activateWindow();
         QApplication::setActiveWindow(window);
         return QTest::qWaitForWindowActive(window);
+    }
+
+    /**
+     * The Alt+letters that more than one visible button (or menu) of @p window answers,
+     * with their texts: such a key only moves the focus between them, it presses none.
+     */
+    static QStringList sharedMnemonics(QWidget *window)
+    {
+        QMultiMap<QString, QString> byKey;
+        for (QAbstractButton *button : window->findChildren<QAbstractButton *>()) {
+            const QKeySequence key = QKeySequence::mnemonic(button->text());
+            if (button->isVisible() && !key.isEmpty())
+                byKey.insert(key.toString(), button->text());
+        }
+        if (auto *main = qobject_cast<QMainWindow *>(window)) {
+            for (QAction *menu : main->menuBar()->actions()) {
+                const QKeySequence key = QKeySequence::mnemonic(menu->text());
+                if (!key.isEmpty())
+                    byKey.insert(key.toString(), menu->text());
+            }
+        }
+        QStringList shared;
+        for (const QString &key : byKey.uniqueKeys()) {
+            if (byKey.count(key) > 1)
+                shared.append(key + QStringLiteral(": ") + byKey.values(key).join(u" / "));
+        }
+        return shared;
     }
 
     /** Presses @p key on whatever has the keyboard focus now. */
@@ -299,6 +329,46 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(row.data(RoomListModel::OccupancyTextRole).toString(),
                                   QStringLiteral("1 + 0 / 4"), kTimeoutMs);
         QCOMPARE(row.data(RoomListModel::StateTextRole).toString(), QStringLiteral("Open"));
+    }
+
+    void createRoomHintShownWhole_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<int>("width");
+        QTest::newRow("65 characters, English") << "en" << QString(65, u'W') << 420;
+        QTest::newRow("65 characters, Korean") << "ko" << QString(65, u'W') << 420;
+        QTest::newRow("a slash, Korean, narrow") << "ko" << QStringLiteral("차/방") << 300;
+        QTest::newRow("65 Hangul, English, narrow") << "en" << QString(65, u'한') << 300;
+    }
+    void createRoomHintShownWhole()
+    {
+        // The rule for names (1 to 64 characters) is said whole, never cut at the top or
+        // the bottom, in either language and however narrow the dialog is.
+        QFETCH(QString, language);
+        QFETCH(QString, name);
+        QFETCH(int, width);
+        UiLanguage ui;
+        QCOMPARE(ui.install(language), language);
+        CreateRoomDialog dialog;
+        dialog.resize(width, dialog.height());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        const int before = dialog.height();
+        dialog.nameEdit()->setText(name);
+        QLabel *hint = dialog.hint();
+        QVERIFY(hint->isVisible());
+        QCOMPARE(hint->text(), errorSentence(ErrorCode::InvalidRoomName));
+        QVERIFY(hint->text().contains(u"64"));
+        QVERIFY(!dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(hint->height() >= hint->heightForWidth(hint->width()), kTimeoutMs);
+        QVERIFY(dialog.rect().contains(placeIn(hint, &dialog)));
+        QVERIFY(dialog.height() >= dialog.layout()->totalHeightForWidth(dialog.width()));
+        QVERIFY(dialog.height() >= before);
+        // Nothing overlaps it: the capacity above, the buttons below.
+        const QRect hintRect = placeIn(hint, &dialog);
+        QVERIFY(placeIn(dialog.capacityEdit(), &dialog).bottom() < hintRect.top());
+        QVERIFY(hintRect.bottom() < placeIn(dialog.findChild<QDialogButtonBox *>(), &dialog).top());
     }
 
     void sendMessageAndSeeIt()
@@ -585,6 +655,72 @@ private Q_SLOTS:
         QVERIFY(!view->banner()->isVisible()); // retrying by itself is no failure yet
     }
 
+    void aMessageTooFastWaitsInTheInput()
+    {
+        // A real server with its message rate on (1 a second, bursts of 2): a message it
+        // refuses with a RATE_LIMITED error frame is shown in the room with the time until
+        // sending may go on, and stays in the input box to be sent again.
+        TestServer server({QStringLiteral("--rate-limits"), QStringLiteral("on"),
+                           QStringLiteral("--message-rate"), QStringLiteral("1")});
+        QVERIFY2(server.start(), qPrintable(server.output()));
+        ClientShell::Options realTime = options();
+        realTime.clock = nullptr; // the server's wait passes in real time
+        ClientShell shell(realTime);
+        shell.start();
+        QVERIFY(signInThroughWindow(shell,
+                                    QStringLiteral("http://127.0.0.1:%1").arg(server.httpPort()),
+                                    QStringLiteral("hasty"), &SignInWindow::registerButton));
+        RoomView *view
+            = shell.mainWindow()->enterRoom(QStringLiteral("Hasty room"), EntryOptions{true, 4});
+        QVERIFY(view);
+        QTRY_VERIFY_WITH_TIMEOUT(view->session()->isJoined(), kTimeoutMs);
+        MessageListModel *messages = view->messages();
+        QSignalSpy refused(view->session(), &RoomSession::messageRefused);
+        // Messages one after the other, each answered before the next, until the server
+        // says too fast (the third, unless a second passed between them).
+        QString last;
+        for (int i = 0; i < 30 && refused.isEmpty(); ++i) {
+            const int before = messages->messageCount();
+            last = QStringLiteral("hurry %1").arg(i);
+            typeText(view->input(), last);
+            QTest::keyClick(view->input(), Qt::Key_Return);
+            QVERIFY(QTest::qWaitFor(
+                [&] { return messages->messageCount() > before || !refused.isEmpty(); },
+                kTimeoutMs));
+        }
+        QCOMPARE(refused.size(), 1);
+        const auto refusal = refused.at(0).at(0).value<RoomSession::MessageRefusal>();
+        QCOMPARE(refusal.code, ErrorCode::RateLimited);
+        QCOMPARE(refusal.text, last);
+        QVERIFY(refusal.retryAfterSeconds >= 1);
+
+        FailureBanner *banner = view->banner();
+        QVERIFY(banner->isVisible());
+        QCOMPARE(banner->code(), ErrorCode::RateLimited);
+        QCOMPARE(banner->title(), QStringLiteral("Your message was not sent"));
+        QVERIFY2(banner->countdownText().startsWith(u"You can send again in "),
+                 qPrintable(banner->countdownText()));
+        QCOMPARE(view->input()->toPlainText(), last);
+        QVERIFY(!view->sendButton()->isEnabled());
+        QCOMPARE(messages->index(messages->rowCount() - 1).data(MessageListModel::TextRole),
+                 QVariant(QStringLiteral("Your message was not sent: ")
+                          + errorSentence(ErrorCode::RateLimited)));
+        QVERIFY(view->session()->isJoined());
+
+        // Once the wait is over, the same text goes out with Enter.
+        QTRY_VERIFY_WITH_TIMEOUT(view->sendButton()->isEnabled(),
+                                 (refusal.retryAfterSeconds + 5) * 1000);
+        QVERIFY(!banner->isVisible());
+        const int before = messages->messageCount();
+        QTest::keyClick(view->input(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(messages->messageCount(), before + 1, kTimeoutMs);
+        QCOMPARE(messages->index(messages->rowCount() - 1).data(MessageListModel::TextRole),
+                 QVariant(last));
+        QVERIFY(view->input()->toPlainText().isEmpty());
+        QCOMPARE(refused.size(), 1);
+        QCOMPARE(server.terminate(), 0);
+    }
+
     void longNamesNeverWidenTheWindow_data()
     {
         QTest::addColumn<QString>("language");
@@ -636,6 +772,33 @@ private Q_SLOTS:
         QVERIFY(main->roomTabs()->tabToolTip(tab).startsWith(room));
         QVERIFY(!main->roomList()->horizontalScrollBar()->isVisible());
 
+        // Kicked by an admin: the banner wraps in the tab, and the status bar's line names
+        // the room elided, whole beside the account.
+        const QString user = QStringLiteral("wide%1").arg(users);
+        QCOMPARE(m_api
+                     ->request("DELETE",
+                               QStringLiteral("/api/v1/admin/rooms/%1/members/%2")
+                                   .arg(TestApi::pathSegment(room), user),
+                               {}, m_admin)
+                     .status,
+                 204);
+        QTRY_VERIFY_WITH_TIMEOUT(view->banner()->isVisible(), kTimeoutMs);
+        QCoreApplication::processEvents();
+        QCOMPARE(main->size(), QSize(1024, 700));
+        QVERIFY(main->minimumSizeHint().width() <= 1024);
+        QVERIFY(main->rect().contains(placeIn(view->banner(), main)));
+        QVERIFY(main->rect().contains(placeIn(view->leaveButton(), main)));
+        const QString line = main->statusBar()->currentMessage();
+        QVERIFY2(line.endsWith(view->banner()->title()), qPrintable(line));
+        QVERIFY(line.contains(QChar(0x2026)));
+        int besideAccount = main->statusBar()->width();
+        for (QLabel *label : main->statusBar()->findChildren<QLabel *>()) {
+            if (label->isVisible())
+                besideAccount = qMin(besideAccount, label->x());
+        }
+        QVERIFY2(main->statusBar()->fontMetrics().horizontalAdvance(line) < besideAccount,
+                 qPrintable(line));
+
         // And after leaving, nothing stays wide.
         QTest::mouseClick(view->leaveButton(), Qt::LeftButton);
         QCoreApplication::processEvents();
@@ -682,6 +845,8 @@ private Q_SLOTS:
         QVERIFY(banner->findChild<QPushButton *>(QStringLiteral("retryNowButton"))->isVisible());
         // The cursor is where the fix is typed; the window is tall enough for the notice.
         QCOMPARE(window->focusWidget(), window->serverEdit());
+        QVERIFY2(sharedMnemonics(window).isEmpty(),
+                 qPrintable(sharedMnemonics(window).join(u'\n')));
         QVERIFY(window->height() >= window->layout()->totalHeightForWidth(window->width()));
 
         // The address fixed, Retry does what was asked: here, register.
@@ -701,6 +866,25 @@ private Q_SLOTS:
             lonely.roomListBanner()->sentence(),
             localErrorSentence(LocalError::ConnectionRefused, LocalErrorPhase::RoomList, nowhere));
         QVERIFY(lonely.roomListBanner()->sentence().contains(nowhere));
+
+        // A room entered meanwhile says the same for its seat; both banners stand, and
+        // each Alt+letter presses one button: Alt+T the room's retry, Alt+D the list's.
+        RoomView *room = lonely.enterRoom(QStringLiteral("Far room"));
+        QTRY_VERIFY_WITH_TIMEOUT(room->banner()->isVisible(), kTimeoutMs);
+        QCOMPARE(room->banner()->localError(), LocalError::ConnectionRefused);
+        QCOMPARE(room->banner()->sentence(),
+                 localErrorSentence(LocalError::ConnectionRefused, LocalErrorPhase::Reservation,
+                                    nowhere));
+        QVERIFY(lonely.roomListBanner()->isVisible());
+        QVERIFY(activate(&lonely));
+        const QStringList shared = sharedMnemonics(&lonely);
+        QVERIFY2(shared.isEmpty(), qPrintable(shared.join(u'\n')));
+        QSignalSpy roomRetried(room->session(), &RoomSession::failed);
+        QSignalSpy listReloaded(&lonely, &MainWindow::roomsRefreshed);
+        press(Qt::Key_T, Qt::AltModifier);
+        QVERIFY(roomRetried.wait(kTimeoutMs));
+        press(Qt::Key_D, Qt::AltModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(!listReloaded.isEmpty(), kTimeoutMs);
     }
 
     void keyboardOnlyFlow()
@@ -793,12 +977,60 @@ private Q_SLOTS:
                                      && full->banner()->isVisible(),
                                  kTimeoutMs);
         QCOMPARE(full->banner()->code(), ErrorCode::RoomFull);
+        QVERIFY2(sharedMnemonics(main).isEmpty(), qPrintable(sharedMnemonics(main).join(u'\n')));
+        QTRY_COMPARE_WITH_TIMEOUT(QApplication::focusWidget(), full->input(), kTimeoutMs);
+        // The banner is on the keyboard's way, where it is seen: after Leave, before the chat.
+        auto *retryNow = full->banner()->findChild<QWidget *>(QStringLiteral("retryNowButton"));
+        auto *chooseAnother
+            = full->banner()->findChild<QWidget *>(QStringLiteral("chooseAnotherRoomButton"));
+        auto *dismiss = full->banner()->findChild<QWidget *>(QStringLiteral("dismissButton"));
+        QList<QWidget *> bannerWalk;
+        for (int i = 0; i < 40; ++i) {
+            press(Qt::Key_Tab);
+            if (QApplication::focusWidget() == full->input())
+                break;
+            bannerWalk.append(QApplication::focusWidget());
+        }
+        const QList<QWidget *> bannerOrder{full->leaveButton(), retryNow, chooseAnother, dismiss,
+                                           full->transcript()};
+        const qsizetype first = bannerWalk.indexOf(full->leaveButton());
+        QVERIFY2(first >= 0, "Leave not reached");
+        QCOMPARE(bannerWalk.mid(first, bannerOrder.size()), bannerOrder);
+        // The screen reader hears the banner's title and what it says.
+        QCOMPARE(full->banner()->accessibleName(), full->banner()->title());
+        QVERIFY(full->banner()->accessibleDescription().startsWith(full->banner()->sentence()));
+
+        // Alt+T: Retry now (still full: refused again, and watched again).
+        QSignalSpy refusedAgain(full->session(), &RoomSession::failed);
+        press(Qt::Key_T, Qt::AltModifier);
+        QVERIFY(refusedAgain.wait(kTimeoutMs));
+        QTRY_VERIFY_WITH_TIMEOUT(full->banner()->isVisible(), kTimeoutMs);
+        QVERIFY(full->seatWatcher()->isWatching());
+        // Tab into the notice, Esc closes it: no more watching, the keyboard stays here.
+        for (int i = 0; i < 40 && !full->banner()->isAncestorOf(QApplication::focusWidget()); ++i)
+            press(Qt::Key_Tab);
+        QVERIFY(full->banner()->isAncestorOf(QApplication::focusWidget()));
+        press(Qt::Key_Escape);
+        QVERIFY(!full->banner()->isVisible());
+        QVERIFY(!full->seatWatcher()->isWatching());
+        QVERIFY(QApplication::focusWidget());
+        QVERIFY(full->isAncestorOf(QApplication::focusWidget())
+                || QApplication::focusWidget() == full);
+
+        // Entered again from the list (Ctrl+F, Enter): Alt+H chooses another room, back in
+        // the list.
+        press(Qt::Key_F, Qt::ControlModifier);
+        press(Qt::Key_A, Qt::ControlModifier);
+        typeHere(QStringLiteral("Keyhole"));
+        QTRY_COMPARE_WITH_TIMEOUT(main->roomList()->model()->rowCount(), 1, kTimeoutMs);
+        press(Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(full->banner()->isVisible(), kTimeoutMs);
         press(Qt::Key_H, Qt::AltModifier);
         QTRY_VERIFY_WITH_TIMEOUT(!main->roomView(QStringLiteral("Keyhole")), kTimeoutMs);
         QCOMPARE(QApplication::focusWidget(), main->roomList());
 
-        // Leave the chat with Ctrl+W.
-        main->roomTabs()->setCurrentWidget(view);
+        // Leave the chat with Ctrl+W: the one tab left is the current one.
+        QCOMPARE(main->currentRoomView(), view);
         press(Qt::Key_W, Qt::ControlModifier);
         QTRY_COMPARE_WITH_TIMEOUT(main->roomTabs()->count(), 0, kTimeoutMs);
         holder.send({{QStringLiteral("type"), QStringLiteral("leave")}});
@@ -870,7 +1102,8 @@ private Q_SLOTS:
         QCOMPARE(view->findChild<QLabel *>(QStringLiteral("membersHeader"))->text(),
                  QStringLiteral("Last seen in the room (1)"));
         QVERIFY(view->members()->isStale());
-        QVERIFY(main->statusBar()->currentMessage().contains(u"Strict room"));
+        QCOMPARE(main->statusBar()->currentMessage(),
+                 QStringLiteral("Strict room — The connection to the room ended"));
         QTest::mouseClick(view->leaveButton(), Qt::LeftButton);
         QCOMPARE(main->roomTabs()->count(), 0);
         // Its failure went with the tab.

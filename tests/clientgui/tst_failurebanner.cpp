@@ -269,11 +269,16 @@ private Q_SLOTS:
             << QStringLiteral("Could not reach the chat server at ws://127.0.0.1:9/ws — check "
                               "your connection. If it keeps happening, the server's chat address "
                               "may be set up wrong.");
+        // A handshake that failed for another reason than a refused certificate.
+        QTest::newRow("TLS, reserving")
+            << LocalError::Tls << Phase::Reservation << QStringLiteral("https://chat.example.org")
+            << QStringLiteral("Could not set up a secure connection to the server at "
+                              "https://chat.example.org to reserve a seat.");
         QTest::newRow("TLS, connecting")
             << LocalError::Tls << Phase::Connection << QStringLiteral("wss://chat.example.org/ws")
-            << QStringLiteral("Could not reach the chat server at wss://chat.example.org/ws — "
-                              "check your connection. If it keeps happening, the server's chat "
-                              "address may be set up wrong.");
+            << QStringLiteral("Could not set up a secure connection to the chat server at "
+                              "wss://chat.example.org/ws. If it keeps happening, the server's "
+                              "TLS setup may be wrong.");
     }
     void failureTheServerNeverSent()
     {
@@ -300,6 +305,47 @@ private Q_SLOTS:
         QVERIFY(buttonShown(*banner, "retryNowButton"));
         QCOMPARE(banner->accessibleName(), banner->title());
         QVERIFY(banner->accessibleDescription().startsWith(sentence));
+    }
+
+    void refusedCertificate_data()
+    {
+        QTest::addColumn<Phase>("phase");
+        QTest::addColumn<QString>("address");
+        QTest::addColumn<QString>("opening");
+        QTest::newRow("reserving")
+            << Phase::Reservation << QStringLiteral("https://chat.example.org")
+            << QStringLiteral("The identity of the server at "
+                              "https://chat.example.org has changed");
+        QTest::newRow("connecting")
+            << Phase::Connection << QStringLiteral("wss://chat.example.org/ws")
+            << QStringLiteral("The identity of the chat server at "
+                              "wss://chat.example.org/ws has changed");
+    }
+    void refusedCertificate()
+    {
+        QFETCH(Phase, phase);
+        QFETCH(QString, address);
+        QFETCH(QString, opening);
+        QWidget window;
+        auto *banner = new FailureBanner(&window);
+        window.show();
+        RoomSession::Failure failure = failureOf(ErrorCode::Unavailable, phase);
+        failure.local = LocalError::Tls;
+        failure.address = address;
+        failure.certificate.verdict = CertificateCheck::Verdict::Changed;
+        failure.certificate.server = QStringLiteral("chat.example.org:443");
+        failure.certificate.fingerprint = QByteArray(32, '\xab');
+        failure.certificate.pinned = QByteArray(32, '\x12');
+        banner->showFailure(failure, false);
+        // What happened, and what to do: not the generic TLS sentence.
+        QCOMPARE(banner->localError(), LocalError::Tls);
+        QVERIFY2(banner->sentence().startsWith(opening), qPrintable(banner->sentence()));
+        QVERIFY(banner->sentence().contains(u"administrator"));
+        QVERIFY(banner->sentence().contains(u"Forget trusted certificate"));
+        QCOMPARE(banner->sentence(), failure.sentence());
+        // Both fingerprints, to compare with the administrator's.
+        QVERIFY2(banner->detail().contains(u"AB:AB:AB"), qPrintable(banner->detail()));
+        QVERIFY2(banner->detail().contains(u"12:12:12"), qPrintable(banner->detail()));
     }
 
     void keyboard()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "tests/common/testserver.h"
 
+#include "tests/common/testpostgres.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDeadlineTimer>
@@ -8,13 +10,27 @@
 #include <QNetworkReply>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTest>
 
 #include <csignal>
 
 namespace roomgate::test {
 
-TestServer::TestServer(QStringList extraArgs) : m_extraArgs(std::move(extraArgs)) { }
+TestServer::TestServer(QStringList extraArgs) : m_extraArgs(std::move(extraArgs))
+{
+    if (onPostgres() && !m_extraArgs.contains(QStringLiteral("--database"))) {
+        TestPostgres &cluster = TestPostgres::shared();
+        m_databaseUrl = cluster.newDatabase();
+        if (m_databaseUrl.isEmpty())
+            qWarning("TestServer: no PostgreSQL database: %s", qPrintable(cluster.error()));
+    }
+}
+
+bool TestServer::onPostgres()
+{
+    return qEnvironmentVariable("ROOMGATE_TEST_BACKEND") == QLatin1String("postgresql");
+}
 
 TestServer::~TestServer()
 {
@@ -38,6 +54,8 @@ bool TestServer::start()
                      QStringLiteral("minimum"),
                      // A harness: suites that test the limits turn them on again.
                      QStringLiteral("--rate-limits"), QStringLiteral("off")};
+    if (!m_databaseUrl.isEmpty())
+        args << QStringLiteral("--database") << m_databaseUrl;
     args += m_extraArgs;
     m_process->setArguments(args);
     if (m_environment)
@@ -66,6 +84,35 @@ bool TestServer::start()
     }
     m_output += out + QString::fromUtf8(m_process->readAllStandardError());
     return false;
+}
+
+QSqlDatabase TestServer::openDatabase(const QString &name) const
+{
+    if (m_databaseUrl.isEmpty()) {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(databasePath());
+        if (db.open())
+            QSqlQuery(db).exec(QStringLiteral("PRAGMA busy_timeout=5000"));
+        return db;
+    }
+    const QUrl url(m_databaseUrl);
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+    db.setHostName(url.host());
+    db.setPort(url.port(5432));
+    db.setUserName(url.userName());
+    db.setPassword(url.password());
+    db.setDatabaseName(url.path().mid(1));
+    db.open();
+    return db;
+}
+
+bool TestServer::lockStorage(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    if (db.driverName() == QLatin1String("QSQLITE"))
+        return q.exec(QStringLiteral("BEGIN EXCLUSIVE"));
+    return q.exec(QStringLiteral("BEGIN"))
+        && q.exec(QStringLiteral("LOCK TABLE rooms IN ACCESS EXCLUSIVE MODE"));
 }
 
 int TestServer::terminate()

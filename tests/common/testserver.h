@@ -4,6 +4,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QProcess>
+#include <QSqlDatabase>
 #include <QTemporaryDir>
 #include <QUrl>
 #include <QWebSocket>
@@ -15,7 +16,11 @@ namespace roomgate::test {
 
 /**
  * A real `roomgate-server` process on loopback with free ports and a temporary
- * data dir (SQLite), for integration tests. Restartable on the same data dir.
+ * data dir, for integration tests. Restartable on the same data dir (and database).
+ *
+ * The store is SQLite in the data dir, unless the run asks for PostgreSQL
+ * (`ROOMGATE_TEST_BACKEND=postgresql`, which CTest sets for the `_postgres` variants of the
+ * suites): then each TestServer gets a new database of its own on the run's cluster.
  */
 class TestServer
 {
@@ -39,6 +44,21 @@ public:
     QStringList &extraArgs() { return m_extraArgs; }
 
     static QString binary();
+    /** Whether the suites of this run use PostgreSQL (`ROOMGATE_TEST_BACKEND`). */
+    static bool onPostgres();
+    /** The `--database` this server uses; empty for SQLite in its data dir. */
+    QString databaseUrl() const { return m_databaseUrl; }
+    /**
+     * A connection named @p name to this server's database, opened (check isOpen()), for a
+     * test to look at or change storage behind the server's back. Remove it with
+     * QSqlDatabase::removeDatabase() when done.
+     */
+    QSqlDatabase openDatabase(const QString &name) const;
+    /**
+     * Starts a transaction on @p db that holds the rooms table against every writer (SQLite
+     * BEGIN EXCLUSIVE; PostgreSQL LOCK TABLE): a backup or another process in the way.
+     */
+    static bool lockStorage(QSqlDatabase &db);
 
     /** The environment of the next start() (e.g. ROOMGATE_* settings); by default inherited. */
     void setEnvironment(const QProcessEnvironment &environment) { m_environment = environment; }
@@ -51,6 +71,7 @@ private:
     quint16 m_httpPort = 0;
     quint16 m_wsPort = 0;
     std::optional<QProcessEnvironment> m_environment;
+    QString m_databaseUrl;
 };
 
 /** One HTTP answer as the tests look at it. */

@@ -114,11 +114,13 @@ private Q_SLOTS:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("ROOMGATE_ADMIN_PASSWORD"), QStringLiteral("admin-secret"));
         bootstrap.setProcessEnvironment(env);
-        bootstrap.start(TestServer::binary(),
-                        {QStringLiteral("--headless"), QStringLiteral("--data-dir"),
-                         m_server->dataDir(), QStringLiteral("--password-cost"),
-                         QStringLiteral("minimum"), QStringLiteral("--create-admin"),
-                         QStringLiteral("Root")});
+        QStringList args{QStringLiteral("--headless"), QStringLiteral("--data-dir"),
+                         m_server->dataDir(),          QStringLiteral("--password-cost"),
+                         QStringLiteral("minimum"),    QStringLiteral("--create-admin"),
+                         QStringLiteral("Root")};
+        if (!m_server->databaseUrl().isEmpty())
+            args << QStringLiteral("--database") << m_server->databaseUrl();
+        bootstrap.start(TestServer::binary(), args);
         QVERIFY(bootstrap.waitForFinished(15000));
         QCOMPARE(bootstrap.exitCode(), 0);
         QVERIFY(bootstrap.readAllStandardOutput().contains("Root"));

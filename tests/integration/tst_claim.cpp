@@ -89,14 +89,11 @@ class TestClaim : public QObject
     {
         QString failure;
         {
-            QSqlDatabase db
-                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("admin"));
-            db.setDatabaseName(m_server->databasePath());
-            if (!db.open()) {
+            QSqlDatabase db = m_server->openDatabase(QStringLiteral("admin"));
+            if (!db.isOpen()) {
                 failure = QStringLiteral("cannot open the database: ") + db.lastError().text();
             } else {
                 QSqlQuery q(db);
-                q.exec(QStringLiteral("PRAGMA busy_timeout=5000"));
                 if (!q.prepare(sql))
                     failure = sql + QStringLiteral(": ") + q.lastError().text();
                 for (const QVariant &v : binds)

@@ -210,6 +210,18 @@ private Q_SLOTS:
         QTest::newRow("bad value from env")
             << QStringList() << QStringList{QStringLiteral("ROOMGATE_TICKET_TTL=soon")}
             << QStringLiteral("soon");
+        QTest::newRow("node id with a slash")
+            << QStringList{QStringLiteral("--node-id"), QStringLiteral("node/1")} << none
+            << QStringLiteral("node/1");
+        QTest::newRow("node id too long")
+            << QStringList{QStringLiteral("--node-id"), QString(65, u'n')} << none
+            << QStringLiteral("node-id");
+        QTest::newRow("broker not amqp")
+            << QStringList{QStringLiteral("--broker"), QStringLiteral("http://127.0.0.1:5672/")}
+            << none << QStringLiteral("broker");
+        QTest::newRow("broker without host from env")
+            << QStringList() << QStringList{QStringLiteral("ROOMGATE_BROKER=amqp://:5672/")}
+            << QStringLiteral("broker");
     }
 
     void badCommandLineExits2()

@@ -43,8 +43,8 @@ class TestReserve : public QObject
         q.prepare(QStringLiteral(
             "SELECT (SELECT COUNT(*) FROM memberships m WHERE m.room_id = r.id) + (SELECT COUNT(*) "
             "FROM reservations v WHERE v.room_id = r.id AND v.state = 'live' AND v.expires_at > "
-            "CAST(strftime('%s','now') AS INTEGER) * 1000), r.capacity FROM rooms r WHERE "
-            "r.name = ?"));
+            "?), r.capacity FROM rooms r WHERE r.name = ?"));
+        q.addBindValue(QDateTime::currentMSecsSinceEpoch());
         q.addBindValue(room);
         if (!q.exec() || !q.next())
             return {-1, -1};
@@ -55,11 +55,7 @@ class TestReserve : public QObject
     /** A read-only connection named @p name to the database of @p server. */
     static QSqlDatabase observe(const TestServer &server, const QString &name)
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(server.databasePath());
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        db.open();
-        return db;
+        return server.openDatabase(name);
     }
 
     int rowCount(const QString &table)
@@ -319,10 +315,8 @@ private Q_SLOTS:
         const QString bannedName = QStringLiteral("user%1").arg(m_users);
         {
             // An admin action, done in storage (the admin API is its own suite).
-            QSqlDatabase rw
-                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("rw"));
-            rw.setDatabaseName(m_server->databasePath());
-            QVERIFY(rw.open());
+            QSqlDatabase rw = m_server->openDatabase(QStringLiteral("rw"));
+            QVERIFY(rw.isOpen());
             QSqlQuery q(rw);
             q.prepare(QStringLiteral(
                 "INSERT INTO bans (room_id, user_id, created_at) SELECT r.id, "
@@ -463,13 +457,11 @@ private Q_SLOTS:
         const QByteArray token = freshUser();
         const int before = rowCount(QStringLiteral("reservations"));
         QVERIFY2(before >= 0, "cannot count rows");
-        QSqlDatabase locker
-            = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("locker"));
-        locker.setDatabaseName(m_server->databasePath());
-        QVERIFY(locker.open());
+        QSqlDatabase locker = m_server->openDatabase(QStringLiteral("locker"));
+        QVERIFY(locker.isOpen());
         {
             QSqlQuery q(locker);
-            QVERIFY(q.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+            QVERIFY(TestServer::lockStorage(locker));
             // The server waits its busy timeout, then answers 503 with Retry-After.
             const HttpReply r = m_api->reserve(token, QStringLiteral("locked"), true, 2);
             QCOMPARE(r.status, 503);

@@ -66,7 +66,10 @@ private Q_SLOTS:
              QStringLiteral("--http-port"), QStringLiteral("0"), QStringLiteral("--ws-port"),
              QStringLiteral("0"), QStringLiteral("--data-dir"), m_dir.path(),
              QStringLiteral("--password-cost"), QStringLiteral("minimum"),
-             QStringLiteral("--rate-limits"), QStringLiteral("off")},
+             QStringLiteral("--rate-limits"), QStringLiteral("off"),
+             // The clock jumps minutes ahead of the lease renewals (real timers): a lease
+             // longer than every jump keeps the node admitting.
+             QStringLiteral("--node-lease"), QStringLiteral("3600")},
             QProcessEnvironment(), &config);
         QVERIFY2(parsed.run, qPrintable(parsed.message));
         m_core = std::make_unique<ServerCore>(config, m_clock);

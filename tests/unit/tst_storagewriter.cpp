@@ -3,6 +3,7 @@
 #include "server/storage/storagewriter.h"
 #include "tests/common/testpostgres.h"
 
+#include <QMutex>
 #include <QSemaphore>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -243,21 +244,26 @@ private Q_SLOTS:
         QCOMPARE(*after, ErrorCode::Ok);
     }
 
-    void fullQueueRefusesAtOnceButTakesEndings()
+    /** Holds the writer's thread in a decision until @p release is released (the queue fills). */
+    static bool holdWriter(StorageWriter &writer, QSemaphore &release)
     {
-        auto writer = open(StorageWriter::Limits{2, 1024});
-        QVERIFY(writer);
-        // Hold the writer's thread in a decision until released, so the queue fills.
-        QSemaphore entered;
-        QSemaphore release;
-        writer->submit<int>(
-            [&](StorageWriter::Scope &) {
-                entered.release();
+        auto entered = std::make_shared<QSemaphore>();
+        writer.submit<int>(
+            [entered, &release](StorageWriter::Scope &) {
+                entered->release();
                 release.acquire();
                 return Outcome<int>{ErrorCode::Ok, 0};
             },
             [](Outcome<int>) {});
-        QVERIFY(entered.tryAcquire(1, 5000));
+        return entered->tryAcquire(1, 5000);
+    }
+
+    void fullQueueRefusesAtOnceButTakesEndings()
+    {
+        auto writer = open(StorageWriter::Limits{2, 1024});
+        QVERIFY(writer);
+        QSemaphore release;
+        QVERIFY(holdWriter(*writer, release));
         QList<ErrorCode> answers;
         for (int i = 0; i < 4; ++i) {
             writer->submit<int>(
@@ -278,6 +284,36 @@ private Q_SLOTS:
         QTRY_COMPARE(answers.size(), 4);
         QCOMPARE(answers.count(ErrorCode::Ok), 2);
         QTRY_VERIFY(ended);
+    }
+
+    void urgentDecisionsGoFirstAndAreNeverRefused()
+    {
+        auto writer = open(StorageWriter::Limits{2, 1024});
+        QVERIFY(writer);
+        QSemaphore release;
+        QVERIFY(holdWriter(*writer, release));
+        // The queue is full, and stays so: the urgent one neither waits behind it nor is refused.
+        QList<int> ran; // in the writer's order
+        QMutex mutex;
+        const auto decision = [&](int n) {
+            return [&, n](StorageWriter::Scope &) {
+                QMutexLocker lock(&mutex);
+                ran.append(n);
+                return Outcome<int>{ErrorCode::Ok, n};
+            };
+        };
+        QList<ErrorCode> normal;
+        for (int i = 1; i <= 2; ++i)
+            writer->submit<int>(decision(i), [&](Outcome<int> o) { normal.append(o.code); });
+        std::optional<ErrorCode> urgent;
+        writer->submit<int>(
+            decision(0), [&](Outcome<int> o) { urgent = o.code; }, StorageWriter::Priority::Urgent);
+        release.release();
+        QTRY_VERIFY(urgent.has_value());
+        QCOMPARE(*urgent, ErrorCode::Ok);
+        QTRY_COMPARE(normal.size(), 2);
+        QMutexLocker lock(&mutex);
+        QCOMPARE(ran, (QList<int>{0, 1, 2}));
     }
 
     void callBlocksUntilCommitted()
