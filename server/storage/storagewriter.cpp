@@ -3,6 +3,7 @@
 
 #include "server/storage/logging.h"
 
+#include <algorithm>
 #include <iterator>
 
 namespace roomgate::server {
@@ -54,16 +55,24 @@ int StorageWriter::queued() const
 
 void StorageWriter::enqueue(Job job, Priority priority)
 {
+    job.queuedAtMs = m_limits.clock->monotonicMs();
     QMutexLocker lock(&m_mutex);
-    if (priority == Priority::Normal && static_cast<int>(m_queue.size()) >= m_limits.queueLimit) {
+    const bool behind
+        = !m_queue.empty() && job.queuedAtMs - m_queue.front().queuedAtMs > m_limits.maxWaitMs;
+    if (priority == Priority::Normal
+        && (behind || static_cast<int>(m_queue.size()) >= m_limits.queueLimit)) {
         lock.unlock();
         answer(job, ErrorCode::Unavailable);
         return;
     }
-    if (priority == Priority::Urgent)
+    if (priority == Priority::Urgent) {
+        // Ahead of the others, it takes the date of the oldest: the front dates the queue.
+        if (!m_queue.empty())
+            job.queuedAtMs = std::min(job.queuedAtMs, m_queue.front().queuedAtMs);
         m_queue.push_front(std::move(job));
-    else
+    } else {
         m_queue.push_back(std::move(job));
+    }
     if (!m_scheduled) {
         m_scheduled = true;
         QMetaObject::invokeMethod(

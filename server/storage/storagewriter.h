@@ -4,6 +4,7 @@
 #include "server/storage/database.h"
 #include "server/storage/records.h"
 #include "server/storage/replyhome.h"
+#include "shared/clock.h"
 
 #include <QMutex>
 #include <QObject>
@@ -32,7 +33,10 @@ namespace roomgate::server {
  * A lost connection is opened again (at most once a second); meanwhile every decision is
  * answered UNAVAILABLE at once.
  *
- * Its queue is bounded: a decision that finds it full is answered UNAVAILABLE at once
+ * Its queue is bounded, in length and in time: a decision that finds it full, or finds the
+ * oldest waiting decision queued for longer than Limits::maxWaitMs, is answered UNAVAILABLE
+ * at once, so that under overload the decisions taken are answered in time and the others
+ * are told at once to retry, rather than all of them waiting into their callers' timeouts
  * (an Ending — the end of a membership — is always taken, so that it is never lost).
  *
  * Owned by the node (ServerCore); submit() from any thread with an event loop.
@@ -45,6 +49,13 @@ public:
     {
         int queueLimit = 8192; ///< decisions waiting; more are refused with UNAVAILABLE
         int batchLimit = 1024; ///< decisions in one transaction at most
+        /**
+         * A normal decision that finds the oldest waiting one queued for longer than this is
+         * refused UNAVAILABLE at once: the storage is not keeping up (overload, a lock held
+         * elsewhere), and a caller is better told so now than answered after its timeout.
+         */
+        qint64 maxWaitMs = 1000;
+        const Clock *clock = &Clock::system(); ///< its monotonic time dates the queue
     };
 
     /** What a decision works with: the connection, and what to do once committed. */
@@ -137,6 +148,7 @@ private:
         bool hasHome = false; ///< false: answer runs on the writer's thread
         std::vector<std::function<void()>> actions;
         int conflicts = 0; ///< times another transaction's lock order made it run again
+        qint64 queuedAtMs = 0; ///< monotonic, when it was first queued
     };
 
     void enqueue(Job job, Priority priority);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "server/storage/database.h"
 #include "server/storage/storagewriter.h"
+#include "shared/clock.h"
 #include "tests/common/testpostgres.h"
 
 #include <QMutex>
@@ -284,6 +285,50 @@ private Q_SLOTS:
         QTRY_COMPARE(answers.size(), 4);
         QCOMPARE(answers.count(ErrorCode::Ok), 2);
         QTRY_VERIFY(ended);
+    }
+
+    void aQueueThatWaitedTooLongRefusesAtOnceButTakesEndings()
+    {
+        ManualClock clock;
+        StorageWriter::Limits limits;
+        limits.maxWaitMs = 1000;
+        limits.clock = &clock;
+        auto writer = open(limits);
+        QVERIFY(writer);
+        QSemaphore release;
+        QVERIFY(holdWriter(*writer, release));
+        QList<ErrorCode> answers;
+        const auto submit = [&](StorageWriter::Priority priority) {
+            writer->submit<int>(
+                [](StorageWriter::Scope &) {
+                    return Outcome<int>{ErrorCode::Ok, 0};
+                },
+                [&](Outcome<int> o) { answers.append(o.code); }, priority);
+        };
+        submit(StorageWriter::Priority::Normal); // the oldest waiting from now on
+        clock.advance(1000);
+        submit(StorageWriter::Priority::Normal); // waited exactly the limit: still taken
+        clock.advance(1);
+        submit(StorageWriter::Priority::Normal); // behind one that waited too long
+        QTRY_COMPARE(answers, (QList<ErrorCode>{ErrorCode::Unavailable}));
+        submit(StorageWriter::Priority::Ending);
+        submit(StorageWriter::Priority::Urgent);
+        // An urgent decision ahead does not make the queue look young again.
+        submit(StorageWriter::Priority::Normal);
+        QTRY_COMPARE(answers.size(), 2);
+        QCOMPARE(answers.at(1), ErrorCode::Unavailable);
+        release.release();
+        QTRY_COMPARE(answers.size(), 6);
+        QCOMPARE(answers.count(ErrorCode::Ok), 4);
+        // Once the queue is worked off, a new decision is taken again.
+        std::optional<ErrorCode> later;
+        writer->submit<int>(
+            [](StorageWriter::Scope &) {
+                return Outcome<int>{ErrorCode::Ok, 0};
+            },
+            [&](Outcome<int> o) { later = o.code; });
+        QTRY_VERIFY(later.has_value());
+        QCOMPARE(*later, ErrorCode::Ok);
     }
 
     void urgentDecisionsGoFirstAndAreNeverRefused()
