@@ -110,6 +110,13 @@ void installTranslators(QTranslator &qt, QTranslator &dashboard, QTranslator &er
 
 int main(int argc, char *argv[])
 {
+    // Qt's own event dispatcher rather than GLib's, on every thread: with thousands of
+    // sockets a thread, GLib's spends most of its time adding and removing poll records
+    // (a linear search each time a socket's write notifier turns on or off), and the storm
+    // benchmark answered 10,000 reservations in 7.0 s with it, 4.2–4.7 s without. An
+    // operator's own QT_NO_GLIB wins.
+    if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
+        qputenv("QT_NO_GLIB", "1");
     QCoreApplication::setApplicationName(QStringLiteral("roomgate-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ROOMGATE_VERSION));
 

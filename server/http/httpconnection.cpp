@@ -4,9 +4,9 @@
 #include "server/http/httplogging.h"
 #include "server/http/httpresponder.h"
 #include "server/http/httpworker.h"
+#include "shared/clock.h"
 
 #include <QTcpSocket>
-#include <QTimer>
 
 #ifdef Q_OS_UNIX
 #include <sys/socket.h>
@@ -26,7 +26,6 @@ HttpConnection::HttpConnection(QTcpSocket *socket, HttpWorker *worker)
     : QObject(worker),
       m_worker(worker),
       m_socket(socket),
-      m_timer(new QTimer(this)),
       m_limits(worker->limits()),
       m_peerAddress(socket->peerAddress()),
       m_peerPort(socket->peerPort()),
@@ -36,13 +35,11 @@ HttpConnection::HttpConnection(QTcpSocket *socket, HttpWorker *worker)
     // Qt stops reading from the kernel when its buffer is full: together with parsing
     // pausing while a request is unanswered, this bounds what one client makes us hold.
     m_socket->setReadBufferSize(qMax<qint64>(m_limits.maxHeaderBytes + 1, 4096));
-    m_timer->setSingleShot(true);
 
     connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::processInput);
     connect(m_socket, &QTcpSocket::bytesWritten, this, &HttpConnection::onBytesWritten);
     connect(m_socket, &QTcpSocket::disconnected, this, &HttpConnection::finish);
     connect(m_socket, &QTcpSocket::errorOccurred, this, &HttpConnection::onSocketError);
-    connect(m_timer, &QTimer::timeout, this, &HttpConnection::onTimeout);
 
     setState(State::Idle);
 }
@@ -63,7 +60,7 @@ void HttpConnection::closeGracefully()
         break;
     case State::AwaitingResponse:
         // The handler gets a bounded time to answer; the answer then closes.
-        m_timer->start(m_limits.requestTimeoutMs);
+        setDeadline(m_limits.requestTimeoutMs);
         break;
     default:
         // Reading: the request timer bounds it, and its answer closes.
@@ -82,19 +79,32 @@ void HttpConnection::setState(State state)
     m_state = state;
     switch (state) {
     case State::Idle:
-        m_timer->start(m_limits.keepAliveTimeoutMs);
+        setDeadline(m_limits.keepAliveTimeoutMs);
         break;
     case State::Reading:
-        m_timer->start(m_limits.requestTimeoutMs);
+        setDeadline(m_limits.requestTimeoutMs);
         break;
     case State::AwaitingResponse:
     case State::Finished:
-        m_timer->stop();
+        setDeadline(0);
         break;
     case State::Lingering:
-        m_timer->start(m_limits.lingerTimeoutMs);
+        setDeadline(m_limits.lingerTimeoutMs);
         break;
     }
+}
+
+void HttpConnection::setDeadline(int ms)
+{
+    m_deadlineMs = ms > 0 ? Clock::system().monotonicMs() + ms : 0;
+}
+
+void HttpConnection::checkDeadline(qint64 nowMs)
+{
+    if (!isPastDeadline(nowMs))
+        return;
+    m_deadlineMs = 0;
+    onTimeout();
 }
 
 void HttpConnection::processInput()

@@ -13,7 +13,6 @@
 #include <memory>
 
 class QTcpSocket;
-class QTimer;
 
 namespace roomgate::server::http {
 
@@ -26,7 +25,9 @@ class HttpWorker;
  * parsing while a request is unanswered, which keeps pipelined answers in order and bounds
  * what a client makes it hold (one read of the socket's bounded buffer, and that buffer).
  * It owns the time limits (408, idle keep-alive) and closes gracefully: the answer first,
- * then a bounded drain of unread input (lingering close).
+ * then a bounded drain of unread input (lingering close). Its time limits are a deadline
+ * that its HttpWorker checks (one timer per worker, not one per connection: starting and
+ * stopping thousands of QTimers costs a linear search each in Qt's timer list).
  *
  * Owned by its HttpWorker (its parent), deleted later once finished(); owns the socket.
  * Lives on the server's thread; keeps no state outside itself.
@@ -46,6 +47,11 @@ public:
     /** True while request @p sequence waits for its answer and the client is connected. */
     bool isAwaitingResponse(quint64 sequence) const;
 
+    /** Whether the time limit of the current state has passed at @p nowMs (monotonic). */
+    bool isPastDeadline(qint64 nowMs) const { return m_deadlineMs != 0 && nowMs >= m_deadlineMs; }
+    /** Acts on the time limit of the current state when it has passed at @p nowMs. */
+    void checkDeadline(qint64 nowMs);
+
 Q_SIGNALS:
     /** The socket is closed; the server deletes the connection later. Emitted once. */
     void finished();
@@ -62,6 +68,8 @@ private:
     };
 
     void setState(State state);
+    /** The current state's time limit ends @p ms from now; 0: it has none. */
+    void setDeadline(int ms);
     void respond(quint64 sequence, HttpResponse response);
 
     void processInput();
@@ -84,7 +92,7 @@ private:
 
     HttpWorker *m_worker;
     QTcpSocket *m_socket;
-    QTimer *m_timer;
+    qint64 m_deadlineMs = 0; ///< monotonic; 0: none
     const HttpLimits m_limits;
     const QHostAddress m_peerAddress;
     const quint16 m_peerPort;

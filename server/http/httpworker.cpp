@@ -6,9 +6,13 @@
 #include "server/http/httplogging.h"
 #include "server/net/addresscounter.h"
 
+#include "shared/clock.h"
+
+#include <QPointer>
 #include <QSslSocket>
 #include <QTcpSocket>
 
+#include <algorithm>
 #include <exception>
 
 namespace roomgate::server::http {
@@ -35,7 +39,26 @@ void answerInternalError(const HttpRequest &request, const HttpResponder &respon
 HttpWorker::HttpWorker(const HttpLimits &limits, const HttpHooks &hooks,
                        std::atomic<int> &connections, net::AddressCounter &perAddress)
     : m_limits(limits), m_hooks(hooks), m_connections(connections), m_perAddress(perAddress)
-{ }
+{
+    // A time limit is kept to within an eighth of the shortest one (at most 250 ms late).
+    const int shortest = std::min(
+        {m_limits.requestTimeoutMs, m_limits.keepAliveTimeoutMs, m_limits.lingerTimeoutMs});
+    m_deadlines.setParent(this); // moves to the serving thread with the worker
+    m_deadlines.setInterval(std::clamp(shortest / 8, 5, 250));
+    connect(&m_deadlines, &QTimer::timeout, this, [this] {
+        const qint64 now = Clock::system().monotonicMs();
+        // Acting on a timeout may finish a connection, which edits m_open: those due first.
+        QList<QPointer<HttpConnection>> due;
+        for (HttpConnection *connection : std::as_const(m_open)) {
+            if (connection->isPastDeadline(now))
+                due.append(connection);
+        }
+        for (const QPointer<HttpConnection> &connection : std::as_const(due)) {
+            if (connection)
+                connection->checkDeadline(now);
+        }
+    });
+}
 
 HttpWorker::~HttpWorker()
 {
@@ -86,6 +109,8 @@ void HttpWorker::accept(qintptr descriptor, const QHostAddress &peer, bool admit
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     auto *connection = new HttpConnection(socket, this);
     m_open.insert(connection);
+    if (!m_deadlines.isActive())
+        m_deadlines.start(); // on this worker's thread
     connect(connection, &HttpConnection::finished, this,
             [this, connection] { remove(connection); });
     Q_EMIT connectionCountChanged(m_connections.fetch_add(1) + 1);

@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QSet>
 #include <QSslConfiguration>
+#include <QTimer>
 
 #include <optional>
 
@@ -71,6 +72,8 @@ private:
     std::atomic<int> &m_connections;
     net::AddressCounter &m_perAddress;
     QSet<HttpConnection *> m_open;
+    /// Checks every connection's deadline, a fraction of the shortest time limit apart.
+    QTimer m_deadlines;
 };
 
 } // namespace roomgate::server::http
