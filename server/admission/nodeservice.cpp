@@ -27,9 +27,13 @@ Outcome<QList<Membership>> endAll(Database &db, const Outcome<QList<Membership>>
 
 } // namespace
 
-NodeService::NodeService(StorageWriter &writer, EventBus &bus, const AdmissionSettings &settings,
-                         QObject *parent)
-    : QObject(parent), m_writer(writer), m_bus(bus), m_settings(settings)
+NodeService::NodeService(StorageWriter &writer, StorageWriter &leaseWriter, EventBus &bus,
+                         const AdmissionSettings &settings, QObject *parent)
+    : QObject(parent),
+      m_writer(writer),
+      m_leaseWriter(leaseWriter),
+      m_bus(bus),
+      m_settings(settings)
 {
     m_watch.setInterval(500);
     connect(&m_watch, &QTimer::timeout, this, &NodeService::checkLease);
@@ -89,9 +93,10 @@ void NodeService::maintain()
     const qint64 now = m_settings.nowMs();
     const qint64 lease = m_settings.nodeLeaseMs;
     const NodeLoad load = loadSinceLastRenewal(now);
-    // The renewal alone, ahead of any backlog: neither an overloaded node's queue nor the
-    // locks of the reaping below may cost it its lease.
-    m_writer.submit<bool>(
+    // The renewal alone, ahead of any backlog (on its own writer where there is one):
+    // neither an overloaded node's queue nor the locks of the reaping below may cost it
+    // its lease.
+    m_leaseWriter.submit<bool>(
         [node, now, lease, load](StorageWriter::Scope &scope) {
             const ErrorCode code = NodeStore(scope.db()).renew(node, now, lease, load);
             return Outcome<bool>{code, code == ErrorCode::Ok};

@@ -36,8 +36,15 @@ public:
         quint64 messages = 0;
     };
 
-    NodeService(StorageWriter &writer, EventBus &bus, const AdmissionSettings &settings,
-                QObject *parent = nullptr);
+    /**
+     * Decides through @p writer; renews the lease through @p leaseWriter, which may be the
+     * same. On PostgreSQL it is a writer of its own, with its own connection: a backlog of
+     * decisions, or other nodes' group commits holding the row locks those decisions wait
+     * for, must not keep a live node from renewing (a storm of 10,000 reservations on
+     * three nodes did, and fenced all three).
+     */
+    NodeService(StorageWriter &writer, StorageWriter &leaseWriter, EventBus &bus,
+                const AdmissionSettings &settings, QObject *parent = nullptr);
 
     /** Where maintain() reads the node's sockets and counters (none: zeros). */
     void setTotals(std::function<Totals()> totals) { m_totals = std::move(totals); }
@@ -63,6 +70,7 @@ private:
     NodeLoad loadSinceLastRenewal(qint64 nowMs);
 
     StorageWriter &m_writer;
+    StorageWriter &m_leaseWriter;
     EventBus &m_bus;
     const AdmissionSettings &m_settings;
     std::function<Totals()> m_totals;

@@ -142,6 +142,8 @@ ServerCore::~ServerCore()
     m_sweeper.reset();
     if (m_writer)
         m_writer->drain();
+    if (m_leaseWriter)
+        m_leaseWriter->drain();
     // The socket threads end with their answers still queued, before the services go.
     m_socketThreads.reset();
     m_hashes.reset();
@@ -158,6 +160,7 @@ ServerCore::~ServerCore()
     if (m_reads)
         m_reads->closeForThisThread();
     m_reads.reset();
+    m_leaseWriter.reset();
     m_writer.reset();
 }
 
@@ -235,6 +238,14 @@ bool ServerCore::open()
         m_error = QStringLiteral("cannot open the database: %1").arg(m_writer->errorString());
         return false;
     }
+    if (m_writer->dialect() == Database::Dialect::Postgres) {
+        m_leaseWriter = std::make_unique<StorageWriter>(StorageWriter::Limits{});
+        if (!m_leaseWriter->open(url)) {
+            m_error
+                = QStringLiteral("cannot open the database: %1").arg(m_leaseWriter->errorString());
+            return false;
+        }
+    }
     m_reads = std::make_unique<ReadConnections>(url);
     if (m_config.broker.isEmpty())
         m_bus = std::make_unique<InProcessEventBus>();
@@ -249,7 +260,8 @@ bool ServerCore::open()
     m_health = std::make_unique<HealthService>(*m_reads, *m_bus, *m_admission);
     m_chat = std::make_unique<ChatService>(*m_writer, *m_bus, m_settings);
     m_adminService = std::make_unique<AdminService>(*m_writer, *m_reads, *m_bus, m_settings);
-    m_node = std::make_unique<NodeService>(*m_writer, *m_bus, m_settings);
+    m_node = std::make_unique<NodeService>(*m_writer, m_leaseWriter ? *m_leaseWriter : *m_writer,
+                                           *m_bus, m_settings);
     m_metrics = std::make_unique<Metrics>(*m_admission, *m_bus);
     m_node->setTotals([this] {
         NodeService::Totals totals;

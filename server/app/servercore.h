@@ -90,6 +90,8 @@ private:
     QDateTime m_startedAt;
     bool m_brokerLost = false; ///< the bus lost the broker since it last had it
     std::unique_ptr<StorageWriter> m_writer;
+    /// PostgreSQL: the node lease's own writer and connection (see NodeService); else none.
+    std::unique_ptr<StorageWriter> m_leaseWriter;
     std::unique_ptr<ReadConnections> m_reads;
     std::unique_ptr<EventBus> m_bus;
     std::unique_ptr<SqlEntryQueue> m_queue;
