@@ -94,10 +94,9 @@ CertificateCheck CertificateCheck::judge(const QString &server, const QByteArray
         reasons.append(error.errorString());
     reasons.removeDuplicates();
     check.errors = reasons.join(QStringLiteral("; "));
-    if (check.fingerprint.isEmpty()) {
-        // Nothing to compare or to show: refused, and nobody can be asked to trust it.
-        check.verdict = Verdict::Unverified;
-    } else if (pinned.isEmpty()) {
+    if (check.fingerprint.isEmpty() || pinned.isEmpty()) {
+        // No pin for this server yet (or no certificate to compare): unverified — the
+        // user is shown the fingerprint, when there is one, and asked.
         check.verdict = Verdict::Unverified;
     } else {
         // The pin stands for exactly one certificate, whatever the system holds against it
