@@ -12,6 +12,7 @@
 #include <QRandomGenerator>
 #include <QThread>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <unistd.h>
@@ -200,6 +201,25 @@ QJsonObject Scenario::errorsJson() const
     return o;
 }
 
+void Scenario::sendSetup(HttpPool &http, const HttpRequest &request, HttpClient::Callback callback,
+                         int attempts)
+{
+    http.send(
+        request,
+        [&http, request, callback = std::move(callback), attempts](const HttpReply &r) mutable {
+            if (r.status != 503 || attempts <= 1) {
+                callback(r);
+                return;
+            }
+            const int seconds = r.json().value(QStringLiteral("retryAfterSeconds")).toInt(1);
+            QTimer::singleShot(
+                std::clamp(seconds, 1, 10) * 1000, &http,
+                [&http, request, callback = std::move(callback), attempts]() mutable {
+                    sendSetup(http, request, std::move(callback), attempts - 1);
+                });
+        });
+}
+
 void Scenario::signInUsers(int count, std::function<void()> then)
 {
     m_tokens.assign(size_t(count), QByteArray());
@@ -234,16 +254,16 @@ void Scenario::signInUsers(int count, std::function<void()> then)
                     if (--*remaining == 0)
                         done();
                 };
-                http.send(
-                    {"POST", "/api/v1/accounts", credentials, {}},
+                sendSetup(
+                    http, {"POST", "/api/v1/accounts", credentials, {}},
                     [this, &http, &context, u, credentials, userDone](const HttpReply &r) {
                         if (!r.ok() && r.outcomeCode() != QLatin1String("USERNAME_TAKEN")) {
                             countError(context, QStringLiteral("signUp:") + r.outcomeCode());
                             userDone(false);
                             return;
                         }
-                        http.send(
-                            {"POST", "/api/v1/sessions", credentials, {}},
+                        sendSetup(
+                            http, {"POST", "/api/v1/sessions", credentials, {}},
                             [this, &context, u, userDone](const HttpReply &r) {
                                 m_tokens[size_t(u)]
                                     = r.json().value(QStringLiteral("token")).toString().toLatin1();

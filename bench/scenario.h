@@ -2,6 +2,7 @@
 #pragma once
 
 #include "bench/benchoptions.h"
+#include "bench/httpclient.h"
 #include "bench/roomentry.h"
 #include "bench/workerthreads.h"
 
@@ -74,6 +75,13 @@ protected:
     HttpPool &pool(ThreadContext &context, int node);
     /** The thread's small pool for sign-ups and sign-ins, to the setup node. */
     HttpPool &setupPool(ThreadContext &context);
+    /**
+     * Sends a set-up request (sign-up, sign-in) on @p http as a well-behaved client does: a
+     * 503 is tried again after its Retry-After (at most @p attempts times in all), so that a
+     * server shedding load while thousands of users are set up does not end the run.
+     */
+    static void sendSetup(HttpPool &http, const HttpRequest &request, HttpClient::Callback callback,
+                          int attempts = 30);
     /** Where RoomEntry objects of @p context's thread go for @p user. */
     RoomEntry::Endpoint endpoint(ThreadContext &context, int user);
     /** Where the setup's RoomEntry objects go: the setup node, claimed there too. */
