@@ -15,8 +15,8 @@ build=${ROOMGATE_ASAN_BUILD_DIR:-build-asan}
 if [ ! -f "$build/build.ninja" ]; then
   launcher=()
   command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-  # -O1 and line tables only: what the sanitizers need for fast code and stacks with file and
-  # line, at about half the compile time of RelWithDebInfo's -O2 -g (it runs in CI).
+  # -O1 and line tables only: the usual build for sanitizer runs, fast enough code and stacks
+  # with file and line, and no full debug info to write (CI builds it on every run).
   cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE= -DCMAKE_CXX_COMPILER=clang++ \
         -DROOMGATE_SANITIZE=ON \
         "-DCMAKE_CXX_FLAGS=-O1 -gline-tables-only -fno-sanitize-recover=undefined" \
