@@ -5,6 +5,7 @@
 # fails the run, in a suite or in a server it started; the reports are printed at the end.
 # Leaks suppressed: tests/sanitizers/lsan.supp (Qt's own, nothing of ours).
 # Usage: scripts/test-sanitized.sh [ctest arguments]   (e.g. -R tst_frames)
+#        scripts/test-sanitized.sh --build-only        (CI builds it beside the other suite)
 #
 # clang: the compiler and sanitizer runtimes of scripts/fuzz.sh too. Its warnings are not
 # g++'s, so they are no errors here: the -Werror build is scripts/build.sh's. UBSan findings
@@ -25,6 +26,7 @@ fi
 jobs=$(nproc)
 [ "$jobs" -gt 2 ] && jobs=2
 cmake --build "$build" -j"$jobs"
+[ "${1:-}" = --build-only ] && exit 0
 
 # Every finding is fatal and comes with a stack. The options reach the child processes too
 # (the servers the suites start), whose stderr no one may read: so every report, a suite's
