@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "server/net/epolleventdispatcher.h"
+#include "server/net/socketworkers.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QPointer>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSocketNotifier>
 #include <QTcpServer>
@@ -563,6 +565,33 @@ private Q_SLOTS:
         // The context went with the thread's last deferred deletes.
         QTRY_COMPARE_WITH_TIMEOUT(contextGone.size(), 1, 10'000);
         QCOMPARE(ticks.load(), 3);
+    }
+
+    void socketWorkersInstallItUnlessAskedForQts_data()
+    {
+        QTest::addColumn<QByteArray>("setting");
+        QTest::addColumn<bool>("epoll");
+        QTest::newRow("unset") << QByteArray() << true;
+        QTest::newRow("epoll") << QByteArray("epoll") << true;
+        QTest::newRow("qt") << QByteArray("qt") << false;
+    }
+
+    void socketWorkersInstallItUnlessAskedForQts()
+    {
+        QFETCH(QByteArray, setting);
+        QFETCH(bool, epoll);
+        const auto restore = qScopeGuard([] { qunsetenv("ROOMGATE_EVENT_DISPATCHER"); });
+        if (setting.isNull())
+            qunsetenv("ROOMGATE_EVENT_DISPATCHER");
+        else
+            qputenv("ROOMGATE_EVENT_DISPATCHER", setting);
+        roomgate::server::net::SocketWorkers workers(2);
+        for (int i = 0; i < workers.count(); ++i) {
+            // Qt's own is made by the thread once it runs.
+            QTRY_VERIFY_WITH_TIMEOUT(workers.thread(i)->eventDispatcher(), 10'000);
+            QAbstractEventDispatcher *dispatcher = workers.thread(i)->eventDispatcher();
+            QCOMPARE(qobject_cast<EpollEventDispatcher *>(dispatcher) != nullptr, epoll);
+        }
     }
 
 private:
