@@ -12,8 +12,10 @@ namespace roomgate::server::net {
  * The threads sockets are served on, each with its own event loop, so that every core
  * works: the HTTP server and the WebSocket gateway put each accepted connection on one of
  * them, in turn. With no threads everything stays on the caller's thread (tests, small
- * setups). Owned by the node: started before listening, stopped only after every object
- * living on its threads is gone.
+ * setups). Each thread waits with an EpollEventDispatcher, whose rounds cost what is ready
+ * rather than what is open, unless ROOMGATE_EVENT_DISPATCHER=qt asks for Qt's own. Owned by
+ * the node: started before listening, stopped only after every object living on its threads
+ * is gone.
  */
 class SocketWorkers
 {
