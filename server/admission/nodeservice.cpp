@@ -78,7 +78,8 @@ NodeLoad NodeService::loadSinceLastRenewal(qint64 nowMs)
     if (!m_totals)
         return load;
     const Totals totals = m_totals();
-    const double seconds = std::max<qint64>(1, nowMs - m_lastTotalsAtMs) / 1000.0;
+    const double seconds
+        = static_cast<double>(std::max<qint64>(1, nowMs - m_lastTotalsAtMs)) / 1000.0;
     load.sockets = totals.sockets;
     load.decisionRate = static_cast<double>(totals.decisions - m_lastTotals.decisions) / seconds;
     load.messageRate = static_cast<double>(totals.messages - m_lastTotals.messages) / seconds;

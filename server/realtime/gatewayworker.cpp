@@ -66,8 +66,8 @@ GatewayWorker::~GatewayWorker()
     }
     for (auto it = m_byRoom.cbegin(); it != m_byRoom.cend(); ++it)
         m_bus.unfollow(it.key());
-    for (auto it = m_claiming.cbegin(); it != m_claiming.cend(); ++it)
-        m_bus.unfollow(it->room);
+    for (const Claiming &claiming : std::as_const(m_claiming))
+        m_bus.unfollow(claiming.room);
     for (const Pending &p : m_pending)
         delete p.socket.data();
 }
@@ -270,9 +270,9 @@ void GatewayWorker::onEvent(const RoomEvent &event)
     switch (event.kind) {
     case RoomEvent::Kind::Message:
         broadcast(event.room, event.frame, {}, event.message.id);
-        for (auto it = m_claiming.begin(); it != m_claiming.end(); ++it) {
-            if (it->room == event.room)
-                it->messages.append(event.message);
+        for (Claiming &claiming : m_claiming) {
+            if (claiming.room == event.room)
+                claiming.messages.append(event.message);
         }
         break;
     case RoomEvent::Kind::Claimed:
