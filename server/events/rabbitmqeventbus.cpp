@@ -150,7 +150,7 @@ RabbitMqEventBus::~RabbitMqEventBus()
                 if (m_socket >= 0)
                     ::shutdown(m_socket, SHUT_RDWR);
             }
-            if (!m_thread->wait(QDeadlineTimer(3 * TimeoutSeconds * 1000))) {
+            if (!m_thread->wait(QDeadlineTimer(3LL * TimeoutSeconds * 1000))) {
                 qCCritical(lcEvents) << "broker: the link thread does not stop; terminating it";
                 m_thread->terminate();
                 m_thread->wait();
@@ -275,7 +275,7 @@ void RabbitMqEventBus::followAll(bool all)
     wake();
 }
 
-void RabbitMqEventBus::wake()
+void RabbitMqEventBus::wake() const
 {
     if (m_wakeFd >= 0)
         ::eventfd_write(m_wakeFd, 1);

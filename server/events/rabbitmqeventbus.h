@@ -106,7 +106,7 @@ private:
     void closeConnection(bool polite);
     void setConnected(bool connected);
     void waitFor(int ms);
-    void wake();
+    void wake() const;
 
     const QString m_nodeId;
     const QByteArray m_url; ///< as given: librabbitmq parses a copy of it
