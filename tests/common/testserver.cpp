@@ -19,7 +19,13 @@ namespace roomgate::test {
 
 TestServer::TestServer(QStringList extraArgs) : m_extraArgs(std::move(extraArgs))
 {
-    if (onPostgres() && !m_extraArgs.contains(QStringLiteral("--database"))) {
+    const qsizetype given = m_extraArgs.indexOf(QStringLiteral("--database"));
+    if (given >= 0) {
+        m_databaseGiven = true;
+        const QString url = m_extraArgs.value(given + 1);
+        if (url.startsWith(QLatin1String("postgresql://")))
+            m_databaseUrl = url; // for openDatabase(); not passed twice
+    } else if (onPostgres()) {
         TestPostgres &cluster = TestPostgres::shared();
         m_databaseUrl = cluster.newDatabase();
         if (m_databaseUrl.isEmpty())
@@ -54,7 +60,7 @@ bool TestServer::start()
                      QStringLiteral("minimum"),
                      // A harness: suites that test the limits turn them on again.
                      QStringLiteral("--rate-limits"), QStringLiteral("off")};
-    if (!m_databaseUrl.isEmpty())
+    if (!m_databaseUrl.isEmpty() && !m_databaseGiven)
         args << QStringLiteral("--database") << m_databaseUrl;
     args += m_extraArgs;
     m_process->setArguments(args);

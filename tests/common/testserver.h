@@ -66,6 +66,7 @@ public:
 private:
     QTemporaryDir m_dir;
     QStringList m_extraArgs;
+    bool m_databaseGiven = false; ///< --database came with the extra arguments
     std::unique_ptr<QProcess> m_process;
     QString m_output;
     quint16 m_httpPort = 0;

@@ -13,6 +13,8 @@
 #include <QJsonDocument>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -504,6 +506,76 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("freed after %1 ms").arg(since.elapsed())));
         QCOMPARE(taken(0, watcher.token, room), 1);
         m_nodes.pop_back();
+    }
+
+    void leaseRenewsWhileARoomRowIsHeld()
+    {
+        // Node A's decisions on a room wait for its row, held by another connection (a long
+        // transaction elsewhere, an operator's query) for longer than a lease: each waits its
+        // lock timeout and gives way to the next. The lease renews on a connection of its
+        // own meanwhile, so node A keeps its members and serves on once the row is free.
+        const QString room = freshRoom();
+        const User member = freshUser(0);
+        Member m = join(member, room, 0, 0, 64);
+        QVERIFY2(m.failure.isEmpty(), qPrintable(m.failure));
+        std::vector<User> waiting;
+        for (int i = 0; i < 2 * (kLeaseSeconds + 3); ++i)
+            waiting.push_back(freshUser(1)); // signed up beforehand, on another node
+
+        QSqlDatabase holder = node(0).server->openDatabase(QStringLiteral("holder"));
+        QSqlDatabase reader = node(0).server->openDatabase(QStringLiteral("reader"));
+        QVERIFY(holder.isOpen() && reader.isOpen());
+        const auto leaseOfA = [&reader] {
+            QSqlQuery q(reader);
+            q.prepare(QStringLiteral("SELECT lease_expires FROM nodes WHERE id = 'node-a'"));
+            return q.exec() && q.next() ? q.value(0).toLongLong() : qint64(-1);
+        };
+        {
+            QSqlQuery hold(holder);
+            QVERIFY(hold.exec(QStringLiteral("BEGIN")));
+            hold.prepare(QStringLiteral("SELECT id FROM rooms WHERE name = ? FOR UPDATE"));
+            hold.addBindValue(room);
+            QVERIFY(hold.exec() && hold.next());
+            const qint64 leaseAtHold = leaseOfA();
+            QVERIFY(leaseAtHold > 0);
+
+            QNetworkAccessManager nam;
+            std::vector<std::unique_ptr<QNetworkReply>> replies;
+            QElapsedTimer held;
+            held.start();
+            for (const User &u : waiting) {
+                replies.emplace_back(postReserve(nam, node(0), u.token, room, false));
+                QTest::qWait(500); // one more decision on the row every half second
+            }
+            QVERIFY2(held.elapsed() > (kLeaseSeconds + 2) * 1000,
+                     "the row was not held for longer than a lease");
+            QVERIFY2(leaseOfA() > leaseAtHold + kLeaseSeconds * 1000 / 2,
+                     "node A did not renew its lease while the row was held");
+            QVERIFY2(
+                !m.socket->isClosed(),
+                qPrintable(
+                    QStringLiteral("the member was sent away: %1").arg(m.socket->closeCode())));
+            QVERIFY(hold.exec(QStringLiteral("ROLLBACK")));
+            // Every waiting decision is answered: a seat, or UNAVAILABLE to retry.
+            for (const auto &reply : replies) {
+                QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 15000);
+                const int status
+                    = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                QVERIFY2(status == 201 || status == 503, qPrintable(QString::number(status)));
+            }
+        }
+        holder = QSqlDatabase();
+        reader = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("holder"));
+        QSqlDatabase::removeDatabase(QStringLiteral("reader"));
+
+        // Node A admits again, and its member chats on.
+        Member late = join(freshUser(1), room, 0, 0);
+        QVERIFY2(late.failure.isEmpty(), qPrintable(late.failure));
+        say(*m.socket, QStringLiteral("still here"));
+        QCOMPARE(
+            late.socket->frameOfType(QStringLiteral("message"), 10000).value(u"text").toString(),
+            QStringLiteral("still here"));
     }
 
     void brokerLossAndReturn()
