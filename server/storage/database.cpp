@@ -301,15 +301,28 @@ bool Database::ping()
     return alive;
 }
 
+bool Database::control(const QString &sql)
+{
+    if (m_dialect == Dialect::Postgres)
+        return execDirect(sql); // PostgreSQL cannot PREPARE transaction control
+    // SQLite: parsed once per connection, as any other statement of the writer's hot path.
+    QSqlQuery &q = prepared(sql);
+    const bool done = exec(q);
+    if (!done)
+        m_error = q.lastError().text();
+    q.finish();
+    return done;
+}
+
 bool Database::begin()
 {
-    return execDirect(m_dialect == Dialect::Sqlite ? QStringLiteral("BEGIN IMMEDIATE")
-                                                   : QStringLiteral("BEGIN"));
+    return control(m_dialect == Dialect::Sqlite ? QStringLiteral("BEGIN IMMEDIATE")
+                                                : QStringLiteral("BEGIN"));
 }
 
 bool Database::commit()
 {
-    return execDirect(QStringLiteral("COMMIT"));
+    return control(QStringLiteral("COMMIT"));
 }
 
 void Database::rollback()
@@ -320,18 +333,18 @@ void Database::rollback()
 
 bool Database::savepoint(const QString &name)
 {
-    return execDirect(QStringLiteral("SAVEPOINT ") + name);
+    return control(QStringLiteral("SAVEPOINT ") + name);
 }
 
 bool Database::releaseSavepoint(const QString &name)
 {
-    return execDirect(QStringLiteral("RELEASE SAVEPOINT ") + name);
+    return control(QStringLiteral("RELEASE SAVEPOINT ") + name);
 }
 
 bool Database::rollbackToSavepoint(const QString &name)
 {
     // Rolled back to, then released: the savepoint is gone, the transaction goes on.
-    return execDirect(QStringLiteral("ROLLBACK TO SAVEPOINT ") + name) && releaseSavepoint(name);
+    return control(QStringLiteral("ROLLBACK TO SAVEPOINT ") + name) && releaseSavepoint(name);
 }
 
 qint64 Database::insertedId(QSqlQuery &insert)

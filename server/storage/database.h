@@ -98,6 +98,8 @@ private:
     bool migrate();
     bool migrateLocked(); ///< migrate() with the other nodes kept out
     void noteError(const QSqlError &error, const QString &what);
+    /** A transaction or savepoint statement: prepared once where the dialect allows. */
+    bool control(const QString &sql);
 
     QString m_connectionName;
     QString m_url;
