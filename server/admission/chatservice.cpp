@@ -39,13 +39,12 @@ Outcome<ChatPosted> decidePost(Database &db, const Membership &member, ChatMessa
             return Result{ErrorCode::Ok, ChatPosted{*seen.value, true}};
         return std::nullopt;
     };
-    if (auto repeated = stored())
-        return *repeated;
+    // Inserted first: a repeated client id meets the unique key and inserts nothing, and
+    // only then is the earlier message looked up (one statement for each new message).
     const auto id = messages.insert(member.roomId, member.userId, message);
     if (!id.ok())
         return Result::failure(id.code);
     if (id.value == 0) {
-        // The same client id through another node meanwhile: that one is the message.
         if (auto repeated = stored())
             return *repeated;
         return Result::failure(ErrorCode::Unavailable);
