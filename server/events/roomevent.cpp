@@ -21,6 +21,18 @@ RoomEvent make(RoomEvent::Kind kind, const QString &room, const QString &user, c
 
 } // namespace
 
+const QByteArray &RoomEvent::SharedFrame::bytes() const
+{
+    std::call_once(m_encoded, [this] { m_bytes = Frames::encode(m_message); });
+    return m_bytes;
+}
+
+const QString &RoomEvent::SharedFrame::text() const
+{
+    std::call_once(m_converted, [this] { m_text = QString::fromUtf8(bytes()); });
+    return m_text;
+}
+
 RoomEvent RoomEvent::reserved(const QString &room, const QString &user, const QString &node)
 {
     return make(Kind::Reserved, room, user, node);
@@ -53,7 +65,7 @@ RoomEvent RoomEvent::chatMessage(const ChatMessage &message, const QString &node
 {
     RoomEvent e = make(Kind::Message, message.room, message.from, node, connectionId);
     e.message = message;
-    e.frame = Frames::encode(message);
+    e.m_frame = std::make_shared<const SharedFrame>(message);
     return e;
 }
 
@@ -110,7 +122,7 @@ RoomEvent RoomEvent::fromJson(const QJsonObject &object, bool *ok)
     e.originNode = object.value(QStringLiteral("node")).toString();
     e.connectionId = object.value(QStringLiteral("connection")).toString();
     if (e.kind == Kind::Message)
-        e.frame = Frames::encode(e.message);
+        e.m_frame = std::make_shared<const SharedFrame>(e.message);
     return e;
 }
 

@@ -8,6 +8,9 @@
 #include <QMetaType>
 #include <QString>
 
+#include <memory>
+#include <mutex>
+
 namespace roomgate::server {
 
 /**
@@ -37,7 +40,14 @@ struct RoomEvent
     QString originNode; ///< node that published it
     QString connectionId; ///< connection concerned (the joiner, the leaver), when there is one
     ChatMessage message; ///< Message: the stored message
-    QByteArray frame; ///< Message: its frame, encoded once for every receiver
+
+    /**
+     * A message's frame, encoded once for every receiver by whichever thread needs it first
+     * (a socket thread, not the storage writer that publishes it). Empty for other kinds.
+     */
+    QByteArray frame() const { return m_frame ? m_frame->bytes() : QByteArray(); }
+    /** frame() as text, for QWebSocket::sendTextMessage(): converted once as well. */
+    QString frameText() const { return m_frame ? m_frame->text() : QString(); }
 
     static RoomEvent reserved(const QString &room, const QString &user, const QString &node);
     static RoomEvent claimed(const QString &room, const QString &user, const QString &node,
@@ -59,6 +69,23 @@ struct RoomEvent
     /** The form events travel in between nodes. */
     QJsonObject toJson() const;
     static RoomEvent fromJson(const QJsonObject &object, bool *ok = nullptr);
+
+private:
+    class SharedFrame
+    {
+    public:
+        explicit SharedFrame(ChatMessage message) : m_message(std::move(message)) { }
+        const QByteArray &bytes() const;
+        const QString &text() const;
+
+    private:
+        ChatMessage m_message;
+        mutable std::once_flag m_encoded;
+        mutable QByteArray m_bytes;
+        mutable std::once_flag m_converted;
+        mutable QString m_text;
+    };
+    std::shared_ptr<const SharedFrame> m_frame; ///< Message: shared by every copy of the event
 };
 
 } // namespace roomgate::server

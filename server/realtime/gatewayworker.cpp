@@ -240,16 +240,22 @@ void GatewayWorker::onFinished(ClientConnection *connection)
 }
 
 void GatewayWorker::broadcast(const QString &room, const QByteArray &frame,
+                              const QString &exceptConnection)
+{
+    if (m_byRoom.contains(room))
+        broadcast(room, QString::fromUtf8(frame), frame.size(), exceptConnection, 0);
+}
+
+void GatewayWorker::broadcast(const QString &room, const QString &text, qsizetype utf8Bytes,
                               const QString &exceptConnection, qint64 messageId)
 {
     const auto it = m_byRoom.constFind(room);
     if (it == m_byRoom.constEnd())
         return;
-    const QString text = QString::fromUtf8(frame); // once for every member here
     for (ClientConnection *c : *it) {
         if (c->isJoined() && c->connectionId() != exceptConnection
             && (messageId == 0 || !c->hadInHistory(messageId)))
-            c->sendText(text, frame.size());
+            c->sendText(text, utf8Bytes);
     }
 }
 
@@ -269,7 +275,9 @@ void GatewayWorker::onEvent(const RoomEvent &event)
 {
     switch (event.kind) {
     case RoomEvent::Kind::Message:
-        broadcast(event.room, event.frame, {}, event.message.id);
+        if (m_byRoom.contains(event.room)) {
+            broadcast(event.room, event.frameText(), event.frame().size(), {}, event.message.id);
+        }
         for (Claiming &claiming : m_claiming) {
             if (claiming.room == event.room)
                 claiming.messages.append(event.message);

@@ -307,7 +307,7 @@ private Q_SLOTS:
             const QList<RoomEvent> got = n->received(lobby, a->id, RoomEvent::Kind::Message);
             for (int i = 0; i < count; ++i) {
                 QCOMPARE(got[i].message, message(lobby, i + 1));
-                QCOMPARE(got[i].frame, Frames::encode(message(lobby, i + 1)));
+                QCOMPARE(got[i].frame(), Frames::encode(message(lobby, i + 1)));
                 QCOMPARE(got[i].connectionId, QStringLiteral("k"));
             }
         }
