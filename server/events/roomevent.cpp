@@ -27,12 +27,6 @@ const QByteArray &RoomEvent::SharedFrame::bytes() const
     return m_bytes;
 }
 
-const QString &RoomEvent::SharedFrame::text() const
-{
-    std::call_once(m_converted, [this] { m_text = QString::fromUtf8(bytes()); });
-    return m_text;
-}
-
 RoomEvent RoomEvent::reserved(const QString &room, const QString &user, const QString &node)
 {
     return make(Kind::Reserved, room, user, node);

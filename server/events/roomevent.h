@@ -46,8 +46,6 @@ struct RoomEvent
      * (a socket thread, not the storage writer that publishes it). Empty for other kinds.
      */
     QByteArray frame() const { return m_frame ? m_frame->bytes() : QByteArray(); }
-    /** frame() as text, for QWebSocket::sendTextMessage(): converted once as well. */
-    QString frameText() const { return m_frame ? m_frame->text() : QString(); }
 
     static RoomEvent reserved(const QString &room, const QString &user, const QString &node);
     static RoomEvent claimed(const QString &room, const QString &user, const QString &node,
@@ -76,14 +74,11 @@ private:
     public:
         explicit SharedFrame(ChatMessage message) : m_message(std::move(message)) { }
         const QByteArray &bytes() const;
-        const QString &text() const;
 
     private:
         ChatMessage m_message;
         mutable std::once_flag m_encoded;
         mutable QByteArray m_bytes;
-        mutable std::once_flag m_converted;
-        mutable QString m_text;
     };
     std::shared_ptr<const SharedFrame> m_frame; ///< Message: shared by every copy of the event
 };

@@ -25,8 +25,9 @@ constexpr qint64 kFloodPauseMs = 1000;
 constexpr int kBindWaitMs = 2000;
 } // namespace
 
-ClientConnection::ClientConnection(GatewayWorker &worker, QWebSocket *socket, QString connectionId)
-    : m_worker(worker), m_socket(socket), m_connectionId(std::move(connectionId))
+ClientConnection::ClientConnection(GatewayWorker &worker, QWebSocket *socket, QTcpSocket *tcp,
+                                   QString connectionId)
+    : m_worker(worker), m_socket(socket), m_tcp(tcp), m_connectionId(std::move(connectionId))
 {
     m_lastSeenMs = m_lastPingMs = m_worker.settings().clock->monotonicMs();
     connect(socket, &QWebSocket::textMessageReceived, this, &ClientConnection::onTextMessage);
@@ -137,26 +138,38 @@ void ClientConnection::onClaimed(const Outcome<ClaimResult> &outcome)
     }
 }
 
-void ClientConnection::sendText(const QString &frame, qsizetype utf8Bytes)
+bool ClientConnection::fits(qint64 bytes)
 {
     if (!m_socket || m_state == State::Closed || m_abortAtMs)
-        return;
+        return false;
     const qint64 limit = m_worker.settings().sendBufferLimitBytes;
-    if (m_socket->bytesToWrite() + utf8Bytes > limit) {
+    if (m_socket->bytesToWrite() + bytes > limit) {
         // Qt writes to the kernel only from the event loop: a burst of frames fills its
         // buffer even for a fast reader. Hand the kernel what it takes now, then judge.
         m_socket->flush();
-        if (m_socket->bytesToWrite() + utf8Bytes > limit) {
+        if (m_socket->bytesToWrite() + bytes > limit) {
             dropSlowConsumer();
-            return;
+            return false;
         }
     }
-    m_socket->sendTextMessage(frame);
+    return true;
+}
+
+void ClientConnection::sendWire(const QByteArray &wire, const QByteArray &utf8)
+{
+    if (!m_tcp) {
+        sendFrame(utf8); // no connection of its own to write to: QWebSocket frames it
+        return;
+    }
+    // Between QWebSocket's own frames: it writes each of its frames whole, on this thread.
+    if (fits(wire.size()))
+        m_tcp->write(wire);
 }
 
 void ClientConnection::sendFrame(const QByteArray &utf8)
 {
-    sendText(QString::fromUtf8(utf8), utf8.size());
+    if (fits(utf8.size()))
+        m_socket->sendTextMessage(QString::fromUtf8(utf8));
 }
 
 void ClientConnection::dropSlowConsumer()

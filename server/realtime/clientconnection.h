@@ -6,6 +6,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QTcpSocket>
 #include <QWebSocket>
 
 #include <algorithm>
@@ -28,7 +29,9 @@ public:
     enum class State { Claiming, Joined, Closing, Closed };
     Q_ENUM(State)
 
-    ClientConnection(GatewayWorker &worker, QWebSocket *socket, QString connectionId);
+    /** @p tcp: the connection under @p socket, for the frames of a broadcast (sendWire()). */
+    ClientConnection(GatewayWorker &worker, QWebSocket *socket, QTcpSocket *tcp,
+                     QString connectionId);
     ~ClientConnection() override;
 
     State state() const { return m_state; }
@@ -51,12 +54,12 @@ public:
     void claim();
 
     /**
-     * Sends a prepared text frame of @p utf8Bytes bytes (fan-out path: encoded once per
-     * event). A reader whose unsent output would pass the send-buffer limit is a slow
-     * consumer: the frame is dropped, its seat freed, and it is closed with 4509 — or
-     * aborted, when not even that fits.
+     * Sends @p wire, the text frame @p utf8 framed for the wire (webSocketTextFrame(): the
+     * fan-out path, framed once per event and thread). A reader whose unsent output would pass the
+     * send-buffer limit is a slow consumer: the frame is dropped, its seat freed, and it is
+     * closed with 4509 — or aborted, when not even that fits.
      */
-    void sendText(const QString &frame, qsizetype utf8Bytes);
+    void sendWire(const QByteArray &wire, const QByteArray &utf8);
     /** Error frame, then close with the code's close code. */
     void refuse(const Problem &problem);
     /**
@@ -94,11 +97,14 @@ private:
     void touch();
 
     void dropSlowConsumer();
-    /** sendText() of an encoded frame. */
+    /** An encoded frame to this member alone, under the same limit as sendWire(). */
     void sendFrame(const QByteArray &utf8);
+    /** Whether @p bytes more fit under the send-buffer limit; drops a slow consumer if not. */
+    bool fits(qint64 bytes);
 
     GatewayWorker &m_worker;
     QPointer<QWebSocket> m_socket;
+    QPointer<QTcpSocket> m_tcp; ///< under m_socket: a broadcast's frames are written to it
     QString m_connectionId;
     State m_state = State::Claiming;
     Membership m_membership;

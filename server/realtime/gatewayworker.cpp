@@ -6,6 +6,7 @@
 #include "server/net/addresscounter.h"
 #include "server/realtime/clientconnection.h"
 #include "server/realtime/logging.h"
+#include "server/realtime/websocketframe.h"
 #include "shared/frames.h"
 
 #include <QRandomGenerator>
@@ -163,10 +164,12 @@ bool GatewayWorker::originAllowed(const QByteArray &head) const
 void GatewayWorker::onUpgraded()
 {
     while (QWebSocket *socket = m_ws->nextPendingConnection()) {
+        QTcpSocket *tcp = nullptr;
         for (qsizetype i = 0; i < m_upgrading.size(); ++i) {
-            QTcpSocket *tcp = m_upgrading.at(i);
-            if (tcp && tcp->peerPort() == socket->peerPort()
-                && tcp->peerAddress() == socket->peerAddress()) {
+            QTcpSocket *candidate = m_upgrading.at(i);
+            if (candidate && candidate->peerPort() == socket->peerPort()
+                && candidate->peerAddress() == socket->peerAddress()) {
+                tcp = candidate;
                 tcp->setParent(socket);
                 m_upgrading.removeAt(i);
                 break;
@@ -176,7 +179,7 @@ void GatewayWorker::onUpgraded()
         socket->setMaxAllowedIncomingFrameSize(static_cast<quint64>(m_settings.maxFrameBytes));
         socket->setMaxAllowedIncomingMessageSize(static_cast<quint64>(m_settings.maxFrameBytes));
         socket->setParent(this);
-        auto *connection = new ClientConnection(*this, socket, newConnectionId());
+        auto *connection = new ClientConnection(*this, socket, tcp, newConnectionId());
         connection->setParent(this);
         m_open.insert(connection);
         connect(connection, &ClientConnection::finished, this, &GatewayWorker::onFinished);
@@ -240,22 +243,16 @@ void GatewayWorker::onFinished(ClientConnection *connection)
 }
 
 void GatewayWorker::broadcast(const QString &room, const QByteArray &frame,
-                              const QString &exceptConnection)
-{
-    if (m_byRoom.contains(room))
-        broadcast(room, QString::fromUtf8(frame), frame.size(), exceptConnection, 0);
-}
-
-void GatewayWorker::broadcast(const QString &room, const QString &text, qsizetype utf8Bytes,
                               const QString &exceptConnection, qint64 messageId)
 {
     const auto it = m_byRoom.constFind(room);
     if (it == m_byRoom.constEnd())
         return;
+    const QByteArray wire = webSocketTextFrame(frame); // once for every member here
     for (ClientConnection *c : *it) {
         if (c->isJoined() && c->connectionId() != exceptConnection
             && (messageId == 0 || !c->hadInHistory(messageId)))
-            c->sendText(text, utf8Bytes);
+            c->sendWire(wire, frame);
     }
 }
 
@@ -275,9 +272,8 @@ void GatewayWorker::onEvent(const RoomEvent &event)
 {
     switch (event.kind) {
     case RoomEvent::Kind::Message:
-        if (m_byRoom.contains(event.room)) {
-            broadcast(event.room, event.frameText(), event.frame().size(), {}, event.message.id);
-        }
+        if (m_byRoom.contains(event.room)) // encoded by the first thread that needs it
+            broadcast(event.room, event.frame(), {}, event.message.id);
         for (Claiming &claiming : m_claiming) {
             if (claiming.room == event.room)
                 claiming.messages.append(event.message);

@@ -94,12 +94,10 @@ private:
     void onUpgraded();
     void onEvent(const RoomEvent &event);
     void onFinished(ClientConnection *connection);
-    /** @p frame to every joined member here of @p room but @p exceptConnection. */
-    void broadcast(const QString &room, const QByteArray &frame, const QString &exceptConnection);
     /** @p messageId: a message's (0: not a message), which members whose joined history held
      * it skip. */
-    void broadcast(const QString &room, const QString &text, qsizetype utf8Bytes,
-                   const QString &exceptConnection, qint64 messageId);
+    void broadcast(const QString &room, const QByteArray &frame, const QString &exceptConnection,
+                   qint64 messageId = 0);
     void sendOff(const QString &room, ErrorCode code, const QString &onlyUser);
 
     AdmissionService &m_admission;
