@@ -4,6 +4,7 @@
 #include "server/http/httplogging.h"
 #include "server/http/httpresponder.h"
 #include "server/http/httpworker.h"
+#include "server/net/directwrite.h"
 #include "shared/clock.h"
 
 #include <QTcpSocket>
@@ -166,7 +167,7 @@ bool HttpConnection::readRequest()
     if (m_parser.isContinueDue() && m_socket->bytesAvailable() == 0) {
         HttpResponse interim;
         interim.status = 100;
-        m_socket->write(interim.serialize({}, HttpResponse::ConnectionHeader::Omitted));
+        net::writeDirect(*m_socket, interim.serialize({}, HttpResponse::ConnectionHeader::Omitted));
     }
     if (m_parser.hasFailed()) {
         const HttpRequestParser::Error error = m_parser.error();
@@ -242,7 +243,9 @@ bool HttpConnection::writeResponse(const HttpRequest &request, HttpResponse resp
         connection = ConnectionHeader::Close;
     else if (m_http10)
         connection = ConnectionHeader::KeepAlive;
-    m_socket->write(response.serialize(request.method, connection));
+    // Sent now when it can be (most answers): no write buffer kept for the connection's
+    // life, and no event-loop turn before the client has it.
+    net::writeDirect(*m_socket, response.serialize(request.method, connection));
     return close;
 }
 

@@ -4,8 +4,10 @@
 #include "server/admission/admissionservice.h"
 #include "server/admission/chatservice.h"
 #include "server/events/eventbus.h"
+#include "server/net/directwrite.h"
 #include "server/realtime/gatewayworker.h"
 #include "server/realtime/logging.h"
+#include "server/realtime/websocketframe.h"
 #include "shared/frames.h"
 
 #include <QNetworkRequest>
@@ -138,16 +140,22 @@ void ClientConnection::onClaimed(const Outcome<ClaimResult> &outcome)
     }
 }
 
+qint64 ClientConnection::unsentBytes() const
+{
+    return (m_socket ? m_socket->bytesToWrite() : 0) + m_outboxBytes;
+}
+
 bool ClientConnection::fits(qint64 bytes)
 {
     if (!m_socket || m_state == State::Closed || m_abortAtMs)
         return false;
     const qint64 limit = m_worker.settings().sendBufferLimitBytes;
-    if (m_socket->bytesToWrite() + bytes > limit) {
-        // Qt writes to the kernel only from the event loop: a burst of frames fills its
-        // buffer even for a fast reader. Hand the kernel what it takes now, then judge.
+    if (unsentBytes() + bytes > limit) {
+        // Frames reach the kernel once per event-loop turn: a burst fills the buffers
+        // even for a fast reader. Hand the kernel what it takes now, then judge.
+        flushOutbox();
         m_socket->flush();
-        if (m_socket->bytesToWrite() + bytes > limit) {
+        if (unsentBytes() + bytes > limit) {
             dropSlowConsumer();
             return false;
         }
@@ -158,18 +166,37 @@ bool ClientConnection::fits(qint64 bytes)
 void ClientConnection::sendWire(const QByteArray &wire, const QByteArray &utf8)
 {
     if (!m_tcp) {
-        sendFrame(utf8); // no connection of its own to write to: QWebSocket frames it
+        // No connection of its own to write to: QWebSocket frames it.
+        if (fits(utf8.size()))
+            m_socket->sendTextMessage(QString::fromUtf8(utf8));
         return;
     }
-    // Between QWebSocket's own frames: it writes each of its frames whole, on this thread.
-    if (fits(wire.size()))
-        m_tcp->write(wire);
+    if (!fits(wire.size()))
+        return;
+    // Held until the worker's next pass: the frames of one event-loop turn go out together,
+    // in one send(2) (shared with the broadcast, not copied, until then).
+    m_outbox.append(wire);
+    m_outboxBytes += wire.size();
+    if (m_outbox.size() == 1)
+        m_worker.flushLater(this);
+}
+
+void ClientConnection::flushOutbox()
+{
+    if (m_outbox.isEmpty())
+        return;
+    const QByteArray bytes = m_outbox.size() == 1 ? m_outbox.constFirst() : m_outbox.join();
+    m_outbox = {};
+    m_outboxBytes = 0;
+    // Between QWebSocket's own frames (pings, the close): it writes each one whole, on this
+    // thread, and closeWith() flushes first.
+    if (m_tcp)
+        net::writeDirect(*m_tcp, bytes);
 }
 
 void ClientConnection::sendFrame(const QByteArray &utf8)
 {
-    if (fits(utf8.size()))
-        m_socket->sendTextMessage(QString::fromUtf8(utf8));
+    sendWire(m_tcp ? webSocketTextFrame(utf8) : QByteArray(), utf8);
 }
 
 void ClientConnection::dropSlowConsumer()
@@ -178,11 +205,11 @@ void ClientConnection::dropSlowConsumer()
     // socket does next. The close goes out only if it fits, and the peer gets a moment
     // to take it; the deadline aborts it otherwise (checkLiveness).
     qCInfo(lcGateway).noquote() << "slow consumer:" << m_membership.userName << "in"
-                                << m_membership.roomName << "with" << m_socket->bytesToWrite()
+                                << m_membership.roomName << "with" << unsentBytes()
                                 << "bytes unsent";
     releaseSeat();
-    const bool closeFits = m_socket->bytesToWrite() + kCloseHeadroomBytes
-        <= m_worker.settings().sendBufferLimitBytes;
+    const bool closeFits
+        = unsentBytes() + kCloseHeadroomBytes <= m_worker.settings().sendBufferLimitBytes;
     if (!closeFits) {
         m_state = State::Closing;
         m_socket->abort();
@@ -195,7 +222,7 @@ void ClientConnection::dropSlowConsumer()
 void ClientConnection::sendError(const Problem &problem)
 {
     if (m_socket && m_state != State::Closed)
-        m_socket->sendTextMessage(QString::fromUtf8(Frames::encode(problem)));
+        sendFrame(Frames::encode(problem));
 }
 
 void ClientConnection::refuse(const Problem &problem)
@@ -211,11 +238,13 @@ void ClientConnection::closeWith(const std::optional<Problem> &problem)
     if (!m_socket || m_state == State::Closed)
         return;
     if (!problem) {
+        flushOutbox(); // what was sent before goes out before the close
         m_socket->close(QWebSocketProtocol::CloseCodeNormal, QStringLiteral("OK"));
         return;
     }
     const int code = errorInfo(problem->code).closeCode;
     sendError(*problem);
+    flushOutbox();
     m_socket->close(static_cast<QWebSocketProtocol::CloseCode>(code ? code : 1011),
                     wireName(problem->code));
 }

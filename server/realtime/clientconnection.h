@@ -60,6 +60,8 @@ public:
      * closed with 4509 — or aborted, when not even that fits.
      */
     void sendWire(const QByteArray &wire, const QByteArray &utf8);
+    /** Writes what sendWire() held back (GatewayWorker's pass, once per event-loop turn). */
+    void flushOutbox();
     /** Error frame, then close with the code's close code. */
     void refuse(const Problem &problem);
     /**
@@ -101,10 +103,14 @@ private:
     void sendFrame(const QByteArray &utf8);
     /** Whether @p bytes more fit under the send-buffer limit; drops a slow consumer if not. */
     bool fits(qint64 bytes);
+    /** Held back by sendWire() and in Qt's write buffer. */
+    qint64 unsentBytes() const;
 
     GatewayWorker &m_worker;
     QPointer<QWebSocket> m_socket;
-    QPointer<QTcpSocket> m_tcp; ///< under m_socket: a broadcast's frames are written to it
+    QPointer<QTcpSocket> m_tcp; ///< under m_socket: text frames are written to it
+    QByteArrayList m_outbox; ///< frames for the next flushOutbox()
+    qint64 m_outboxBytes = 0;
     QString m_connectionId;
     State m_state = State::Claiming;
     Membership m_membership;

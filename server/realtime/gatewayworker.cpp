@@ -256,6 +256,24 @@ void GatewayWorker::broadcast(const QString &room, const QByteArray &frame,
     }
 }
 
+void GatewayWorker::flushLater(ClientConnection *connection)
+{
+    m_toFlush.append(connection);
+    if (m_toFlush.size() > 1)
+        return;
+    // Posted behind the events already waiting: the frames of all of them go out together.
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            const QList<QPointer<ClientConnection>> due = std::exchange(m_toFlush, {});
+            for (const QPointer<ClientConnection> &c : due) {
+                if (c)
+                    c->flushOutbox();
+            }
+        },
+        Qt::QueuedConnection);
+}
+
 void GatewayWorker::sendOff(const QString &room, ErrorCode code, const QString &onlyUser)
 {
     const auto it = m_byRoom.constFind(room);

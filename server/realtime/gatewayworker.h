@@ -74,6 +74,8 @@ public:
     void preFollow(ClientConnection *connection, const QString &room);
     /** Ends preFollow(): the messages kept for @p connection meanwhile, in order. */
     QList<ChatMessage> endPreFollow(ClientConnection *connection);
+    /** Calls @p connection's flushOutbox() in this worker's next pass. */
+    void flushLater(ClientConnection *connection);
 
 Q_SIGNALS:
     /** The number of WebSockets of the whole gateway changed. */
@@ -112,6 +114,7 @@ private:
     /// QWebSocket (which never deletes the socket it wraps).
     QList<QPointer<QTcpSocket>> m_upgrading;
     QSet<ClientConnection *> m_open;
+    QList<QPointer<ClientConnection>> m_toFlush; ///< with frames held back, for the next pass
     /// Joined connections by room; the bus follows each room while it has one here.
     QHash<QString, QSet<ClientConnection *>> m_byRoom;
     struct Claiming
