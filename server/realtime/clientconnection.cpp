@@ -171,10 +171,14 @@ void ClientConnection::sendWire(const QByteArray &wire, const QByteArray &utf8)
             m_socket->sendTextMessage(QString::fromUtf8(utf8));
         return;
     }
-    if (!fits(wire.size()))
-        return;
-    // Held until the worker's next pass: the frames of one event-loop turn go out together,
-    // in one send(2) (shared with the broadcast, not copied, until then).
+    if (fits(wire.size()))
+        hold(wire);
+}
+
+void ClientConnection::hold(const QByteArray &wire)
+{
+    // Until the worker's next pass: the frames of one event-loop turn go out together, in
+    // one send(2) (shared with the broadcast, not copied, until then).
     m_outbox.append(wire);
     m_outboxBytes += wire.size();
     if (m_outbox.size() == 1)
@@ -221,8 +225,15 @@ void ClientConnection::dropSlowConsumer()
 
 void ClientConnection::sendError(const Problem &problem)
 {
-    if (m_socket && m_state != State::Closed)
-        sendFrame(Frames::encode(problem));
+    if (!m_socket || m_state == State::Closed)
+        return;
+    // Past the send-buffer limit, as the close it may precede: a slow consumer's 4509 is
+    // sent only where both fit (dropSlowConsumer()).
+    const QByteArray utf8 = Frames::encode(problem);
+    if (m_tcp)
+        hold(webSocketTextFrame(utf8));
+    else
+        m_socket->sendTextMessage(QString::fromUtf8(utf8));
 }
 
 void ClientConnection::refuse(const Problem &problem)

@@ -101,6 +101,8 @@ private:
     void dropSlowConsumer();
     /** An encoded frame to this member alone, under the same limit as sendWire(). */
     void sendFrame(const QByteArray &utf8);
+    /** Queues @p wire for flushOutbox() (no limit checked). */
+    void hold(const QByteArray &wire);
     /** Whether @p bytes more fit under the send-buffer limit; drops a slow consumer if not. */
     bool fits(qint64 bytes);
     /** Held back by sendWire() and in Qt's write buffer. */
