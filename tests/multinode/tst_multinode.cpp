@@ -543,10 +543,18 @@ private Q_SLOTS:
             std::vector<std::unique_ptr<QNetworkReply>> replies;
             QElapsedTimer held;
             held.start();
-            for (const User &u : waiting) {
-                replies.emplace_back(postReserve(nam, node(0), u.token, room, false));
-                QTest::qWait(500); // one more decision on the row every half second
-            }
+            // One more decision on the row every half second, for longer than a lease.
+            QTimer next;
+            next.setInterval(500);
+            connect(&next, &QTimer::timeout, this, [&] {
+                if (replies.size() < waiting.size())
+                    replies.emplace_back(
+                        postReserve(nam, node(0), waiting[replies.size()].token, room, false));
+            });
+            next.start();
+            QTRY_COMPARE_WITH_TIMEOUT(replies.size(), waiting.size(),
+                                      static_cast<int>(waiting.size()) * 500 + 10000);
+            next.stop();
             QVERIFY2(held.elapsed() > (kLeaseSeconds + 2) * 1000,
                      "the row was not held for longer than a lease");
             QVERIFY2(leaseOfA() > leaseAtHold + kLeaseSeconds * 1000 / 2,
