@@ -4,7 +4,6 @@
 #include "server/http/httplogging.h"
 #include "server/http/httpresponder.h"
 #include "server/http/httpworker.h"
-#include "server/net/directwrite.h"
 #include "shared/clock.h"
 
 #include <QTcpSocket>
@@ -167,7 +166,7 @@ bool HttpConnection::readRequest()
     if (m_parser.isContinueDue() && m_socket->bytesAvailable() == 0) {
         HttpResponse interim;
         interim.status = 100;
-        net::writeDirect(*m_socket, interim.serialize({}, HttpResponse::ConnectionHeader::Omitted));
+        m_socket->write(interim.serialize({}, HttpResponse::ConnectionHeader::Omitted));
     }
     if (m_parser.hasFailed()) {
         const HttpRequestParser::Error error = m_parser.error();
@@ -245,7 +244,7 @@ bool HttpConnection::writeResponse(const HttpRequest &request, HttpResponse resp
         connection = ConnectionHeader::KeepAlive;
     // Sent now when it can be (most answers): no write buffer kept for the connection's
     // life, and no event-loop turn before the client has it.
-    net::writeDirect(*m_socket, response.serialize(request.method, connection));
+    m_socket->write(response.serialize(request.method, connection));
     return close;
 }
 

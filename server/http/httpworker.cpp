@@ -5,6 +5,7 @@
 #include "server/http/httpconnection.h"
 #include "server/http/httplogging.h"
 #include "server/net/addresscounter.h"
+#include "server/net/directtcpsocket.h"
 
 #include "shared/clock.h"
 
@@ -77,7 +78,7 @@ void HttpWorker::accept(qintptr descriptor, const QHostAddress &peer, bool admit
         tls->setSslConfiguration(*m_hooks.tls);
         socket = tls;
     } else {
-        socket = new QTcpSocket;
+        socket = new net::DirectTcpSocket;
     }
     if (!socket->setSocketDescriptor(descriptor)) {
         delete socket;

@@ -4,7 +4,6 @@
 #include "server/admission/admissionservice.h"
 #include "server/admission/chatservice.h"
 #include "server/events/eventbus.h"
-#include "server/net/directwrite.h"
 #include "server/realtime/gatewayworker.h"
 #include "server/realtime/logging.h"
 #include "server/realtime/websocketframe.h"
@@ -195,7 +194,7 @@ void ClientConnection::flushOutbox()
     // Between QWebSocket's own frames (pings, the close): it writes each one whole, on this
     // thread, and closeWith() flushes first.
     if (m_tcp)
-        net::writeDirect(*m_tcp, bytes);
+        m_tcp->write(bytes);
 }
 
 void ClientConnection::sendFrame(const QByteArray &utf8)

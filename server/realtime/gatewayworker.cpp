@@ -4,6 +4,7 @@
 #include "server/admission/chatservice.h"
 #include "server/events/eventbus.h"
 #include "server/net/addresscounter.h"
+#include "server/net/directtcpsocket.h"
 #include "server/realtime/clientconnection.h"
 #include "server/realtime/logging.h"
 #include "server/realtime/websocketframe.h"
@@ -81,7 +82,7 @@ void GatewayWorker::accept(qintptr descriptor, const QHostAddress &peer)
         tls->setSslConfiguration(*m_settings.tls);
         socket = tls;
     } else {
-        socket = new QTcpSocket(this);
+        socket = new net::DirectTcpSocket(this);
     }
     // Counted until the socket is gone, whichever way it goes.
     connect(socket, &QObject::destroyed, this, [this, peer] { m_perAddress.remove(peer); });

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
-// net::writeDirect(): what the kernel takes leaves at once, without Qt's write buffer; what
-// it does not take (a peer that stopped reading) waits in Qt's buffer, in order, after it.
-#include "server/net/directwrite.h"
+// net::DirectTcpSocket: what the kernel takes leaves at once, without Qt's write buffer;
+// what it does not take (a peer that stopped reading) waits in Qt's buffer, in order, after
+// it.
+#include "server/net/directtcpsocket.h"
 
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -9,14 +10,31 @@
 
 #include <memory>
 
-using roomgate::server::net::writeDirect;
+using roomgate::server::net::DirectTcpSocket;
 
-class TestDirectWrite : public QObject
+namespace {
+/** Accepts into DirectTcpSockets, as the server's workers do. */
+class DirectServer : public QTcpServer
+{
+public:
+    std::unique_ptr<DirectTcpSocket> accepted;
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        auto socket = std::make_unique<DirectTcpSocket>();
+        if (socket->setSocketDescriptor(descriptor))
+            accepted = std::move(socket);
+    }
+};
+} // namespace
+
+class TestDirectTcpSocket : public QObject
 {
     Q_OBJECT
 
-    QTcpServer m_server;
-    std::unique_ptr<QTcpSocket> m_writer; ///< the server's side, written to
+    DirectServer m_server;
+    std::unique_ptr<DirectTcpSocket> m_writer; ///< the server's side, written to
     std::unique_ptr<QTcpSocket> m_reader; ///< the peer
 
 private Q_SLOTS:
@@ -26,7 +44,8 @@ private Q_SLOTS:
         m_reader = std::make_unique<QTcpSocket>();
         m_reader->connectToHost(QHostAddress::LocalHost, m_server.serverPort());
         QVERIFY(m_server.waitForNewConnection(5000));
-        m_writer.reset(m_server.nextPendingConnection());
+        QVERIFY(m_server.accepted);
+        m_writer = std::move(m_server.accepted);
         QVERIFY(m_reader->waitForConnected(5000));
     }
 
@@ -39,9 +58,9 @@ private Q_SLOTS:
 
     void smallWritesLeaveAtOnce()
     {
-        QVERIFY(writeDirect(*m_writer, "first "));
+        QCOMPARE(m_writer->write("first "), 6);
         QCOMPARE(m_writer->bytesToWrite(), 0); // sent, not buffered for the event loop
-        QVERIFY(writeDirect(*m_writer, "second"));
+        QCOMPARE(m_writer->write("second"), 6);
         QCOMPARE(m_writer->bytesToWrite(), 0);
         QByteArray got;
         QTRY_VERIFY_WITH_TIMEOUT((got += m_reader->readAll()).size() >= 12, 5000);
@@ -54,11 +73,11 @@ private Q_SLOTS:
         QByteArray big(32 * 1024 * 1024, Qt::Uninitialized);
         for (qsizetype i = 0; i < big.size(); ++i)
             big[i] = static_cast<char>('a' + i % 26);
-        QVERIFY(writeDirect(*m_writer, big));
+        QCOMPARE(m_writer->write(big), big.size());
         QVERIFY(m_writer->bytesToWrite() > 0);
         QVERIFY(m_writer->bytesToWrite() < big.size()); // part of it went straight out
         // Behind what waits: queued after it, never sent ahead of it.
-        QVERIFY(writeDirect(*m_writer, "tail"));
+        QCOMPARE(m_writer->write("tail"), 4);
         QVERIFY(m_writer->bytesToWrite() > 4);
 
         QByteArray got;
@@ -73,9 +92,9 @@ private Q_SLOTS:
     void aClosedSocketRefuses()
     {
         m_writer->abort();
-        QVERIFY(!writeDirect(*m_writer, "nobody"));
+        QCOMPARE(m_writer->write("nobody"), -1);
     }
 };
 
-QTEST_GUILESS_MAIN(TestDirectWrite)
-#include "tst_directwrite.moc"
+QTEST_GUILESS_MAIN(TestDirectTcpSocket)
+#include "tst_directtcpsocket.moc"
