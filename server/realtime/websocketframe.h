@@ -14,4 +14,16 @@ namespace roomgate::server {
  */
 QByteArray webSocketTextFrame(QByteArrayView utf8);
 
+/** A ping frame (opcode 9) with @p payload (at most 125 bytes; longer is cut). */
+QByteArray webSocketPingFrame(QByteArrayView payload = {});
+
+/** A pong frame (opcode 10) with @p payload (at most 125 bytes; longer is cut). */
+QByteArray webSocketPongFrame(QByteArrayView payload);
+
+/**
+ * A close frame (opcode 8): @p code in network byte order, then @p reason cut to 123
+ * bytes at a UTF-8 character boundary. Code 1005 (none) gives a frame without a body.
+ */
+QByteArray webSocketCloseFrame(quint16 code, QByteArrayView reason = {});
+
 } // namespace roomgate::server
