@@ -2,6 +2,7 @@
 #include "bench/workerthreads.h"
 
 #include "bench/threadcontext.h"
+#include "server/net/epolleventdispatcher.h"
 
 #include <QThread>
 
@@ -14,6 +15,10 @@ WorkerThreads::WorkerThreads(int count, const QList<QHostAddress> &sourceAddress
     for (int i = 0; i < count; ++i) {
         auto *thread = new QThread;
         thread->setObjectName(QStringLiteral("bench-%1").arg(i));
+        // Thousands of connections per thread: Qt's own dispatcher would poll(2) every one of
+        // them on every round (half the generator's CPU in the storm); epoll, as the
+        // server's socket threads, waits only on those with something to do.
+        thread->setEventDispatcher(new server::net::EpollEventDispatcher); // the thread owns it
         auto *context = new ThreadContext(i, sourceAddresses);
         context->moveToThread(thread);
         // The context and its children are destroyed on their own thread when it quits.

@@ -17,7 +17,7 @@ allowed=(
   "client/core:shared"
   "client/ui:shared client/core"
   "client/app:shared client/core client/ui"
-  "bench:shared"
+  "bench:shared server/net"
 )
 status=0
 for entry in "${allowed[@]}"; do
