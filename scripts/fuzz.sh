@@ -7,9 +7,15 @@
 # and fails the script; that input goes into fuzz/corpus/<target>/regression-<what> with the
 # fix, and into a unit test in tests/.
 # Usage: scripts/fuzz.sh [SECONDS]   (per target, default 60; 0: the corpus once only)
+#        scripts/fuzz.sh --build-only (CI builds it beside the other suite)
 # Two targets run at a time (one per core, at most two).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+build_only=0
+if [ "${1:-}" = --build-only ]; then
+  build_only=1
+  shift
+fi
 seconds=${1:-60}
 build=${ROOMGATE_FUZZ_BUILD_DIR:-build-fuzz}
 targets=(http_request_parser request_body frames text_rules)
@@ -24,6 +30,7 @@ fi
 jobs=$(nproc)
 [ "$jobs" -gt 2 ] && jobs=2
 cmake --build "$build" -j"$jobs" --target roomgate_fuzz_targets
+[ "$build_only" -eq 1 ] && exit 0
 
 # UBSan findings abort (the targets are built with -fno-sanitize-recover=undefined), with a
 # stack; libFuzzer itself reports leaks.
