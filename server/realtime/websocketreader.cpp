@@ -80,9 +80,12 @@ bool isValidUtf8(QByteArrayView text)
         const quint8 lead = s[i];
         if (lead < 0x80) {
             ++i;
-        } else if (lead < 0xc2) { // a continuation byte first, or an overlong two-byte form
+            continue;
+        }
+        // A continuation byte first, an overlong two-byte form (C0, C1), or past U+10FFFF.
+        if (lead < 0xc2 || lead > 0xf4)
             return false;
-        } else if (lead < 0xe0) {
+        if (lead < 0xe0) {
             if (n - i < 2 || !continuation(i + 1))
                 return false;
             i += 2;
@@ -96,7 +99,7 @@ bool isValidUtf8(QByteArrayView text)
             if (second < low || second > high || !continuation(i + 2))
                 return false;
             i += 3;
-        } else if (lead < 0xf5) {
+        } else {
             if (n - i < 4)
                 return false;
             const quint8 second = s[i + 1];
@@ -106,8 +109,6 @@ bool isValidUtf8(QByteArrayView text)
             if (second < low || second > high || !continuation(i + 2) || !continuation(i + 3))
                 return false;
             i += 4;
-        } else {
-            return false;
         }
     }
     return true;
@@ -197,8 +198,10 @@ readHeader(QByteArrayView data, bool messageOpen, qsizetype messageBytes, qsizet
         return failure(1002, "control frame over 125 bytes");
     const qsizetype lengthBytes
         = length7 == kTwoByteLength ? 2 : (length7 == kEightByteLength ? 8 : 0);
+    // The length is checked as soon as it is all there, mask key or not: a stream cut
+    // there must fail as the whole stream does.
     if (data.size() < 2 + lengthBytes)
-        return NeedMore{2 + lengthBytes + kMaskKeyBytes};
+        return NeedMore{2 + lengthBytes};
     quint64 length = length7;
     if (lengthBytes == 2) {
         length = qFromBigEndian<quint16>(bytes + 2);

@@ -428,6 +428,11 @@ private Q_SLOTS:
             << text(utf8Of(kLimit + 1)) << 1009 << QByteArrayList{};
         QTest::newRow("too big binary, 8-byte length")
             << header8(0x82, 1u << 30) << 1009 << QByteArrayList{};
+        // Told from the length bytes alone, before the mask key, however the stream is cut.
+        QTest::newRow("too big, the length bytes alone")
+            << header8(0x81, 0x17f80ff631c).first(10) << 1009 << QByteArrayList{};
+        QTest::newRow("top bit set, the length bytes alone")
+            << header8(0x82, ~quint64(0)).first(10) << 1002 << QByteArrayList{};
         QTest::newRow("too big in fragments")
             << cat({frame(0x01, utf8Of(kLimit / 2)), frame(0x89, "p"),
                     frame(0x00, utf8Of(kLimit / 2)), frame(0x80, "x")})
@@ -553,6 +558,22 @@ private Q_SLOTS:
         const auto hugeFailure = huge.feed(header8(0x81, 1u << 30).first(10), out);
         QVERIFY(hugeFailure);
         QCOMPARE(hugeFailure->closeCode, 1009);
+    }
+
+    void controlFramesAreNotBoundByTheLimit()
+    {
+        // The limit is for text and binary messages; a control frame may hold 125 bytes.
+        WebSocketReader reader(0);
+        QList<WebSocketReader::Message> out;
+        QVERIFY(!reader.feed(frame(0x89, binaryOf(125)), out));
+        QVERIFY(!reader.feed(frame(0x88, closeBody(1000, utf8Of(123))), out));
+        QCOMPARE(described(out),
+                 (QByteArrayList{msg("ping", binaryOf(125)), msg("close", utf8Of(123), 1000)}));
+        WebSocketReader empty(0);
+        QVERIFY(!empty.feed(text(""), out)); // an empty message is within a limit of 0
+        const auto failure = empty.feed(text("x"), out);
+        QVERIFY(failure);
+        QCOMPARE(failure->closeCode, 1009);
     }
 
     void nothingIsReadAfterClose()
