@@ -18,7 +18,7 @@ if [ "${1:-}" = --build-only ]; then
 fi
 seconds=${1:-60}
 build=${ROOMGATE_FUZZ_BUILD_DIR:-build-fuzz}
-targets=(http_request_parser request_body frames text_rules)
+targets=(http_request_parser request_body frames text_rules websocket_reader)
 
 if [ ! -f "$build/build.ninja" ]; then
   launcher=()
