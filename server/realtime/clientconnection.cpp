@@ -6,10 +6,10 @@
 #include "server/events/eventbus.h"
 #include "server/realtime/gatewayworker.h"
 #include "server/realtime/logging.h"
+#include "server/realtime/websocketchannel.h"
 #include "server/realtime/websocketframe.h"
 #include "shared/frames.h"
 
-#include <QNetworkRequest>
 #include <QTimer>
 #include <QUrlQuery>
 
@@ -20,27 +20,24 @@ namespace {
 constexpr qint64 kCloseHeadroomBytes = 512;
 /// How long a slow consumer may take to read its close before the TCP connection is cut.
 constexpr qint64 kSlowCloseGraceMs = 2000;
+/// How long any other client may take to answer a close before the TCP connection is cut.
+constexpr qint64 kCloseGraceMs = 10'000;
 /// Refusals this far apart are two floods, not one.
 constexpr qint64 kFloodPauseMs = 1000;
 /// How long a claim waits for the broker to bind its room before it is decided anyway.
 constexpr int kBindWaitMs = 2000;
 } // namespace
 
-ClientConnection::ClientConnection(GatewayWorker &worker, QWebSocket *socket, QTcpSocket *tcp,
+ClientConnection::ClientConnection(GatewayWorker &worker, WebSocketChannel *channel,
                                    QString connectionId)
-    : m_worker(worker), m_socket(socket), m_tcp(tcp), m_connectionId(std::move(connectionId))
+    : m_worker(worker), m_socket(channel), m_connectionId(std::move(connectionId))
 {
+    channel->setParent(this);
     m_lastSeenMs = m_lastPingMs = m_worker.settings().clock->monotonicMs();
-    connect(socket, &QWebSocket::textMessageReceived, this, &ClientConnection::onTextMessage);
-    connect(socket, &QWebSocket::binaryMessageReceived, this, &ClientConnection::onBinaryMessage);
-    connect(socket, &QWebSocket::pong, this, [this] { touch(); });
-    connect(socket, &QWebSocket::disconnected, this, &ClientConnection::onDisconnected);
-}
-
-ClientConnection::~ClientConnection()
-{
-    if (m_socket)
-        m_socket->deleteLater();
+    connect(channel, &WebSocketChannel::textReceived, this, &ClientConnection::onTextMessage);
+    connect(channel, &WebSocketChannel::binaryReceived, this, &ClientConnection::onBinaryMessage);
+    connect(channel, &WebSocketChannel::alive, this, [this] { touch(); });
+    connect(channel, &WebSocketChannel::disconnected, this, &ClientConnection::onDisconnected);
 }
 
 QString ClientConnection::peerAddress() const
@@ -49,9 +46,7 @@ QString ClientConnection::peerAddress() const
         return {};
     // Behind a trusted proxy, the client its X-Forwarded-For names.
     return m_worker.settings()
-        .clients
-        .resolve(m_socket->peerAddress(),
-                 m_socket->request().rawHeader(QByteArrayLiteral("X-Forwarded-For")))
+        .clients.resolve(m_socket->peerAddress(), m_socket->forwardedFor())
         .toString();
 }
 
@@ -62,7 +57,10 @@ void ClientConnection::touch()
 
 void ClientConnection::claim()
 {
-    const QUrlQuery query(m_socket->requestUrl());
+    const QByteArray &target = m_socket->target();
+    const qsizetype queryStart = target.indexOf('?');
+    const QUrlQuery query(queryStart < 0 ? QString()
+                                         : QString::fromLatin1(target.mid(queryStart + 1)));
     const QByteArray ticket
         = query.queryItemValue(QStringLiteral("ticket"), QUrl::FullyDecoded).toUtf8();
     EventBus &bus = m_worker.bus();
@@ -153,7 +151,6 @@ bool ClientConnection::fits(qint64 bytes)
         // Frames reach the kernel once per event-loop turn: a burst fills the buffers
         // even for a fast reader. Hand the kernel what it takes now, then judge.
         flushOutbox();
-        m_socket->flush();
         if (unsentBytes() + bytes > limit) {
             dropSlowConsumer();
             return false;
@@ -162,14 +159,8 @@ bool ClientConnection::fits(qint64 bytes)
     return true;
 }
 
-void ClientConnection::sendWire(const QByteArray &wire, const QByteArray &utf8)
+void ClientConnection::sendWire(const QByteArray &wire)
 {
-    if (!m_tcp) {
-        // No connection of its own to write to: QWebSocket frames it.
-        if (fits(utf8.size()))
-            m_socket->sendTextMessage(QString::fromUtf8(utf8));
-        return;
-    }
     if (fits(wire.size()))
         hold(wire);
 }
@@ -191,15 +182,14 @@ void ClientConnection::flushOutbox()
     const QByteArray bytes = m_outbox.size() == 1 ? m_outbox.constFirst() : m_outbox.join();
     m_outbox = {};
     m_outboxBytes = 0;
-    // Between QWebSocket's own frames (pings, the close): it writes each one whole, on this
-    // thread, and closeWith() flushes first.
-    if (m_tcp)
-        m_tcp->write(bytes);
+    // Pings and the close go straight to the channel: closeWith() flushes first.
+    if (m_socket)
+        m_socket->write(bytes);
 }
 
 void ClientConnection::sendFrame(const QByteArray &utf8)
 {
-    sendWire(m_tcp ? webSocketTextFrame(utf8) : QByteArray(), utf8);
+    sendWire(webSocketTextFrame(utf8));
 }
 
 void ClientConnection::dropSlowConsumer()
@@ -228,11 +218,7 @@ void ClientConnection::sendError(const Problem &problem)
         return;
     // Past the send-buffer limit, as the close it may precede: a slow consumer's 4509 is
     // sent only where both fit (dropSlowConsumer()).
-    const QByteArray utf8 = Frames::encode(problem);
-    if (m_tcp)
-        hold(webSocketTextFrame(utf8));
-    else
-        m_socket->sendTextMessage(QString::fromUtf8(utf8));
+    hold(webSocketTextFrame(Frames::encode(problem)));
 }
 
 void ClientConnection::refuse(const Problem &problem)
@@ -247,16 +233,18 @@ void ClientConnection::closeWith(const std::optional<Problem> &problem)
 {
     if (!m_socket || m_state == State::Closed)
         return;
+    // A client that never answers the close is cut after a while.
+    if (m_abortAtMs == 0)
+        m_abortAtMs = m_worker.settings().clock->monotonicMs() + kCloseGraceMs;
     if (!problem) {
         flushOutbox(); // what was sent before goes out before the close
-        m_socket->close(QWebSocketProtocol::CloseCodeNormal, QStringLiteral("OK"));
+        m_socket->close(1000, "OK");
         return;
     }
     const int code = errorInfo(problem->code).closeCode;
     sendError(*problem);
     flushOutbox();
-    m_socket->close(static_cast<QWebSocketProtocol::CloseCode>(code ? code : 1011),
-                    wireName(problem->code));
+    m_socket->close(static_cast<quint16>(code ? code : 1011), wireName(problem->code).toUtf8());
 }
 
 void ClientConnection::endWith(std::optional<Problem> problem)
@@ -315,13 +303,13 @@ void ClientConnection::checkLiveness(qint64 now, qint64 pingIntervalMs, qint64 i
     }
 }
 
-void ClientConnection::onTextMessage(const QString &text)
+void ClientConnection::onTextMessage(const QByteArray &utf8)
 {
     touch();
     if (m_state != State::Joined)
         return;
     QString why;
-    const auto frame = Frames::decodeClientFrame(text.toUtf8(), &why);
+    const auto frame = Frames::decodeClientFrame(utf8, &why);
     if (!frame) {
         refuse(Problem(ErrorCode::BadRequest, why));
         return;
@@ -385,7 +373,7 @@ void ClientConnection::onFlooding(qint64 retryAfterMs)
     sendError(problem);
 }
 
-void ClientConnection::onBinaryMessage(const QByteArray &)
+void ClientConnection::onBinaryMessage()
 {
     touch();
     refuse(Problem(ErrorCode::BadRequest,

@@ -6,8 +6,6 @@
 
 #include <QObject>
 #include <QPointer>
-#include <QTcpSocket>
-#include <QWebSocket>
 
 #include <algorithm>
 #include <vector>
@@ -15,6 +13,7 @@
 namespace roomgate::server {
 
 class GatewayWorker;
+class WebSocketChannel;
 
 /**
  * The server side of one WebSocket: hands its ticket to the claim, then carries one
@@ -29,10 +28,8 @@ public:
     enum class State { Claiming, Joined, Closing, Closed };
     Q_ENUM(State)
 
-    /** @p tcp: the connection under @p socket, for the frames of a broadcast (sendWire()). */
-    ClientConnection(GatewayWorker &worker, QWebSocket *socket, QTcpSocket *tcp,
-                     QString connectionId);
-    ~ClientConnection() override;
+    /** Takes @p channel, upgraded and not started, as a child. */
+    ClientConnection(GatewayWorker &worker, WebSocketChannel *channel, QString connectionId);
 
     State state() const { return m_state; }
     bool isJoined() const { return m_state == State::Joined; }
@@ -54,12 +51,12 @@ public:
     void claim();
 
     /**
-     * Sends @p wire, the text frame @p utf8 framed for the wire (webSocketTextFrame(): the
-     * fan-out path, framed once per event and thread). A reader whose unsent output would pass the
+     * Sends @p wire, a text frame framed for the wire (webSocketTextFrame(): the fan-out
+     * path, framed once per event and thread). A reader whose unsent output would pass the
      * send-buffer limit is a slow consumer: the frame is dropped, its seat freed, and it is
      * closed with 4509 — or aborted, when not even that fits.
      */
-    void sendWire(const QByteArray &wire, const QByteArray &utf8);
+    void sendWire(const QByteArray &wire);
     /** Writes what sendWire() held back (GatewayWorker's pass, once per event-loop turn). */
     void flushOutbox();
     /** Error frame, then close with the code's close code. */
@@ -86,8 +83,8 @@ Q_SIGNALS:
 private:
     void decideClaim(const QByteArray &ticket);
     void onClaimed(const Outcome<ClaimResult> &outcome);
-    void onTextMessage(const QString &text);
-    void onBinaryMessage(const QByteArray &data);
+    void onTextMessage(const QByteArray &utf8);
+    void onBinaryMessage();
     void onDisconnected();
     void handleChat(const QString &text, const std::optional<QString> &clientId);
     void onFlooding(qint64 retryAfterMs);
@@ -105,12 +102,11 @@ private:
     void hold(const QByteArray &wire);
     /** Whether @p bytes more fit under the send-buffer limit; drops a slow consumer if not. */
     bool fits(qint64 bytes);
-    /** Held back by sendWire() and in Qt's write buffer. */
+    /** Held back by sendWire() and not yet taken by the kernel. */
     qint64 unsentBytes() const;
 
     GatewayWorker &m_worker;
-    QPointer<QWebSocket> m_socket;
-    QPointer<QTcpSocket> m_tcp; ///< under m_socket: text frames are written to it
+    QPointer<WebSocketChannel> m_socket; ///< a child
     QByteArrayList m_outbox; ///< frames for the next flushOutbox()
     qint64 m_outboxBytes = 0;
     QString m_connectionId;
@@ -121,7 +117,7 @@ private:
     std::vector<qint64> m_historyIds; ///< of the joined history, ascending
     qint64 m_lastSeenMs = 0;
     qint64 m_lastPingMs = 0;
-    qint64 m_abortAtMs = 0; ///< closing a slow consumer: abort if still open then; 0: none
+    qint64 m_abortAtMs = 0; ///< closing: abort if still open then; 0: not closing
     qint64 m_floodSinceMs = 0; ///< refused for its message rate since; 0: not refused
     qint64 m_lastRefusalMs = 0;
 };

@@ -7,13 +7,14 @@
 #include "server/net/directtcpsocket.h"
 #include "server/realtime/clientconnection.h"
 #include "server/realtime/logging.h"
+#include "server/realtime/websocketchannel.h"
 #include "server/realtime/websocketframe.h"
+#include "server/realtime/websockethandshake.h"
 #include "shared/frames.h"
 
 #include <QRandomGenerator>
 #include <QSslSocket>
 #include <QTcpSocket>
-#include <QWebSocketServer>
 
 #include <algorithm>
 
@@ -42,10 +43,8 @@ GatewayWorker::GatewayWorker(AdmissionService &admission, ChatService &chat, Eve
       m_bus(bus),
       m_settings(settings),
       m_connections(connections),
-      m_perAddress(perAddress),
-      m_ws(new QWebSocketServer(QStringLiteral("roomgate"), QWebSocketServer::NonSecureMode, this))
+      m_perAddress(perAddress)
 {
-    connect(m_ws, &QWebSocketServer::newConnection, this, &GatewayWorker::onUpgraded);
     bus.subscribe(this, [this](const RoomEvent &event) { onEvent(event); });
     m_housekeeping.setParent(this);
     m_housekeeping.setInterval(static_cast<int>(
@@ -115,82 +114,72 @@ void GatewayWorker::accept(qintptr descriptor, const QHostAddress &peer)
 void GatewayWorker::onHandshakeBytes(QTcpSocket *socket)
 {
     const QByteArray head = socket->peek(m_settings.maxHandshakeBytes + 1);
-    if (!head.contains(kEndOfHeaders)) {
+    const qsizetype end = head.indexOf(kEndOfHeaders);
+    if (end < 0) {
         if (head.size() > m_settings.maxHandshakeBytes)
             socket->abort(); // disconnected() deletes it
         return;
     }
-    if (!originAllowed(head)) {
-        // A page of another origin cannot ride a user's ticket: refused before any claim.
-        qCInfo(lcGateway) << "upgrade from a disallowed origin refused";
-        Problem problem(ErrorCode::Forbidden,
-                        QStringLiteral("WebSocket connections from this origin are not allowed"));
-        const QByteArray body = Frames::encode(problem);
-        socket->disconnect(this);
-        socket->write("HTTP/1.1 403 Forbidden\r\nContent-Type: application/problem+json\r\n"
-                      "Content-Length: "
-                      + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
-        socket->disconnectFromHost();
-        return;
-    }
-    // Complete: from here QWebSocketServer reads it at once and upgrades (or refuses and
-    // deletes it).
+    // Complete: answered now, whatever it is; what follows it is the first frames.
     socket->disconnect(this);
     disconnect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
     for (Pending &p : m_pending) {
         if (p.socket == socket)
             p.socket.clear();
     }
-    m_upgrading.removeAll(nullptr);
-    m_upgrading.append(socket);
-    m_ws->handleConnection(socket);
+    const qsizetype headSize = end + kEndOfHeaders.size();
+    const auto parsed = parseWebSocketUpgrade(QByteArrayView(head).first(headSize));
+    if (const auto *refusal = std::get_if<WebSocketUpgradeRefusal>(&parsed)) {
+        refuseUpgrade(socket, refusal->status, refusal->reasonPhrase,
+                      Problem(ErrorCode::BadRequest, QString::fromLatin1(refusal->message)),
+                      refusal->status == 426 ? QByteArrayLiteral("Sec-WebSocket-Version: 13\r\n")
+                                             : QByteArray());
+        return;
+    }
+    const auto &upgrade = std::get<WebSocketUpgrade>(parsed);
+    if (upgrade.hasOrigin && !m_settings.allowedOrigins.isEmpty()
+        && !m_settings.allowedOrigins.contains(QString::fromLatin1(upgrade.origin).toLower())) {
+        // A page of another origin cannot ride a user's ticket: refused before any claim.
+        // No Origin passes: not a browser page (the desktop client sends none).
+        qCInfo(lcGateway) << "upgrade from a disallowed origin refused";
+        refuseUpgrade(
+            socket, 403, QByteArrayLiteral("Forbidden"),
+            Problem(ErrorCode::Forbidden,
+                    QStringLiteral("WebSocket connections from this origin are not allowed")));
+        return;
+    }
+    socket->skip(headSize);
+    socket->write(webSocketUpgradeAnswer(upgrade.key));
+    open(socket, upgrade.target, upgrade.forwardedFor);
 }
 
-bool GatewayWorker::originAllowed(const QByteArray &head) const
+void GatewayWorker::refuseUpgrade(QTcpSocket *socket, int status, const QByteArray &reasonPhrase,
+                                  const Problem &problem, const QByteArray &extraHeaders)
 {
-    if (m_settings.allowedOrigins.isEmpty())
-        return true;
-    const qsizetype end = head.indexOf(kEndOfHeaders);
-    const QList<QByteArray> lines = head.left(end).split('\n');
-    for (const QByteArray &line : lines) {
-        const qsizetype colon = line.indexOf(':');
-        if (colon < 0 || line.left(colon).trimmed().toLower() != "origin")
-            continue;
-        const QString origin = QString::fromLatin1(line.mid(colon + 1).trimmed()).toLower();
-        return m_settings.allowedOrigins.contains(origin);
-    }
-    return true; // no Origin: not a browser page (the desktop client sends none)
+    const QByteArray body = Frames::encode(problem);
+    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase
+                  + "\r\nContent-Type: application/problem+json\r\n" + extraHeaders
+                  + "Content-Length: " + QByteArray::number(body.size())
+                  + "\r\nConnection: close\r\n\r\n" + body);
+    socket->disconnectFromHost();
 }
 
-void GatewayWorker::onUpgraded()
+void GatewayWorker::open(QTcpSocket *socket, QByteArray target, QByteArray forwardedFor)
 {
-    while (QWebSocket *socket = m_ws->nextPendingConnection()) {
-        QTcpSocket *tcp = nullptr;
-        for (qsizetype i = 0; i < m_upgrading.size(); ++i) {
-            QTcpSocket *candidate = m_upgrading.at(i);
-            if (candidate && candidate->peerPort() == socket->peerPort()
-                && candidate->peerAddress() == socket->peerAddress()) {
-                tcp = candidate;
-                tcp->setParent(socket);
-                m_upgrading.removeAt(i);
-                break;
-            }
-        }
-        // Limits before the first frame is processed: QWebSocket accepts ~2 GiB otherwise.
-        socket->setMaxAllowedIncomingFrameSize(static_cast<quint64>(m_settings.maxFrameBytes));
-        socket->setMaxAllowedIncomingMessageSize(static_cast<quint64>(m_settings.maxFrameBytes));
-        socket->setParent(this);
-        auto *connection = new ClientConnection(*this, socket, tcp, newConnectionId());
-        connection->setParent(this);
-        m_open.insert(connection);
-        connect(connection, &ClientConnection::finished, this, &GatewayWorker::onFinished);
-        Q_EMIT connectionCountChanged(m_connections.fetch_add(1) + 1);
-        if (m_shuttingDown) {
-            connection->refuse(Problem(ErrorCode::ServerShutdown));
-            continue;
-        }
-        connection->claim();
+    auto *channel = new WebSocketChannel(socket, std::move(target), std::move(forwardedFor),
+                                         static_cast<qsizetype>(m_settings.maxFrameBytes));
+    auto *connection = new ClientConnection(*this, channel, newConnectionId());
+    connection->setParent(this);
+    m_open.insert(connection);
+    connect(connection, &ClientConnection::finished, this, &GatewayWorker::onFinished);
+    Q_EMIT connectionCountChanged(m_connections.fetch_add(1) + 1);
+    channel->start();
+    if (m_shuttingDown) {
+        connection->refuse(Problem(ErrorCode::ServerShutdown));
+        return;
     }
+    connection->claim();
 }
 
 void GatewayWorker::joinRoomIndex(ClientConnection *connection)
@@ -253,7 +242,7 @@ void GatewayWorker::broadcast(const QString &room, const QByteArray &frame,
     for (ClientConnection *c : *it) {
         if (c->isJoined() && c->connectionId() != exceptConnection
             && (messageId == 0 || !c->hadInHistory(messageId)))
-            c->sendWire(wire, frame);
+            c->sendWire(wire);
     }
 }
 

@@ -17,7 +17,6 @@
 
 class QHostAddress;
 class QTcpSocket;
-class QWebSocketServer;
 
 namespace roomgate::server {
 
@@ -91,9 +90,11 @@ private:
     };
 
     void onHandshakeBytes(QTcpSocket *socket);
-    /** Whether the upgrade request @p head comes from an allowed origin (or none). */
-    bool originAllowed(const QByteArray &head) const;
-    void onUpgraded();
+    /** Answers @p socket's upgrade with @p status and @p problem, then closes it. */
+    void refuseUpgrade(QTcpSocket *socket, int status, const QByteArray &reasonPhrase,
+                       const Problem &problem, const QByteArray &extraHeaders = {});
+    /** @p socket upgraded: its ClientConnection claims the ticket. */
+    void open(QTcpSocket *socket, QByteArray target, QByteArray forwardedFor);
     void onEvent(const RoomEvent &event);
     void onFinished(ClientConnection *connection);
     /** @p messageId: a message's (0: not a message), which members whose joined history held
@@ -108,11 +109,7 @@ private:
     const GatewaySettings &m_settings;
     std::atomic<int> &m_connections;
     net::AddressCounter &m_perAddress;
-    QWebSocketServer *m_ws;
     std::deque<Pending> m_pending; ///< in deadline order: every socket gets the same time
-    /// Handed to QWebSocketServer, not yet upgraded: each becomes the child of its
-    /// QWebSocket (which never deletes the socket it wraps).
-    QList<QPointer<QTcpSocket>> m_upgrading;
     QSet<ClientConnection *> m_open;
     QList<QPointer<ClientConnection>> m_toFlush; ///< with frames held back, for the next pass
     /// Joined connections by room; the bus follows each room while it has one here.

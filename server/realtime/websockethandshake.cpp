@@ -97,6 +97,7 @@ std::variant<WebSocketUpgrade, WebSocketUpgradeRefusal> parseWebSocketUpgrade(QB
     bool hasKey = false;
     bool hasVersion = false;
     bool hasOrigin = false;
+    QByteArray forwardedFor; // a proxy's list; several headers are one list (RFC 9110, 5.3)
     bool upgradesToWebSocket = false;
     bool connectionUpgrade = false;
     // A header that must appear once: false when it appeared before.
@@ -134,6 +135,10 @@ std::variant<WebSocketUpgrade, WebSocketUpgradeRefusal> parseWebSocketUpgrade(QB
         } else if (is("Origin")) {
             if (!once(hasOrigin, origin, value))
                 return badRequest("The Origin header appears more than once.");
+        } else if (is("X-Forwarded-For")) {
+            if (!forwardedFor.isEmpty())
+                forwardedFor += ", ";
+            forwardedFor += value;
         }
     }
 
@@ -162,6 +167,7 @@ std::variant<WebSocketUpgrade, WebSocketUpgradeRefusal> parseWebSocketUpgrade(QB
     upgrade.hasOrigin = hasOrigin;
     if (hasOrigin)
         upgrade.origin = origin.toByteArray();
+    upgrade.forwardedFor = std::move(forwardedFor);
     return upgrade;
 }
 

@@ -15,6 +15,7 @@ struct WebSocketUpgrade
     QByteArray key; ///< Sec-WebSocket-Key, trimmed
     QByteArray origin; ///< the Origin header, trimmed; empty when hasOrigin is false
     bool hasOrigin = false;
+    QByteArray forwardedFor; ///< X-Forwarded-For, trimmed; empty when absent
 };
 
 /** Why an upgrade request is refused: the HTTP status to answer with, and a sentence. */

@@ -7,6 +7,8 @@
 #include <QTest>
 #include <QUrl>
 
+#include <array>
+
 namespace roomgate::test {
 
 namespace {
@@ -81,7 +83,11 @@ bool RawWebSocket::open(const QString &url, qint64 readBufferBytes, int timeoutM
     if (!connectFrom(m_socket, m_from, static_cast<quint16>(parsed.port()), timeoutMs,
                      m_receiveBuffer))
         return false;
-    const QByteArray key = QByteArray::number(QRandomGenerator::global()->generate64()).toBase64();
+    // RFC 6455: the key is 16 random bytes, base64-encoded.
+    std::array<quint32, 4> nonce{};
+    QRandomGenerator::global()->fillRange(nonce.data(), static_cast<qsizetype>(nonce.size()));
+    const QByteArray key
+        = QByteArray(reinterpret_cast<const char *>(nonce.data()), sizeof nonce).toBase64();
     const QByteArray target = parsed.path(QUrl::FullyEncoded).toLatin1()
         + (parsed.hasQuery() ? "?" + parsed.query(QUrl::FullyEncoded).toLatin1() : QByteArray());
     m_socket.write("GET " + target
