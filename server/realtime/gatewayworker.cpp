@@ -101,21 +101,25 @@ void GatewayWorker::accept(qintptr descriptor, const QHostAddress &peer)
         connect(tls, &QSslSocket::sslErrors, tls, [tls] { tls->abort(); });
         tls->startServerEncryption();
     }
-    // Qt's own handshake timer never runs for sockets handed over: the upgrade is read
-    // here, under this worker's deadline, and handed over once complete.
+    // The upgrade is read here, under this worker's deadline: one sweep for all sockets,
+    // no timer each.
     m_pending.push_back(
         Pending{socket, m_settings.clock->monotonicMs() + m_settings.handshakeTimeoutMs});
-    connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onHandshakeBytes(socket); });
+    auto head = std::make_shared<QByteArray>(); // freed with the connection, once upgraded
+    connect(socket, &QTcpSocket::readyRead, this,
+            [this, socket, head] { onHandshakeBytes(socket, *head); });
     connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
     if (socket->bytesAvailable() > 0)
-        onHandshakeBytes(socket);
+        onHandshakeBytes(socket, *head);
 }
 
-void GatewayWorker::onHandshakeBytes(QTcpSocket *socket)
+void GatewayWorker::onHandshakeBytes(QTcpSocket *socket, QByteArray &head)
 {
-    const QByteArray head = socket->peek(m_settings.maxHandshakeBytes + 1);
-    const qsizetype end = head.indexOf(kEndOfHeaders);
-    if (end < 0) {
+    // Only the new bytes and the three before them can complete the end of the headers.
+    const qsizetype from = std::max<qsizetype>(0, head.size() - (kEndOfHeaders.size() - 1));
+    head += socket->read(socket->bytesAvailable()); // as WebSocketChannel reads: no block kept
+    const qsizetype end = head.indexOf(kEndOfHeaders, from);
+    if (end < 0 || end + kEndOfHeaders.size() > m_settings.maxHandshakeBytes) {
         if (head.size() > m_settings.maxHandshakeBytes)
             socket->abort(); // disconnected() deletes it
         return;
@@ -128,7 +132,10 @@ void GatewayWorker::onHandshakeBytes(QTcpSocket *socket)
             p.socket.clear();
     }
     const qsizetype headSize = end + kEndOfHeaders.size();
-    const auto parsed = parseWebSocketUpgrade(QByteArrayView(head).first(headSize));
+    // The connection that holds head is released only when Qt next cleans the socket's
+    // connections: its bytes go now.
+    const QByteArray request = std::exchange(head, {});
+    const auto parsed = parseWebSocketUpgrade(QByteArrayView(request).first(headSize));
     if (const auto *refusal = std::get_if<WebSocketUpgradeRefusal>(&parsed)) {
         refuseUpgrade(socket, refusal->status, refusal->reasonPhrase,
                       Problem(ErrorCode::BadRequest, QString::fromLatin1(refusal->message)),
@@ -148,9 +155,9 @@ void GatewayWorker::onHandshakeBytes(QTcpSocket *socket)
                     QStringLiteral("WebSocket connections from this origin are not allowed")));
         return;
     }
-    socket->skip(headSize);
+    const QByteArray received = request.sliced(headSize); // the first frames, if any
     socket->write(webSocketUpgradeAnswer(upgrade.key));
-    open(socket, upgrade.target, upgrade.forwardedFor);
+    open(socket, upgrade.target, upgrade.forwardedFor, received);
 }
 
 void GatewayWorker::refuseUpgrade(QTcpSocket *socket, int status, const QByteArray &reasonPhrase,
@@ -165,7 +172,8 @@ void GatewayWorker::refuseUpgrade(QTcpSocket *socket, int status, const QByteArr
     socket->disconnectFromHost();
 }
 
-void GatewayWorker::open(QTcpSocket *socket, QByteArray target, QByteArray forwardedFor)
+void GatewayWorker::open(QTcpSocket *socket, QByteArray target, QByteArray forwardedFor,
+                         const QByteArray &received)
 {
     auto *channel = new WebSocketChannel(socket, std::move(target), std::move(forwardedFor),
                                          static_cast<qsizetype>(m_settings.maxFrameBytes));
@@ -174,7 +182,7 @@ void GatewayWorker::open(QTcpSocket *socket, QByteArray target, QByteArray forwa
     m_open.insert(connection);
     connect(connection, &ClientConnection::finished, this, &GatewayWorker::onFinished);
     Q_EMIT connectionCountChanged(m_connections.fetch_add(1) + 1);
-    channel->start();
+    channel->start(received);
     if (m_shuttingDown) {
         connection->refuse(Problem(ErrorCode::ServerShutdown));
         return;

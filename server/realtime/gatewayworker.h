@@ -89,12 +89,14 @@ private:
         qint64 deadlineMs = 0;
     };
 
-    void onHandshakeBytes(QTcpSocket *socket);
+    /** @p head: what @p socket sent so far, read off it (Qt keeps no read block then). */
+    void onHandshakeBytes(QTcpSocket *socket, QByteArray &head);
     /** Answers @p socket's upgrade with @p status and @p problem, then closes it. */
     void refuseUpgrade(QTcpSocket *socket, int status, const QByteArray &reasonPhrase,
                        const Problem &problem, const QByteArray &extraHeaders = {});
     /** @p socket upgraded: its ClientConnection claims the ticket. */
-    void open(QTcpSocket *socket, QByteArray target, QByteArray forwardedFor);
+    void open(QTcpSocket *socket, QByteArray target, QByteArray forwardedFor,
+              const QByteArray &received);
     void onEvent(const RoomEvent &event);
     void onFinished(ClientConnection *connection);
     /** @p messageId: a message's (0: not a message), which members whose joined history held

@@ -6,14 +6,7 @@
 
 #include <QTcpSocket>
 
-#include <array>
-
 namespace roomgate::server {
-
-namespace {
-/// Read from the socket this much at a time, on the stack: no buffer per connection.
-constexpr qsizetype kReadChunkBytes = 16 * 1024;
-} // namespace
 
 WebSocketChannel::WebSocketChannel(QTcpSocket *socket, QByteArray target, QByteArray forwardedFor,
                                    qsizetype maxMessageBytes, QObject *parent)
@@ -26,7 +19,7 @@ WebSocketChannel::WebSocketChannel(QTcpSocket *socket, QByteArray target, QByteA
     socket->setParent(this);
 }
 
-void WebSocketChannel::start()
+void WebSocketChannel::start(const QByteArray &received)
 {
     connect(m_socket, &QTcpSocket::readyRead, this, &WebSocketChannel::onReadyRead);
     connect(m_socket, &QTcpSocket::disconnected, this, [this] {
@@ -48,7 +41,8 @@ void WebSocketChannel::start()
             Qt::QueuedConnection);
         return;
     }
-    if (m_socket->bytesAvailable() > 0)
+    read(received);
+    if (m_socket && m_socket->bytesAvailable() > 0)
         onReadyRead();
 }
 
@@ -95,26 +89,26 @@ void WebSocketChannel::abort()
 
 void WebSocketChannel::onReadyRead()
 {
-    std::array<char, kReadChunkBytes> chunk{};
+    // read(bytesAvailable()) takes Qt's read block itself when it holds all there is, and
+    // reads nothing more: the socket then keeps no block between reads. readAll() would
+    // reserve a 16 KiB block for a further read and keep it for the socket's life, and
+    // read(buffer, n) would copy out of the block and keep it.
+    if (m_socket)
+        read(m_socket->read(m_socket->bytesAvailable()));
+}
+
+void WebSocketChannel::read(const QByteArray &bytes)
+{
+    if (bytes.isEmpty() || m_reader.closed() || m_failed)
+        return; // nothing after a close or a failure counts
     QList<WebSocketReader::Message> messages;
-    while (m_socket && !m_reader.closed() && m_socket->bytesAvailable() > 0) {
-        const qint64 n = m_socket->read(chunk.data(), static_cast<qint64>(chunk.size()));
-        if (n <= 0)
+    const std::optional<WebSocketReader::Failure> failure = m_reader.feed(bytes, messages);
+    for (const WebSocketReader::Message &message : std::as_const(messages)) {
+        if (!handle(message))
             return;
-        messages.clear();
-        const std::optional<WebSocketReader::Failure> failure
-            = m_reader.feed(QByteArrayView(chunk.data(), n), messages);
-        for (const WebSocketReader::Message &message : std::as_const(messages)) {
-            if (!handle(message))
-                return;
-        }
-        if (failure) {
-            fail(*failure);
-            return;
-        }
     }
-    if (m_socket && m_reader.closed() && m_socket->bytesAvailable() > 0)
-        m_socket->skip(m_socket->bytesAvailable()); // nothing after a close counts
+    if (failure)
+        fail(*failure);
 }
 
 bool WebSocketChannel::handle(const WebSocketReader::Message &message)
@@ -154,6 +148,7 @@ bool WebSocketChannel::handle(const WebSocketReader::Message &message)
 
 void WebSocketChannel::fail(const WebSocketReader::Failure &failure)
 {
+    m_failed = true;
     qCDebug(lcGateway) << "WebSocket protocol failure" << failure.closeCode << failure.reason
                        << "from" << peerAddress().toString();
     if (!m_socket)

@@ -35,8 +35,11 @@ public:
     WebSocketChannel(QTcpSocket *socket, QByteArray target, QByteArray forwardedFor,
                      qsizetype maxMessageBytes, QObject *parent = nullptr);
 
-    /** Reads what already arrived after the upgrade request, then whatever arrives. */
-    void start();
+    /**
+     * Reads @p received (what came after the upgrade request, read with it), then
+     * whatever arrives.
+     */
+    void start(const QByteArray &received = {});
 
     const QByteArray &target() const { return m_target; }
     const QByteArray &forwardedFor() const { return m_forwardedFor; }
@@ -70,6 +73,7 @@ Q_SIGNALS:
 
 private:
     void onReadyRead();
+    void read(const QByteArray &bytes);
     /** Handles one message; false once nothing more may be read. */
     bool handle(const WebSocketReader::Message &message);
     void fail(const WebSocketReader::Failure &failure);
@@ -81,6 +85,7 @@ private:
     bool m_closeSent = false;
     bool m_closeReceived = false;
     bool m_disconnected = false;
+    bool m_failed = false;
 };
 
 } // namespace roomgate::server
