@@ -110,6 +110,29 @@ private Q_SLOTS:
         QTEST(upgrade.origin, "origin");
     }
 
+    void forwardedFor_data()
+    {
+        QTest::addColumn<QByteArrayList>("extra");
+        QTest::addColumn<QByteArray>("forwardedFor");
+        QTest::newRow("none") << QByteArrayList{} << QByteArray();
+        QTest::newRow("one proxy")
+            << QByteArrayList{"X-Forwarded-For:  203.0.113.7 "} << QByteArray("203.0.113.7");
+        QTest::newRow("a list") << QByteArrayList{"x-forwarded-for: 203.0.113.7, 10.0.0.2"}
+                                << QByteArray("203.0.113.7, 10.0.0.2");
+        // Several headers are one list, in order (RFC 9110, 5.3).
+        QTest::newRow("two headers")
+            << QByteArrayList{"X-Forwarded-For: 203.0.113.7", "X-Forwarded-For: 10.0.0.2"}
+            << QByteArray("203.0.113.7, 10.0.0.2");
+    }
+    void forwardedFor()
+    {
+        // The trusted proxy's client address reaches the gateway from here.
+        QFETCH(QByteArrayList, extra);
+        const auto result = parseWebSocketUpgrade(head(validLines() + extra));
+        QVERIFY(std::holds_alternative<WebSocketUpgrade>(result));
+        QTEST(std::get<WebSocketUpgrade>(result).forwardedFor, "forwardedFor");
+    }
+
     void refused_data()
     {
         QTest::addColumn<QByteArray>("request");
