@@ -15,6 +15,7 @@
 //    control frame and one header;
 //  - and, through ASan and UBSan, no memory error or undefined behaviour anywhere.
 #include "server/realtime/websocketreader.h"
+#include "tests/common/utf8reference.h"
 
 #include <cstdint>
 #include <cstdio>
@@ -34,45 +35,6 @@ void check(bool condition, const char *what)
         return;
     std::fprintf(stderr, "invariant broken: %s\n", what);
     std::abort();
-}
-
-/** Strict UTF-8 by decoding each code point: no overlong form, surrogate, or above U+10FFFF. */
-bool isUtf8(QByteArrayView bytes)
-{
-    qsizetype i = 0;
-    while (i < bytes.size()) {
-        const auto lead = static_cast<quint8>(bytes[i]);
-        int extra = 0;
-        char32_t cp = lead;
-        char32_t smallest = 0;
-        if ((lead & 0xe0) == 0xc0) {
-            extra = 1;
-            cp = lead & 0x1f;
-            smallest = 0x80;
-        } else if ((lead & 0xf0) == 0xe0) {
-            extra = 2;
-            cp = lead & 0x0f;
-            smallest = 0x800;
-        } else if ((lead & 0xf8) == 0xf0) {
-            extra = 3;
-            cp = lead & 0x07;
-            smallest = 0x10000;
-        } else if (lead >= 0x80) {
-            return false;
-        }
-        if (i + extra >= bytes.size())
-            return false;
-        for (int k = 1; k <= extra; ++k) {
-            const auto next = static_cast<quint8>(bytes[i + k]);
-            if ((next & 0xc0) != 0x80)
-                return false;
-            cp = (cp << 6) | (next & 0x3f);
-        }
-        if (cp < smallest || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-            return false;
-        i += 1 + extra;
-    }
-    return true;
 }
 
 struct Outcome
@@ -154,7 +116,7 @@ void checkMessages(const Outcome &outcome, qsizetype limit)
     for (const auto &message : outcome.messages) {
         switch (message.kind) {
         case Kind::Text:
-            check(isUtf8(message.payload), "a text message is UTF-8");
+            check(roomgate::test::referenceUtf8(message.payload), "a text message is UTF-8");
             check(message.payload.size() <= limit, "a text message is within the limit");
             break;
         case Kind::Binary:
@@ -165,7 +127,7 @@ void checkMessages(const Outcome &outcome, qsizetype limit)
             check(message.payload.size() <= 125, "a ping or pong is within 125 bytes");
             break;
         case Kind::Close:
-            check(isUtf8(message.payload), "a close reason is UTF-8");
+            check(roomgate::test::referenceUtf8(message.payload), "a close reason is UTF-8");
             check(message.payload.size() <= 123, "a close reason is within 123 bytes");
             check(isSendableCloseCode(message.closeCode)
                       || (message.closeCode == 1005 && message.payload.isEmpty()),

@@ -5,6 +5,7 @@
 // client.
 #include "server/realtime/websockethandshake.h"
 #include "server/realtime/websocketreader.h"
+#include "tests/common/utf8reference.h"
 
 #include <QRandomGenerator>
 #include <QSignalSpy>
@@ -189,41 +190,6 @@ QString describedCuts(const QList<qsizetype> &cuts)
     if (cuts.size() > 1)
         return QStringLiteral("one byte at a time");
     return QStringLiteral("cut at %1").arg(cuts.value(0));
-}
-
-/** A strict UTF-8 check written differently from the reader's: by decoding code points. */
-bool referenceUtf8(QByteArrayView bytes)
-{
-    qsizetype i = 0;
-    while (i < bytes.size()) {
-        const auto lead = static_cast<quint8>(bytes[i]);
-        int extra = 0;
-        char32_t cp = 0;
-        char32_t smallest = 0;
-        if (lead < 0x80) {
-            cp = lead;
-        } else if ((lead & 0xe0) == 0xc0) {
-            extra = 1, cp = lead & 0x1f, smallest = 0x80;
-        } else if ((lead & 0xf0) == 0xe0) {
-            extra = 2, cp = lead & 0x0f, smallest = 0x800;
-        } else if ((lead & 0xf8) == 0xf0) {
-            extra = 3, cp = lead & 0x07, smallest = 0x10000;
-        } else {
-            return false;
-        }
-        if (i + extra >= bytes.size())
-            return false; // cut short
-        for (int k = 1; k <= extra; ++k) {
-            const auto next = static_cast<quint8>(bytes[i + k]);
-            if ((next & 0xc0) != 0x80)
-                return false;
-            cp = (cp << 6) | (next & 0x3f);
-        }
-        if (cp < smallest || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-            return false;
-        i += 1 + extra;
-    }
-    return true;
 }
 
 } // namespace
@@ -500,7 +466,8 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, bytes);
         QFETCH(bool, valid);
-        QCOMPARE(referenceUtf8(bytes), valid); // the reference agrees with the table
+        QCOMPARE(roomgate::test::referenceUtf8(bytes),
+                 valid); // the reference agrees with the table
         const Result result = readInPieces(text(bytes), {});
         QCOMPARE(!result.failure, valid);
         if (!valid)
@@ -520,7 +487,7 @@ private Q_SLOTS:
             const int length = random.bounded(1, 20);
             for (int i = 0; i < length; ++i)
                 bytes.append(pool.at(random.bounded(pool.size())));
-            const bool valid = referenceUtf8(bytes);
+            const bool valid = roomgate::test::referenceUtf8(bytes);
             validSeen += valid ? 1 : 0;
             const Result result = readInPieces(text(bytes), {});
             if (valid != !result.failure)
