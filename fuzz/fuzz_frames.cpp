@@ -7,11 +7,10 @@
 //    error frame carries), and re-encodes to the very same bytes: encoding is a fixpoint
 //    after one round;
 //  - and, through ASan and UBSan, no memory error or undefined behaviour anywhere.
+#include "fuzz/fuzzcheck.h"
 #include "shared/frames.h"
 
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 
 namespace Frames = roomgate::Frames;
 using roomgate::ChatMessage;
@@ -19,13 +18,7 @@ using roomgate::Problem;
 
 namespace {
 
-void check(bool condition, const char *what)
-{
-    if (condition)
-        return;
-    std::fprintf(stderr, "invariant broken: %s\n", what);
-    std::abort();
-}
+using roomgate::fuzz::check;
 
 template<typename Variant> QByteArray encoded(const Variant &frame)
 {

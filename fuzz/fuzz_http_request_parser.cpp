@@ -13,6 +13,7 @@
 //    maxHeaderBytes; the memory held by the parser stays within the limits (ASan's count of
 //    allocated bytes), whatever Content-Length or chunk size the input declares;
 //  - every way of splitting the input gives the same requests, refusal and final state.
+#include "fuzz/fuzzcheck.h"
 #include "server/http/httpgrammar.h"
 #include "server/http/httprequestparser.h"
 
@@ -23,8 +24,6 @@
 #include <sanitizer/allocator_interface.h>
 
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 
 using roomgate::ErrorCode;
 using roomgate::server::http::HttpLimits;
@@ -33,13 +32,7 @@ using roomgate::server::http::HttpRequestParser;
 
 namespace {
 
-void check(bool condition, const char *what)
-{
-    if (condition)
-        return;
-    std::fprintf(stderr, "invariant broken: %s\n", what);
-    std::abort();
-}
+using roomgate::fuzz::check;
 
 /** What a connection learns from parsing its whole input: comparable across splits. */
 struct Outcome

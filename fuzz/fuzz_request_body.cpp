@@ -10,6 +10,7 @@
 //  - wholeNumber() gives the fallback, -1, or the exact whole value below 1e12;
 //  - strictUtf8() decodes exactly what encodes back to the same bytes, and nothing else;
 //  - and, through ASan and UBSan, no memory error or undefined behaviour anywhere.
+#include "fuzz/fuzzcheck.h"
 #include "server/api/requestbody.h"
 
 #include <QJsonArray>
@@ -17,8 +18,6 @@
 
 #include <cmath>
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 #include <cstring>
 
 using roomgate::server::http::HttpRequest;
@@ -28,13 +27,7 @@ namespace RequestBody = roomgate::server::api::RequestBody;
 
 namespace {
 
-void check(bool condition, const char *what)
-{
-    if (condition)
-        return;
-    std::fprintf(stderr, "invariant broken: %s\n", what);
-    std::abort();
-}
+using roomgate::fuzz::check;
 
 void checkWholeNumber(const QJsonValue &value)
 {

@@ -9,13 +9,12 @@
 //  - nameKey() is idempotent on every normalized name;
 //  - checkMessageText() and checkPassword() follow their length rules;
 //  - and, through ASan and UBSan, no memory error or undefined behaviour anywhere.
+#include "fuzz/fuzzcheck.h"
 #include "shared/textrules.h"
 
 #include <QList>
 
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 #include <cstring>
 
 namespace TextRules = roomgate::TextRules;
@@ -23,13 +22,7 @@ using roomgate::ErrorCode;
 
 namespace {
 
-void check(bool condition, const char *what)
-{
-    if (condition)
-        return;
-    std::fprintf(stderr, "invariant broken: %s\n", what);
-    std::abort();
-}
+using roomgate::fuzz::check;
 
 /** No high surrogate without a low one after it, no low one without a high one before. */
 bool wellFormed(QStringView text)

@@ -14,12 +14,11 @@
 //    nothing more is read and nothing is held; the bytes held stay within the limit, one
 //    control frame and one header;
 //  - and, through ASan and UBSan, no memory error or undefined behaviour anywhere.
+#include "fuzz/fuzzcheck.h"
 #include "server/realtime/websocketreader.h"
 #include "tests/common/utf8reference.h"
 
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 
 using roomgate::server::WebSocketReader;
 using Kind = WebSocketReader::Message::Kind;
@@ -29,13 +28,7 @@ namespace {
 constexpr qsizetype kLargestHeader = 14;
 constexpr qsizetype kLargestControlPayload = 125;
 
-void check(bool condition, const char *what)
-{
-    if (condition)
-        return;
-    std::fprintf(stderr, "invariant broken: %s\n", what);
-    std::abort();
-}
+using roomgate::fuzz::check;
 
 struct Outcome
 {
