@@ -432,6 +432,45 @@ private Q_SLOTS:
                  qPrintable(QString::number(socket->closeCode())));
     }
 
+    void invalidUpgradeIsRefused_data()
+    {
+        QTest::addColumn<QByteArray>("request");
+        QTest::addColumn<QByteArray>("status");
+        const QByteArray start = "GET /ws?ticket=x HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+        QTest::newRow("version 8") << start
+                + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                  "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                  "Sec-WebSocket-Version: 8\r\n\r\n"
+                                   << QByteArray("426");
+        QTest::newRow("key of 20 bytes") << start
+                + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                  "Sec-WebSocket-Key: MTIzNDU2Nzg5MDEyMzQ1Njc4OTA=\r\n"
+                  "Sec-WebSocket-Version: 13\r\n\r\n"
+                                         << QByteArray("400");
+        QTest::newRow("no Upgrade") << start
+                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                  "Sec-WebSocket-Version: 13\r\n\r\n"
+                                    << QByteArray("400");
+    }
+    void invalidUpgradeIsRefused()
+    {
+        // The gateway answers an upgrade RFC 6455 does not allow itself: a coded problem,
+        // then the connection ends; no claim is made.
+        QFETCH(QByteArray, request);
+        QFETCH(QByteArray, status);
+        QTcpSocket raw;
+        raw.connectToHost(QHostAddress::LocalHost, m_server->wsPort());
+        QVERIFY(raw.waitForConnected(5000));
+        raw.write(request);
+        QByteArray in;
+        QTRY_VERIFY_WITH_TIMEOUT((in += raw.readAll()).contains("\"code\":\"BAD_REQUEST\"")
+                                     && raw.state() == QAbstractSocket::UnconnectedState,
+                                 10000);
+        QVERIFY2(in.startsWith(QByteArray("HTTP/1.1 " + status + ' ')), in.constData());
+        QVERIFY(in.contains("Content-Type: application/problem+json"));
+        QCOMPARE(in.contains("Sec-WebSocket-Version: 13\r\n"), status == "426");
+    }
+
     void idlePeerIsDropped()
     {
         // A server of its own with quick liveness: pings every second, silence for 8 s drops.
