@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "tests/common/testserver.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
@@ -469,6 +470,33 @@ private Q_SLOTS:
         QVERIFY2(in.startsWith(QByteArray("HTTP/1.1 " + status + ' ')), in.constData());
         QVERIFY(in.contains("Content-Type: application/problem+json"));
         QCOMPARE(in.contains("Sec-WebSocket-Version: 13\r\n"), status == "426");
+    }
+
+    void unansweredCloseIsCut()
+    {
+        // A client that takes the server's close and never answers it does not hold its
+        // connection open: the server ends it after its close grace (10 s).
+        const User user = freshUser();
+        const HttpReply reserved = m_api->reserve(user.token, freshRoom());
+        QVERIFY2(reserved.status == 201, qPrintable(describe(reserved)));
+        const QUrl url(reserved.json.value(u"websocketUrl").toString());
+        QTcpSocket raw;
+        raw.connectToHost(QHostAddress::LocalHost, static_cast<quint16>(url.port()));
+        QVERIFY(raw.waitForConnected(5000));
+        raw.write("GET /ws?" + url.query(QUrl::FullyEncoded).toLatin1()
+                  + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: "
+                    "Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    "Sec-WebSocket-Version: 13\r\n\r\n");
+        QByteArray in;
+        QTRY_VERIFY_WITH_TIMEOUT((in += raw.readAll()).contains("\"type\":\"joined\""), 5000);
+        // {"type":"leave"}, masked with a zero key: the server frees the seat and closes 1000 OK.
+        raw.write(QByteArray::fromHex("8190") + QByteArray(4, '\0') + "{\"type\":\"leave\"}");
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (in += raw.readAll()).contains(QByteArray::fromHex("880403e84f4b")), 5000);
+        QElapsedTimer sinceClose;
+        sinceClose.start();
+        QTRY_VERIFY_WITH_TIMEOUT(raw.state() == QAbstractSocket::UnconnectedState, 30000);
+        QVERIFY2(sinceClose.elapsed() >= 5000, "cut before the client had time to answer");
     }
 
     void idlePeerIsDropped()
