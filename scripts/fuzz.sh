@@ -25,9 +25,9 @@ if [ ! -f "$build/build.ninja" ]; then
   command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
   # Warnings are not errors here: this tree is clang's, the -Werror build is scripts/build.sh's.
   # Line tables only: a finding's stack keeps file and line, at a fraction of full -g's
-  # compile time.
+  # compile time; a unity build, as scripts/test-sanitized.sh's, for the same reason.
   cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
-        "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -gline-tables-only" \
+        "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -gline-tables-only" -DCMAKE_UNITY_BUILD=ON \
         -DROOMGATE_FUZZ=ON -DROOMGATE_BUILD_TESTS=OFF "${launcher[@]}"
 fi
 jobs=$(nproc)

@@ -18,8 +18,12 @@ if [ ! -f "$build/build.ninja" ]; then
   command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
   # -O1 and line tables only: the usual build for sanitizer runs, fast enough code and stacks
   # with file and line, and no full debug info to write (CI builds it on every run).
+  # A unity build (each target's sources compiled a few at a time as one file) does the work
+  # in about half the CPU time: Qt's headers are parsed once per batch, not once per file.
+  # The g++ tree of scripts/build.sh stays one file at a time, so it still shows a missing
+  # #include, and clang-tidy keeps its per-file compile commands.
   cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE= -DCMAKE_CXX_COMPILER=clang++ \
-        -DROOMGATE_SANITIZE=ON \
+        -DROOMGATE_SANITIZE=ON -DCMAKE_UNITY_BUILD=ON \
         "-DCMAKE_CXX_FLAGS=-O1 -gline-tables-only -fno-sanitize-recover=undefined" \
         "${launcher[@]}"
 fi

@@ -9,7 +9,6 @@ constexpr char kFinalText = char(0x81); // FIN, opcode 1 (text)
 constexpr char kClose = char(0x88); // FIN, opcode 8
 constexpr char kPing = char(0x89); // FIN, opcode 9
 constexpr char kPong = char(0x8a); // FIN, opcode 10
-constexpr qsizetype kLargestControlPayload = 125;
 constexpr qsizetype kLargestCloseReason = kLargestControlPayload - 2;
 constexpr quint16 kNoStatusCode = 1005;
 

@@ -6,6 +6,9 @@
 
 namespace roomgate::server {
 
+/** RFC 6455, 5.5: a control frame (close, ping, pong) carries at most 125 payload bytes. */
+inline constexpr qsizetype kLargestControlPayload = 125;
+
 /**
  * @p utf8 as one final, unmasked WebSocket text frame (RFC 6455, 5.2): the form a server
  * sends. A broadcast frames its message once per socket thread with it and writes the same

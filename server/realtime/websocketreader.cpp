@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "server/realtime/websocketreader.h"
 
+#include "server/realtime/websocketframe.h"
+
 #include <QtEndian>
 
 #include <array>
@@ -20,7 +22,6 @@ constexpr quint8 kLengthBits = 0x7f;
 constexpr quint8 kTwoByteLength = 126;
 constexpr quint8 kEightByteLength = 127;
 constexpr qsizetype kMaskKeyBytes = 4;
-constexpr quint64 kLargestControlPayload = 125;
 
 enum Opcode : quint8 {
     Continuation = 0x0,

@@ -10,7 +10,7 @@ namespace roomgate::server {
 namespace {
 
 // The one row reader of memberships, with the room's and the user's names.
-const QString kSelect = QStringLiteral(
+const QString kMembershipSelect = QStringLiteral(
     "SELECT m.id, m.room_id, r.name, m.user_id, u.name, m.node_id, m.connection_id, m.address, "
     "m.since FROM memberships m JOIN rooms r ON r.id = m.room_id JOIN users u ON u.id = "
     "m.user_id WHERE ");
@@ -41,7 +41,7 @@ std::optional<Membership> first(const QList<Membership> &list)
 
 Outcome<QList<Membership>> MembershipStore::select(const QString &where, const QVariantList &binds)
 {
-    QSqlQuery &q = m_db.prepared(kSelect + where);
+    QSqlQuery &q = m_db.prepared(kMembershipSelect + where);
     for (const QVariant &value : binds)
         q.addBindValue(value);
     if (!m_db.exec(q))

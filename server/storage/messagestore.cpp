@@ -10,7 +10,7 @@ namespace roomgate::server {
 namespace {
 
 // The one row reader of messages.
-const QString kSelect = QStringLiteral(
+const QString kMessageSelect = QStringLiteral(
     "SELECT m.id, r.name, m.sender, m.body, m.client_id, m.sent_at FROM messages m JOIN rooms r "
     "ON r.id = m.room_id WHERE ");
 
@@ -32,7 +32,7 @@ Outcome<std::optional<ChatMessage>> MessageStore::byClientId(qint64 roomId, qint
                                                              const QString &clientId)
 {
     QSqlQuery &q = m_db.prepared(
-        kSelect + QStringLiteral("m.room_id = ? AND m.user_id = ? AND m.client_id = ?"));
+        kMessageSelect + QStringLiteral("m.room_id = ? AND m.user_id = ? AND m.client_id = ?"));
     q.addBindValue(roomId);
     q.addBindValue(userId);
     q.addBindValue(clientId);
@@ -65,8 +65,8 @@ Outcome<qint64> MessageStore::insert(qint64 roomId, qint64 userId, const ChatMes
 
 Outcome<QList<ChatMessage>> MessageStore::latest(qint64 roomId, int limit)
 {
-    QSqlQuery &q
-        = m_db.prepared(kSelect + QStringLiteral("m.room_id = ? ORDER BY m.id DESC LIMIT ?"));
+    QSqlQuery &q = m_db.prepared(kMessageSelect
+                                 + QStringLiteral("m.room_id = ? ORDER BY m.id DESC LIMIT ?"));
     q.addBindValue(roomId);
     q.addBindValue(limit);
     if (!m_db.exec(q))

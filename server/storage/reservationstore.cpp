@@ -11,7 +11,7 @@ namespace {
 
 // The one row reader of reservations, with the user's and the room's names (the room
 // may be gone: its reservations stay so that their claims answer ROOM_NOT_FOUND).
-const QString kSelect = QStringLiteral(
+const QString kReservationSelect = QStringLiteral(
     "SELECT v.id, v.room_id, COALESCE(r.name, ''), v.user_id, u.name, v.node_id, v.state, "
     "v.created_at, v.expires_at FROM reservations v JOIN users u ON u.id = v.user_id LEFT JOIN "
     "rooms r ON r.id = v.room_id WHERE ");
@@ -43,7 +43,7 @@ std::optional<Reservation> first(const QList<Reservation> &list)
 Outcome<QList<Reservation>> ReservationStore::select(const QString &where,
                                                      const QVariantList &binds)
 {
-    QSqlQuery &q = m_db.prepared(kSelect + where);
+    QSqlQuery &q = m_db.prepared(kReservationSelect + where);
     for (const QVariant &value : binds)
         q.addBindValue(value);
     if (!m_db.exec(q))

@@ -10,7 +10,7 @@ namespace roomgate::server {
 namespace {
 
 // The one row reader of rooms: columns, then members and live reservations counted.
-const QString kSelect = QStringLiteral(
+const QString kRoomSelect = QStringLiteral(
     "SELECT r.id, r.name, r.capacity, r.state, r.created_at, r.last_activity, "
     "(SELECT COUNT(*) FROM memberships m WHERE m.room_id = r.id), "
     "(SELECT COUNT(*) FROM reservations v WHERE v.room_id = r.id AND v.state = 'live' AND "
@@ -49,7 +49,7 @@ Outcome<std::optional<Room>> RoomStore::load(const QString &column, const QVaria
         if (!found)
             return {ErrorCode::Ok, std::nullopt};
     }
-    QSqlQuery &q = m_db.prepared(kSelect + QStringLiteral("WHERE r.%1 = ?").arg(column));
+    QSqlQuery &q = m_db.prepared(kRoomSelect + QStringLiteral("WHERE r.%1 = ?").arg(column));
     q.addBindValue(now);
     q.addBindValue(key);
     if (!m_db.exec(q))
@@ -73,7 +73,7 @@ Outcome<std::optional<Room>> RoomStore::byId(qint64 id, qint64 now, Lock lock)
 
 Outcome<QList<Room>> RoomStore::list(qint64 now)
 {
-    QSqlQuery &q = m_db.prepared(kSelect + QStringLiteral("ORDER BY r.name_key"));
+    QSqlQuery &q = m_db.prepared(kRoomSelect + QStringLiteral("ORDER BY r.name_key"));
     q.addBindValue(now);
     if (!m_db.exec(q))
         return Outcome<QList<Room>>::failure(m_db.failureCode());

@@ -10,7 +10,7 @@ namespace roomgate::test {
 
 namespace {
 
-QString scriptPath()
+QString brokerScriptPath()
 {
     return QStringLiteral(ROOMGATE_SOURCE_DIR "/scripts/rabbitmq.sh");
 }
@@ -59,7 +59,7 @@ bool TestBroker::script(const QString &command, QString *out)
     environment.insert(QStringLiteral("ROOMGATE_RABBITMQ_OWNER"),
                        QString::number(QCoreApplication::applicationPid()));
     process.setProcessEnvironment(environment);
-    process.start(QStringLiteral("bash"), {scriptPath(), command, m_dir});
+    process.start(QStringLiteral("bash"), {brokerScriptPath(), command, m_dir});
     // The script bounds its own waits (start: 60 s a try, stop: 30 s and then SIGKILL).
     if (!process.waitForFinished(240'000) || process.exitStatus() != QProcess::NormalExit
         || process.exitCode() != 0) {

@@ -15,7 +15,7 @@ namespace roomgate::test {
 
 namespace {
 
-QString scriptPath()
+QString postgresScriptPath()
 {
     return QStringLiteral(ROOMGATE_SOURCE_DIR "/scripts/postgres.sh");
 }
@@ -64,7 +64,7 @@ bool TestPostgres::adopt(const QString &dir)
 bool TestPostgres::script(const QString &command, QString *out)
 {
     QProcess process;
-    process.start(QStringLiteral("bash"), {scriptPath(), command, m_dir});
+    process.start(QStringLiteral("bash"), {postgresScriptPath(), command, m_dir});
     if (!process.waitForFinished(120'000) || process.exitStatus() != QProcess::NormalExit
         || process.exitCode() != 0) {
         m_error = QStringLiteral("postgres.sh %1 failed: %2")
