@@ -37,23 +37,23 @@ public:
 
     Metrics(AdmissionService &admission, EventBus &bus, QObject *parent = nullptr);
 
-    /** Decisions of @p phase by wire code ("OK" for success). */
-    const QHash<QString, quint64> &decisions(AdmissionService::Phase phase) const;
-    quint64 messages() const { return m_messages; }
-    quint64 expired() const { return m_expired; }
-    quint64 cancelled() const { return m_cancelled; }
-    const Histogram &reserveLatency() const { return m_reserve; }
-    const Histogram &claimLatency() const { return m_claim; }
+    /** Decisions of @p phase by wire code ("OK" for success). Any thread. */
+    QHash<QString, quint64> decisions(AdmissionService::Phase phase) const;
+    quint64 messages() const;
+    quint64 expired() const;
+    quint64 cancelled() const;
 
     /** Prometheus text format 0.0.4, gauges given by the caller (read at scrape time). */
     QByteArray render(const StorageCounts &counts, int sockets) const;
 
 Q_SIGNALS:
-    /** Coalesced by the caller; emitted on every counted event. */
+    /** Emitted on every counted event, on the thread that counted it; coalesced by the caller. */
     void changed();
 
 private:
-    mutable QMutex m_mutex; ///< counts change on the main thread, render() reads anywhere
+    /// Decisions are counted on the thread that answers them (a socket thread), events on
+    /// the main thread; every read takes it too.
+    mutable QMutex m_mutex;
     QHash<QString, quint64> m_reserveDecisions;
     QHash<QString, quint64> m_claimDecisions;
     Histogram m_reserve;

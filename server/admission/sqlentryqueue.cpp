@@ -43,7 +43,10 @@ Outcome<ReserveResult> SqlEntryQueue::decideReserve(Database &db, const ReserveR
     using Result = Outcome<ReserveResult>;
     RoomStore rooms(db);
     ReserveResult result;
-    auto found = rooms.byKey(request.roomKey, request.now, RoomStore::Lock::ForUpdate);
+    // One read tells the room and where this user stands in it: a storm's every refusal
+    // is decided on it alone.
+    auto found
+        = rooms.forEntry(request.roomKey, request.userId, request.now, RoomStore::Lock::ForUpdate);
     if (!found.ok())
         return failed<ReserveResult>(found);
 
@@ -63,7 +66,8 @@ Outcome<ReserveResult> SqlEntryQueue::decideReserve(Database &db, const ReserveR
         } else {
             // Another node created it meanwhile and has committed: enter that room, by the
             // same rules as any existing one.
-            found = rooms.byKey(request.roomKey, request.now, RoomStore::Lock::ForUpdate);
+            found = rooms.forEntry(request.roomKey, request.userId, request.now,
+                                   RoomStore::Lock::ForUpdate);
             if (!found.ok())
                 return failed<ReserveResult>(found);
             if (!found.value) // and deleted it again already: the client may simply retry
@@ -71,30 +75,26 @@ Outcome<ReserveResult> SqlEntryQueue::decideReserve(Database &db, const ReserveR
         }
     }
     if (!result.roomCreated) {
-        result.room = *found.value;
+        const RoomForEntry &entry = *found.value;
+        result.room = entry.room;
         const Room &room = result.room;
-        const auto banned = BanStore(db).isBanned(room.id, request.userId);
-        if (!banned.ok())
-            return failed<ReserveResult>(banned);
-        if (banned.value || room.state == RoomState::Closed)
+        if (entry.userBanned || room.state == RoomState::Closed)
             return Result::failure(ErrorCode::Forbidden);
-        const auto member = MembershipStore(db).of(room.id, request.userId);
-        if (!member.ok())
-            return failed<ReserveResult>(member);
-        if (member.value)
+        if (entry.userIsMember)
             return Result::failure(ErrorCode::AlreadyInRoom);
-        const auto mine = ReservationStore(db).liveOf(request.userId, room.id, request.now);
-        if (!mine.ok())
-            return failed<ReserveResult>(mine);
-        if (mine.value) {
-            result.reservation = *mine.value;
-            result.repeated = true;
-            return {ErrorCode::Ok, result};
+        if (entry.userHasReservation) {
+            const auto mine = ReservationStore(db).liveOf(request.userId, room.id, request.now);
+            if (!mine.ok())
+                return failed<ReserveResult>(mine);
+            if (mine.value) {
+                result.reservation = *mine.value;
+                result.repeated = true;
+                return {ErrorCode::Ok, result};
+            }
         }
         if (room.occupants + room.reserved >= room.capacity) {
-            const auto earliest = ReservationStore(db).earliestExpiry(room.id, request.now);
-            if (earliest.ok() && earliest.value)
-                result.retryAfterMs = *earliest.value - request.now;
+            if (entry.earliestExpiry)
+                result.retryAfterMs = *entry.earliestExpiry - request.now;
             return Result{ErrorCode::RoomFull, result};
         }
     }

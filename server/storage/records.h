@@ -11,6 +11,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 
 namespace roomgate::server {
 
@@ -37,6 +38,16 @@ struct Room
 
     /** What the protocol shows of it. */
     RoomInfo info() const { return RoomInfo{name, capacity, occupants, reserved, state}; }
+};
+
+/** A room as one user about to enter it finds it, from one read: what a reservation decides on. */
+struct RoomForEntry
+{
+    Room room;
+    bool userBanned = false;
+    bool userIsMember = false;
+    bool userHasReservation = false; ///< a live one, for this room
+    std::optional<qint64> earliestExpiry; ///< of the room's live reservations; nullopt: none
 };
 
 /**

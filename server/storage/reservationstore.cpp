@@ -115,22 +115,6 @@ Outcome<QList<Reservation>> ReservationStore::liveIn(qint64 roomId, std::optiona
                   {roomId, now});
 }
 
-Outcome<std::optional<qint64>> ReservationStore::earliestExpiry(qint64 roomId, qint64 now)
-{
-    QSqlQuery &q = m_db.prepared(
-        QStringLiteral("SELECT MIN(expires_at) FROM reservations WHERE room_id = ? AND state = "
-                       "'live' AND expires_at > ?"));
-    q.addBindValue(roomId);
-    q.addBindValue(now);
-    if (!m_db.exec(q) || !q.next())
-        return Outcome<std::optional<qint64>>::failure(m_db.failureCode());
-    std::optional<qint64> earliest;
-    if (!q.value(0).isNull())
-        earliest = q.value(0).toLongLong();
-    q.finish();
-    return {ErrorCode::Ok, earliest};
-}
-
 Outcome<QList<Reservation>> ReservationStore::due(qint64 now)
 {
     // PostgreSQL: several nodes sweep at once; each takes the rows no other one holds, so

@@ -32,8 +32,6 @@ public:
     Outcome<QList<Reservation>> live(const QString &roomKey, qint64 now);
     /** Live reservations of @p roomId (of @p userId only, when given). */
     Outcome<QList<Reservation>> liveIn(qint64 roomId, std::optional<qint64> userId, qint64 now);
-    /** When @p roomId's earliest live reservation expires; nullopt when it has none. */
-    Outcome<std::optional<qint64>> earliestExpiry(qint64 roomId, qint64 now);
     /**
      * Live and past their expiry at @p now: what a sweep ends. On PostgreSQL locked, skipping
      * rows another node's sweep holds.

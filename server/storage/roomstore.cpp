@@ -9,12 +9,25 @@ namespace roomgate::server {
 
 namespace {
 
-// The one row reader of rooms: columns, then members and live reservations counted.
-const QString kRoomSelect = QStringLiteral(
+// The one row reader of rooms: columns, then members and live reservations counted (binds:
+// now). kRoomSelect is the whole statement up to its WHERE.
+const QString kRoomColumns = QStringLiteral(
     "SELECT r.id, r.name, r.capacity, r.state, r.created_at, r.last_activity, "
     "(SELECT COUNT(*) FROM memberships m WHERE m.room_id = r.id), "
     "(SELECT COUNT(*) FROM reservations v WHERE v.room_id = r.id AND v.state = 'live' AND "
-    "v.expires_at > ?) FROM rooms r ");
+    "v.expires_at > ?)");
+const QString kRoomFrom = QStringLiteral(" FROM rooms r ");
+const QString kRoomSelect = kRoomColumns + kRoomFrom;
+constexpr int kRoomColumnCount = 8;
+
+// What RoomForEntry adds, after the room's columns (binds: user, user, user, now, now).
+const QString kEntryColumns = QStringLiteral(
+    ", EXISTS (SELECT 1 FROM bans b WHERE b.room_id = r.id AND b.user_id = ?), "
+    "EXISTS (SELECT 1 FROM memberships m WHERE m.room_id = r.id AND m.user_id = ?), "
+    "EXISTS (SELECT 1 FROM reservations v WHERE v.user_id = ? AND v.room_id = r.id AND "
+    "v.state = 'live' AND v.expires_at > ?), "
+    "(SELECT MIN(v.expires_at) FROM reservations v WHERE v.room_id = r.id AND v.state = 'live' "
+    "AND v.expires_at > ?)");
 
 Room readRoom(const QSqlQuery &q)
 {
@@ -32,23 +45,31 @@ Room readRoom(const QSqlQuery &q)
 
 } // namespace
 
+Outcome<bool> RoomStore::lockRow(const QString &column, const QVariant &key, Lock lock)
+{
+    if (lock != Lock::ForUpdate || m_db.dialect() != Database::Dialect::Postgres)
+        return {ErrorCode::Ok, true};
+    // Lock first, count after: in READ COMMITTED each statement sees what committed
+    // before it, so counts read after the lock include every decision before ours.
+    QSqlQuery &locked
+        = m_db.prepared(QStringLiteral("SELECT id FROM rooms WHERE %1 = ? FOR UPDATE").arg(column));
+    locked.addBindValue(key);
+    if (!m_db.exec(locked))
+        return Outcome<bool>::failure(m_db.failureCode());
+    const bool found = locked.next();
+    locked.finish();
+    return {ErrorCode::Ok, found};
+}
+
 Outcome<std::optional<Room>> RoomStore::load(const QString &column, const QVariant &key, qint64 now,
                                              Lock lock)
 {
     using Result = Outcome<std::optional<Room>>;
-    if (lock == Lock::ForUpdate && m_db.dialect() == Database::Dialect::Postgres) {
-        // Lock first, count after: in READ COMMITTED each statement sees what committed
-        // before it, so counts read after the lock include every decision before ours.
-        QSqlQuery &locked = m_db.prepared(
-            QStringLiteral("SELECT id FROM rooms WHERE %1 = ? FOR UPDATE").arg(column));
-        locked.addBindValue(key);
-        if (!m_db.exec(locked))
-            return Result::failure(m_db.failureCode());
-        const bool found = locked.next();
-        locked.finish();
-        if (!found)
-            return {ErrorCode::Ok, std::nullopt};
-    }
+    const auto locked = lockRow(column, key, lock);
+    if (!locked.ok())
+        return Result::failure(locked.code);
+    if (!locked.value)
+        return {ErrorCode::Ok, std::nullopt};
     QSqlQuery &q = m_db.prepared(kRoomSelect + QStringLiteral("WHERE r.%1 = ?").arg(column));
     q.addBindValue(now);
     q.addBindValue(key);
@@ -69,6 +90,38 @@ Outcome<std::optional<Room>> RoomStore::byKey(const QString &key, qint64 now, Lo
 Outcome<std::optional<Room>> RoomStore::byId(qint64 id, qint64 now, Lock lock)
 {
     return load(QStringLiteral("id"), id, now, lock);
+}
+
+Outcome<std::optional<RoomForEntry>> RoomStore::forEntry(const QString &key, qint64 userId,
+                                                         qint64 now, Lock lock)
+{
+    using Result = Outcome<std::optional<RoomForEntry>>;
+    const QString column = QStringLiteral("name_key");
+    const auto locked = lockRow(column, key, lock);
+    if (!locked.ok())
+        return Result::failure(locked.code);
+    if (!locked.value)
+        return {ErrorCode::Ok, std::nullopt};
+    static const QString sql
+        = kRoomColumns + kEntryColumns + kRoomFrom + QStringLiteral("WHERE r.name_key = ?");
+    QSqlQuery &q = m_db.prepared(sql);
+    for (const QVariant &value : {QVariant(now), QVariant(userId), QVariant(userId),
+                                  QVariant(userId), QVariant(now), QVariant(now), QVariant(key)})
+        q.addBindValue(value);
+    if (!m_db.exec(q))
+        return Result::failure(m_db.failureCode());
+    std::optional<RoomForEntry> entry;
+    if (q.next()) {
+        entry.emplace();
+        entry->room = readRoom(q);
+        entry->userBanned = q.value(kRoomColumnCount).toBool();
+        entry->userIsMember = q.value(kRoomColumnCount + 1).toBool();
+        entry->userHasReservation = q.value(kRoomColumnCount + 2).toBool();
+        if (const QVariant earliest = q.value(kRoomColumnCount + 3); !earliest.isNull())
+            entry->earliestExpiry = earliest.toLongLong();
+    }
+    q.finish();
+    return {ErrorCode::Ok, entry};
 }
 
 Outcome<QList<Room>> RoomStore::list(qint64 now)
