@@ -160,6 +160,16 @@ ALTER TABLE nodes ADD COLUMN sockets INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE nodes ADD COLUMN decision_rate DOUBLE PRECISION NOT NULL DEFAULT 0;
 ALTER TABLE nodes ADD COLUMN message_rate DOUBLE PRECISION NOT NULL DEFAULT 0;
 )"},
+    // Step 3: a user's live reservation for a room is found by one index seek. Without
+    // expires_at here, SQLite read it through reservations_room instead, visiting every live
+    // reservation of the room: 30 us of each reservation decision at capacity 100.
+    {R"(
+DROP INDEX reservations_user;
+CREATE INDEX reservations_user ON reservations(user_id, room_id, state, expires_at);
+)", R"(
+DROP INDEX reservations_user;
+CREATE INDEX reservations_user ON reservations(user_id, room_id, state, expires_at);
+)"},
 };
 // clang-format on
 
