@@ -49,13 +49,23 @@ void AdmissionService::noteDecision(Phase phase, ErrorCode code, const QString &
                                     const QString &room, qint64 startedUs)
 {
     const qint64 us = monotonicUs() - startedUs;
-    // printf-style, not a QDebug stream: the stream sets up a QTextStream for every line,
-    // which made this line a tenth of a refused reservation's cost in a storm.
-    qCInfo(lcAdmission, "%s user %ls room %ls result %s in %lld us",
-           phase == Phase::Reserve ? "reserve" : "claim",
-           qUtf16Printable(user.isEmpty() ? QStringLiteral("-") : user),
-           qUtf16Printable(room.isEmpty() ? QStringLiteral("-") : room), errorInfo(code).wireName,
-           us);
+    // A decision that lets the user in is logged at info, a refusal at debug: the metrics
+    // count refusals by code, and a line each would let a flood of refused requests write
+    // the log as fast as they come. printf-style, not a QDebug stream, which sets up a
+    // QTextStream for every line.
+    const bool admitted = code == ErrorCode::Ok;
+    if (admitted ? lcAdmission().isInfoEnabled() : lcAdmission().isDebugEnabled()) {
+        const QString line
+            = QString::asprintf("%s user %ls room %ls result %s in %lld us",
+                                phase == Phase::Reserve ? "reserve" : "claim",
+                                qUtf16Printable(user.isEmpty() ? QStringLiteral("-") : user),
+                                qUtf16Printable(room.isEmpty() ? QStringLiteral("-") : room),
+                                errorInfo(code).wireName, us);
+        if (admitted)
+            qCInfo(lcAdmission, "%ls", qUtf16Printable(line));
+        else
+            qCDebug(lcAdmission, "%ls", qUtf16Printable(line));
+    }
     Q_EMIT decided(phase, code, user, room, us);
 }
 

@@ -154,12 +154,12 @@ void PublicApi::listRooms(const Request &request, const Responder &responder)
     responder.send(HttpResponse::json(200, {{QStringLiteral("rooms"), list}}));
 }
 
-QString PublicApi::websocketUrlPrefix(const Request &request) const
+QString PublicApi::websocketUrlPrefix(const QByteArray &hostHeader) const
 {
     const QString query = QStringLiteral("?ticket=");
     if (!m_settings.publicWsUrl.isEmpty())
         return m_settings.publicWsUrl + query;
-    QString host = QString::fromLatin1(request.header("host"));
+    QString host = QString::fromLatin1(hostHeader);
     if (host.startsWith(QLatin1Char('['))) {
         host = host.left(host.indexOf(QLatin1Char(']')) + 1); // [v6]:port → [v6]
     } else if (host.contains(QLatin1Char(':'))) {
@@ -203,7 +203,7 @@ void PublicApi::reserve(const Request &request, const Params &params, const Resp
     m_services.admission.reserve(
         *user, *name, create.toBool(false), wanted,
         [this, responder, name = *name,
-         urlPrefix = websocketUrlPrefix(request)](const Outcome<ReserveAnswer> &outcome) {
+         host = request.header("host")](const Outcome<ReserveAnswer> &outcome) {
             if (!outcome.ok()) {
                 Problem problem(outcome.code);
                 problem.room = outcome.value.result.room.name.isEmpty()
@@ -230,7 +230,7 @@ void PublicApi::reserve(const Request &request, const Params &params, const Resp
                     {QStringLiteral("expiresAt"), WireTime::format(r.reservation.expiresAt)},
                     {QStringLiteral("ttlSeconds"), Problem::secondsRoundedUp(remaining)},
                     {QStringLiteral("websocketUrl"),
-                     QString(urlPrefix + QString::fromLatin1(outcome.value.ticket))},
+                     QString(websocketUrlPrefix(host) + QString::fromLatin1(outcome.value.ticket))},
                     {QStringLiteral("room"), r.room.info().toJson()},
                 }));
         });

@@ -35,8 +35,11 @@ private:
     void health(const Request &request, const Responder &responder);
     void metrics(const Request &request, const Responder &responder);
 
-    /** `websocketUrl` up to the ticket: `--public-ws-url`, or the Host the client used. */
-    QString websocketUrlPrefix(const Request &request) const;
+    /**
+     * `websocketUrl` up to the ticket: `--public-ws-url`, or the host of @p hostHeader (the
+     * request's Host). Made only for a reservation that succeeded.
+     */
+    QString websocketUrlPrefix(const QByteArray &hostHeader) const;
 
     Authenticator &m_auth;
     HttpApiServices m_services;
