@@ -208,12 +208,14 @@ Outcome<ClaimResult> SqlEntryQueue::decideClaim(Database &db, const ClaimRequest
         return failed<ClaimResult>(id);
     m.id = id.value;
 
-    // The first claim, by anyone, opens a pending room.
+    // The first claim, by anyone, opens a pending room; any other only touches it (at most
+    // one write of the room row a second).
     result.roomOpened = result.room.state == RoomState::Pending;
     if (result.roomOpened)
         result.room.state = RoomState::Open;
-    if (const ErrorCode code
-        = rooms.update(result.room.id, result.room.capacity, result.room.state, request.now);
+    if (const ErrorCode code = result.roomOpened
+            ? rooms.update(result.room.id, result.room.capacity, result.room.state, request.now)
+            : rooms.touch(result.room.id, request.now);
         code != ErrorCode::Ok)
         return failed<ClaimResult>(code);
     result.room.occupants += 1;
