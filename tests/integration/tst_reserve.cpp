@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkReply>
+#include <QProcessEnvironment>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -358,6 +359,47 @@ private Q_SLOTS:
                                 .arg(after)
                                 .arg(held.json.value(u"expiresAt").toString())));
         QCOMPARE(r.retryAfter, QByteArray::number(after));
+    }
+
+    void decisionsThatAdmitAreLoggedRefusalsAtDebug()
+    {
+        // A decision that lets a user in is one info line; a refusal is none by default (the
+        // metrics count it), so that a flood of refused requests cannot fill the log.
+        const QByteArray a = freshUser();
+        const QString refused = QStringLiteral("user%1").arg(m_users + 1);
+        const QByteArray b = freshUser();
+        const QString later = QStringLiteral("user%1").arg(m_users + 1);
+        const QByteArray c = freshUser();
+        QCOMPARE(m_api->reserve(a, QStringLiteral("logged"), true, 1).status, 201);
+        QCOMPARE(m_api->reserve(b, QStringLiteral("logged"), true, 1).code(),
+                 QStringLiteral("ROOM_FULL"));
+        QCOMPARE(m_api->reserve(c, QStringLiteral("logged-later"), true, 1).status, 201);
+        // A decision's line is written before its answer is sent: once the later admission's
+        // line is read, the refusal's would have been read before it.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_server->output().contains(
+                QStringLiteral("reserve user %1 room logged-later result OK in ").arg(later)),
+            5000);
+        QVERIFY2(!m_server->output().contains(QStringLiteral("reserve user %1 ").arg(refused)),
+                 qPrintable(m_server->output().right(2000)));
+
+        // QT_LOGGING_RULES shows them.
+        TestServer verbose;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("QT_LOGGING_RULES"),
+                           QStringLiteral("roomgate.server.admission.debug=true"));
+        verbose.setEnvironment(environment);
+        QVERIFY2(verbose.start(), qPrintable(verbose.output()));
+        TestApi api(verbose.httpPort());
+        const QByteArray carol = api.userToken(QStringLiteral("carol"));
+        const QByteArray dave = api.userToken(QStringLiteral("dave"));
+        QCOMPARE(api.reserve(carol, QStringLiteral("logged"), true, 1).status, 201);
+        QCOMPARE(api.reserve(dave, QStringLiteral("logged"), true, 1).code(),
+                 QStringLiteral("ROOM_FULL"));
+        QTRY_VERIFY_WITH_TIMEOUT(verbose.output().contains(QStringLiteral(
+                                     "reserve user dave room logged result ROOM_FULL in ")),
+                                 5000);
+        QCOMPARE(verbose.terminate(), 0);
     }
 
     void storm()
