@@ -3,6 +3,8 @@
 
 #include "server/storage/logging.h"
 
+#include <QElapsedTimer>
+
 #include <algorithm>
 #include <iterator>
 
@@ -108,6 +110,9 @@ void StorageWriter::processBatch()
 
     ErrorCode batchFailure = ErrorCode::Ok;
     std::vector<Job> again; // lost to another node's transaction: first in the next one
+    QElapsedTimer clock; // for the debug trace of each group: its run, then its commit
+    clock.start();
+    qint64 ranNs = 0;
     if (!m_db || !m_db->ensureOpen()) {
         batchFailure = ErrorCode::Unavailable;
     } else if (!m_db->begin()) {
@@ -138,8 +143,11 @@ void StorageWriter::processBatch()
             if (keep)
                 job.actions = std::move(scope.m_actions);
         }
+        ranNs = clock.nsecsElapsed();
         if (batchFailure == ErrorCode::Ok && !m_db->commit())
             batchFailure = m_db->failureCode();
+        qCDebug(lcStorage, "group of %zu decision(s): run %lld us, commit %lld us", batch.size(),
+                ranNs / 1000, (clock.nsecsElapsed() - ranNs) / 1000);
         if (batchFailure != ErrorCode::Ok) {
             m_db->rollback();
             qCWarning(lcStorage).noquote()
