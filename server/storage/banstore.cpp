@@ -13,10 +13,9 @@ Outcome<bool> BanStore::isBanned(qint64 roomId, qint64 userId)
         = m_db.prepared(QStringLiteral("SELECT 1 FROM bans WHERE room_id = ? AND user_id = ?"));
     q.addBindValue(roomId);
     q.addBindValue(userId);
-    if (!m_db.exec(q))
+    bool banned = false;
+    if (!m_db.execFound(q, banned))
         return Outcome<bool>::failure(m_db.failureCode());
-    const bool banned = q.next();
-    q.finish();
     return {ErrorCode::Ok, banned};
 }
 

@@ -248,6 +248,15 @@ bool Database::exec(QSqlQuery &query)
     return false;
 }
 
+bool Database::execFound(QSqlQuery &query, bool &found)
+{
+    if (!exec(query))
+        return false;
+    found = query.next();
+    query.finish();
+    return true;
+}
+
 bool Database::execDirect(const QString &sql)
 {
     QSqlQuery q(m_db);

@@ -57,6 +57,8 @@ public:
 
     /** Runs @p query; on failure logs it and records the error for lastErrorCode(). */
     bool exec(QSqlQuery &query);
+    /** Runs @p query as exec() does, sets @p found to whether it gave a row, finishes it. */
+    bool execFound(QSqlQuery &query, bool &found);
     bool execDirect(const QString &sql);
     /**
      * The id a just executed `INSERT … RETURNING id` (PostgreSQL) or INSERT (SQLite) made;

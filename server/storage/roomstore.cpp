@@ -54,10 +54,9 @@ Outcome<bool> RoomStore::lockRow(const QString &column, const QVariant &key, Loc
     QSqlQuery &locked
         = m_db.prepared(QStringLiteral("SELECT id FROM rooms WHERE %1 = ? FOR UPDATE").arg(column));
     locked.addBindValue(key);
-    if (!m_db.exec(locked))
+    bool found = false;
+    if (!m_db.execFound(locked, found))
         return Outcome<bool>::failure(m_db.failureCode());
-    const bool found = locked.next();
-    locked.finish();
     return {ErrorCode::Ok, found};
 }
 
