@@ -138,6 +138,19 @@ class TestClaim : public QObject
         return room(*m_api, token, name);
     }
 
+    /** Connects @p raw to @p url's port and sends a valid upgrade for it (no frame after). */
+    static bool rawUpgrade(QTcpSocket &raw, const QUrl &url)
+    {
+        raw.connectToHost(QHostAddress::LocalHost, static_cast<quint16>(url.port()));
+        if (!raw.waitForConnected(5000))
+            return false;
+        raw.write("GET /ws?" + url.query(QUrl::FullyEncoded).toLatin1()
+                  + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: "
+                    "Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    "Sec-WebSocket-Version: 13\r\n\r\n");
+        return true;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -481,12 +494,7 @@ private Q_SLOTS:
         QVERIFY2(reserved.status == 201, qPrintable(describe(reserved)));
         const QUrl url(reserved.json.value(u"websocketUrl").toString());
         QTcpSocket raw;
-        raw.connectToHost(QHostAddress::LocalHost, static_cast<quint16>(url.port()));
-        QVERIFY(raw.waitForConnected(5000));
-        raw.write("GET /ws?" + url.query(QUrl::FullyEncoded).toLatin1()
-                  + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: "
-                    "Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                    "Sec-WebSocket-Version: 13\r\n\r\n");
+        QVERIFY(rawUpgrade(raw, url));
         QByteArray in;
         QTRY_VERIFY_WITH_TIMEOUT((in += raw.readAll()).contains("\"type\":\"joined\""), 5000);
         // {"type":"leave"}, masked with a zero key: the server frees the seat and closes 1000 OK.
@@ -520,13 +528,7 @@ private Q_SLOTS:
 
         // A raw peer that completes the handshake and then never answers a ping.
         QTcpSocket raw;
-        raw.connectToHost(QHostAddress::LocalHost, static_cast<quint16>(url.port()));
-        QVERIFY(raw.waitForConnected(5000));
-        raw.write("GET /ws?" + url.query(QUrl::FullyEncoded).toLatin1()
-                  + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: "
-                    "dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                    "Sec-WebSocket-Version: 13\r\n\r\n");
+        QVERIFY(rawUpgrade(raw, url));
         QByteArray in;
         QTRY_VERIFY_WITH_TIMEOUT((in += raw.readAll()).contains("\r\n\r\n"), 5000);
         QVERIFY2(in.startsWith("HTTP/1.1 101"), in.constData());
