@@ -7,6 +7,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
+#include <QStringList>
 
 namespace roomgate::server {
 
@@ -54,6 +55,8 @@ public:
 
     /** A prepared statement for @p sql, cached per connection; values must be bound. */
     QSqlQuery &prepared(const QString &sql);
+    /** The text of every statement prepared() has cached on this connection. */
+    QStringList preparedStatements() const { return m_statements.keys(); }
 
     /** Runs @p query; on failure logs it and records the error for lastErrorCode(). */
     bool exec(QSqlQuery &query);

@@ -159,8 +159,12 @@ ErrorCode ReservationStore::remove(const QString &id)
 
 ErrorCode ReservationStore::purgeEnded(qint64 before)
 {
+    // Each ended state by name, not `state <> 'live'`: an inequality cannot seek
+    // reservations_expiry, and every sweep would read the whole table (ended rows are kept
+    // ten minutes: at 1000 entries a second, 600,000 of them).
     QSqlQuery &q = m_db.prepared(
-        QStringLiteral("DELETE FROM reservations WHERE state <> 'live' AND expires_at < ?"));
+        QStringLiteral("DELETE FROM reservations WHERE state IN ('claimed', 'expired', "
+                       "'room_closed', 'banned') AND expires_at < ?"));
     q.addBindValue(before);
     return m_db.exec(q) ? ErrorCode::Ok : m_db.failureCode();
 }

@@ -170,6 +170,17 @@ CREATE INDEX reservations_user ON reservations(user_id, room_id, state, expires_
 DROP INDEX reservations_user;
 CREATE INDEX reservations_user ON reservations(user_id, room_id, state, expires_at);
 )"},
+    // Step 4: what is looked up by user has an index on the user. Without them, a sign-in
+    // (which keeps a user's newest sessions) read every session of every user, and a claim
+    // (which counts the user's joined sockets) every membership — on the writer, which every
+    // decision waits for.
+    {R"(
+CREATE INDEX sessions_user ON sessions(user_id, created_at);
+CREATE INDEX memberships_user ON memberships(user_id);
+)", R"(
+CREATE INDEX sessions_user ON sessions(user_id, created_at);
+CREATE INDEX memberships_user ON memberships(user_id);
+)"},
 };
 // clang-format on
 
