@@ -2,7 +2,6 @@
 #include "server/admission/sqlentryqueue.h"
 
 #include "server/events/eventbus.h"
-#include "server/storage/banstore.h"
 #include "server/storage/database.h"
 #include "server/storage/membershipstore.h"
 #include "server/storage/messagestore.h"
@@ -113,7 +112,9 @@ Outcome<ReserveResult> SqlEntryQueue::decideReserve(Database &db, const ReserveR
         code != ErrorCode::Ok)
         return failed<ReserveResult>(code);
     if (!result.roomCreated) {
-        if (const ErrorCode code = rooms.touch(result.room.id, request.now); code != ErrorCode::Ok)
+        if (const ErrorCode code
+            = rooms.touch(result.room.id, request.now, result.room.lastActivity);
+            code != ErrorCode::Ok)
             return failed<ReserveResult>(code);
     }
     result.room.reserved += 1;
@@ -166,27 +167,18 @@ Outcome<ClaimResult> SqlEntryQueue::decideClaim(Database &db, const ClaimRequest
         return Result{ErrorCode::TicketExpired, result};
 
     RoomStore rooms(db);
-    const auto room = rooms.byId(r.roomId, request.now, RoomStore::Lock::ForUpdate);
+    const auto room = rooms.forClaim(r.roomId, r.userId, request.now, RoomStore::Lock::ForUpdate);
     if (!room.ok())
         return failed<ClaimResult>(room);
     if (!room.value)
         return Result{ErrorCode::RoomNotFound, result};
-    result.room = *room.value;
+    result.room = room.value->room;
     if (r.state == ReservationState::RoomClosed || result.room.state == RoomState::Closed)
         return Result{ErrorCode::RoomClosed, result};
-    const auto banned = BanStore(db).isBanned(result.room.id, r.userId);
-    if (!banned.ok())
-        return failed<ClaimResult>(banned);
-    if (r.state == ReservationState::Banned || banned.value)
+    if (r.state == ReservationState::Banned || room.value->userBanned)
         return Result{ErrorCode::Kicked, result};
-    MembershipStore memberships(db);
-    if (request.maxSocketsPerUser > 0) {
-        const auto held = memberships.countOf(r.userId);
-        if (!held.ok())
-            return failed<ClaimResult>(held);
-        if (held.value >= request.maxSocketsPerUser)
-            return Result{ErrorCode::RateLimited, result};
-    }
+    if (request.maxSocketsPerUser > 0 && room.value->userSockets >= request.maxSocketsPerUser)
+        return Result{ErrorCode::RateLimited, result};
 
     const auto used = reservations.end(r.id, ReservationState::Claimed);
     if (!used.ok())
@@ -203,6 +195,7 @@ Outcome<ClaimResult> SqlEntryQueue::decideClaim(Database &db, const ClaimRequest
     m.connectionId = request.connectionId;
     m.address = request.address;
     m.since = request.now;
+    MembershipStore memberships(db);
     const auto id = memberships.insert(m);
     if (!id.ok())
         return failed<ClaimResult>(id);
@@ -215,7 +208,7 @@ Outcome<ClaimResult> SqlEntryQueue::decideClaim(Database &db, const ClaimRequest
         result.room.state = RoomState::Open;
     if (const ErrorCode code = result.roomOpened
             ? rooms.update(result.room.id, result.room.capacity, result.room.state, request.now)
-            : rooms.touch(result.room.id, request.now);
+            : rooms.touch(result.room.id, request.now, result.room.lastActivity);
         code != ErrorCode::Ok)
         return failed<ClaimResult>(code);
     result.room.occupants += 1;
@@ -235,17 +228,12 @@ Outcome<ClaimResult> SqlEntryQueue::decideClaim(Database &db, const ClaimRequest
 
 Outcome<bool> SqlEntryQueue::decideRelease(Database &db, qint64 membershipId, qint64 now)
 {
-    MembershipStore memberships(db);
-    const auto member = memberships.byId(membershipId);
-    if (!member.ok())
-        return failed<bool>(member);
-    if (!member.value)
-        return {ErrorCode::Ok, false};
-    const auto removed = memberships.remove(membershipId);
+    const auto removed = MembershipStore(db).remove(membershipId);
     if (!removed.ok())
         return failed<bool>(removed);
-    if (const ErrorCode code = RoomStore(db).touch(member.value->roomId, now);
-        code != ErrorCode::Ok)
+    if (!removed.value)
+        return {ErrorCode::Ok, false};
+    if (const ErrorCode code = RoomStore(db).touch(*removed.value, now); code != ErrorCode::Ok)
         return failed<bool>(code);
     return {ErrorCode::Ok, true};
 }

@@ -7,18 +7,6 @@
 
 namespace roomgate::server {
 
-Outcome<bool> BanStore::isBanned(qint64 roomId, qint64 userId)
-{
-    QSqlQuery &q
-        = m_db.prepared(QStringLiteral("SELECT 1 FROM bans WHERE room_id = ? AND user_id = ?"));
-    q.addBindValue(roomId);
-    q.addBindValue(userId);
-    bool banned = false;
-    if (!m_db.execFound(q, banned))
-        return Outcome<bool>::failure(m_db.failureCode());
-    return {ErrorCode::Ok, banned};
-}
-
 ErrorCode BanStore::add(qint64 roomId, qint64 userId, qint64 now)
 {
     QSqlQuery &q = m_db.prepared(QStringLiteral(

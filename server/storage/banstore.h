@@ -16,7 +16,6 @@ class BanStore
 public:
     explicit BanStore(Database &db) : m_db(db) { }
 
-    Outcome<bool> isBanned(qint64 roomId, qint64 userId);
     /** Idempotent. */
     ErrorCode add(qint64 roomId, qint64 userId, qint64 now);
     /** Idempotent. */

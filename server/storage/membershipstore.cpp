@@ -70,12 +70,6 @@ Outcome<qint64> MembershipStore::insert(const Membership &m)
     return {ErrorCode::Ok, m_db.insertedId(q)};
 }
 
-Outcome<std::optional<Membership>> MembershipStore::byId(qint64 id)
-{
-    const auto found = select(QStringLiteral("m.id = ?"), {id});
-    return {found.code, first(found.value)};
-}
-
 Outcome<std::optional<Membership>> MembershipStore::of(qint64 roomId, qint64 userId)
 {
     const auto found = select(QStringLiteral("m.room_id = ? AND m.user_id = ?"), {roomId, userId});
@@ -87,18 +81,6 @@ Outcome<std::optional<Membership>> MembershipStore::ofUserKey(qint64 roomId, con
     const auto found
         = select(QStringLiteral("m.room_id = ? AND u.name_key = ?"), {roomId, userKey});
     return {found.code, first(found.value)};
-}
-
-Outcome<int> MembershipStore::countOf(qint64 userId)
-{
-    QSqlQuery &q
-        = m_db.prepared(QStringLiteral("SELECT COUNT(*) FROM memberships WHERE user_id = ?"));
-    q.addBindValue(userId);
-    if (!m_db.exec(q) || !q.next())
-        return Outcome<int>::failure(m_db.failureCode());
-    const int n = q.value(0).toInt();
-    q.finish();
-    return {ErrorCode::Ok, n};
 }
 
 Outcome<QStringList> MembershipStore::names(qint64 roomId)
@@ -141,13 +123,18 @@ Outcome<QList<Membership>> MembershipStore::ofLapsedNodes(const QString &selfId,
                   {selfId, now});
 }
 
-Outcome<bool> MembershipStore::remove(qint64 id)
+Outcome<std::optional<qint64>> MembershipStore::remove(qint64 id)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral("DELETE FROM memberships WHERE id = ?"));
+    QSqlQuery &q
+        = m_db.prepared(QStringLiteral("DELETE FROM memberships WHERE id = ? RETURNING room_id"));
     q.addBindValue(id);
     if (!m_db.exec(q))
-        return Outcome<bool>::failure(m_db.failureCode());
-    return {ErrorCode::Ok, q.numRowsAffected() > 0};
+        return Outcome<std::optional<qint64>>::failure(m_db.failureCode());
+    std::optional<qint64> room;
+    if (q.next())
+        room = q.value(0).toLongLong();
+    q.finish();
+    return {ErrorCode::Ok, room};
 }
 
 ErrorCode MembershipStore::removeAll(const QList<Membership> &memberships)

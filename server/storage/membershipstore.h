@@ -21,13 +21,10 @@ public:
 
     /** The new membership's id. */
     Outcome<qint64> insert(const Membership &membership);
-    Outcome<std::optional<Membership>> byId(qint64 id);
     /** @p userId's membership of @p roomId. */
     Outcome<std::optional<Membership>> of(qint64 roomId, qint64 userId);
     /** The member of @p roomId whose user name key is @p userKey. */
     Outcome<std::optional<Membership>> ofUserKey(qint64 roomId, const QString &userKey);
-    /** How many memberships @p userId holds, in all rooms. */
-    Outcome<int> countOf(qint64 userId);
     /** The names of @p roomId's members, oldest member first. */
     Outcome<QStringList> names(qint64 roomId);
     /** The members of @p roomId. */
@@ -38,8 +35,8 @@ public:
     Outcome<QList<Membership>> ofNode(const QString &nodeId);
     /** Memberships of nodes other than @p selfId whose lease lapsed before @p now. */
     Outcome<QList<Membership>> ofLapsedNodes(const QString &selfId, qint64 now);
-    /** True when the row existed. */
-    Outcome<bool> remove(qint64 id);
+    /** The room the membership was in; nullopt when there was no such membership. */
+    Outcome<std::optional<qint64>> remove(qint64 id);
     /** Removes each of @p memberships. */
     ErrorCode removeAll(const QList<Membership> &memberships);
 

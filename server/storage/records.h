@@ -50,6 +50,14 @@ struct RoomForEntry
     std::optional<qint64> earliestExpiry; ///< of the room's live reservations; nullopt: none
 };
 
+/** A room as one user claiming a seat in it finds it, from one read: what a claim decides on. */
+struct RoomForClaim
+{
+    Room room;
+    bool userBanned = false;
+    int userSockets = 0; ///< memberships the user holds, in any room
+};
+
 /**
  * Where a reservation is in its life. A row leaves Live once; ended rows are kept (the
  * ticket's hash only) for a while, so that a replay is told why it is refused. Stored

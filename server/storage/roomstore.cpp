@@ -29,6 +29,11 @@ const QString kEntryColumns = QStringLiteral(
     "(SELECT MIN(v.expires_at) FROM reservations v WHERE v.room_id = r.id AND v.state = 'live' "
     "AND v.expires_at > ?)");
 
+// What RoomForClaim adds, after the room's columns (binds: user, user).
+const QString kClaimColumns
+    = QStringLiteral(", EXISTS (SELECT 1 FROM bans b WHERE b.room_id = r.id AND b.user_id = ?), "
+                     "(SELECT COUNT(*) FROM memberships m WHERE m.user_id = ?)");
+
 Room readRoom(const QSqlQuery &q)
 {
     Room room;
@@ -123,6 +128,33 @@ Outcome<std::optional<RoomForEntry>> RoomStore::forEntry(const QString &key, qin
     return {ErrorCode::Ok, entry};
 }
 
+Outcome<std::optional<RoomForClaim>> RoomStore::forClaim(qint64 id, qint64 userId, qint64 now,
+                                                         Lock lock)
+{
+    using Result = Outcome<std::optional<RoomForClaim>>;
+    const auto locked = lockRow(QStringLiteral("id"), id, lock);
+    if (!locked.ok())
+        return Result::failure(locked.code);
+    if (!locked.value)
+        return {ErrorCode::Ok, std::nullopt};
+    static const QString sql
+        = kRoomColumns + kClaimColumns + kRoomFrom + QStringLiteral("WHERE r.id = ?");
+    QSqlQuery &q = m_db.prepared(sql);
+    for (const QVariant &value : {QVariant(now), QVariant(userId), QVariant(userId), QVariant(id)})
+        q.addBindValue(value);
+    if (!m_db.exec(q))
+        return Result::failure(m_db.failureCode());
+    std::optional<RoomForClaim> found;
+    if (q.next()) {
+        found.emplace();
+        found->room = readRoom(q);
+        found->userBanned = q.value(kRoomColumnCount).toBool();
+        found->userSockets = q.value(kRoomColumnCount + 1).toInt();
+    }
+    q.finish();
+    return {ErrorCode::Ok, found};
+}
+
 Outcome<QList<Room>> RoomStore::list(qint64 now)
 {
     QSqlQuery &q = m_db.prepared(kRoomSelect + QStringLiteral("ORDER BY r.name_key"));
@@ -181,9 +213,11 @@ ErrorCode RoomStore::update(qint64 id, int capacity, RoomState state, qint64 now
     return m_db.exec(q) ? ErrorCode::Ok : m_db.failureCode();
 }
 
-ErrorCode RoomStore::touch(qint64 id, qint64 now)
+ErrorCode RoomStore::touch(qint64 id, qint64 now, std::optional<qint64> known)
 {
     // At most once a second: the room row is every node's hot spot when a room chats.
+    if (known && *known >= now - kTouchResolutionMs)
+        return ErrorCode::Ok;
     QSqlQuery &q = m_db.prepared(
         QStringLiteral("UPDATE rooms SET last_activity = ? WHERE id = ? AND last_activity < ?"));
     q.addBindValue(now);

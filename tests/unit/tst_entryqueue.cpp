@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "server/admission/sqlentryqueue.h"
 #include "server/storage/accountstore.h"
+#include "server/storage/banstore.h"
 #include "server/storage/database.h"
 #include "server/storage/membershipstore.h"
 #include "server/storage/messagestore.h"
@@ -72,9 +73,11 @@ class TestEntryQueue : public QObject
         r.ttlMs = kTtl;
         return {decided([&] { return SqlEntryQueue::decideReserve(*m_db, r); }), r.newTicketHash};
     }
-    Outcome<ClaimResult> claim(const QString &ticketHash, qint64 now = kNow + 1)
+    Outcome<ClaimResult> claim(const QString &ticketHash, qint64 now = kNow + 1,
+                               int maxSocketsPerUser = 0)
     {
         ClaimRequest c;
+        c.maxSocketsPerUser = maxSocketsPerUser;
         c.ticketHash = ticketHash;
         c.nodeId = QStringLiteral("node-a");
         c.connectionId = QStringLiteral("c%1").arg(++m_counter);
@@ -186,6 +189,27 @@ private Q_SLOTS:
         const Made gone = reserve(user(), QStringLiteral("gone"));
         QVERIFY(m_db->execDirect(QStringLiteral("DELETE FROM rooms WHERE name = 'gone'")));
         QCOMPARE(claim(gone.ticketHash).code, ErrorCode::RoomNotFound);
+    }
+
+    void claimRefusedToBannedUserAndOverSockets()
+    {
+        // A ban that came after the reservation (its row still live) refuses the claim.
+        const qint64 banned = user();
+        const Made m = reserve(banned, QStringLiteral("club"));
+        QCOMPARE(BanStore(*m_db).add(m.outcome.value.room.id, banned, kNow), ErrorCode::Ok);
+        const auto refused = claim(m.ticketHash);
+        QCOMPARE(refused.code, ErrorCode::Kicked);
+        QCOMPARE(refused.value.reservation.roomName, QStringLiteral("club"));
+
+        // The user's joined sockets, in every room, count against the limit.
+        const qint64 u = user();
+        QVERIFY(claim(reserve(u, QStringLiteral("one")).ticketHash, kNow + 1, 2).ok());
+        QVERIFY(claim(reserve(u, QStringLiteral("two")).ticketHash, kNow + 1, 2).ok());
+        const Made third = reserve(u, QStringLiteral("three"));
+        QCOMPARE(claim(third.ticketHash, kNow + 1, 2).code, ErrorCode::RateLimited);
+        // Other users are not counted; the refused ticket is still live.
+        QVERIFY(claim(reserve(user(), QStringLiteral("three")).ticketHash, kNow + 1, 1).ok());
+        QVERIFY(claim(third.ticketHash, kNow + 1, 3).ok());
     }
 
     void cancelAndGhostRooms()

@@ -137,7 +137,6 @@ class TestQueryPlans : public QObject
 
         BanStore bans(*m_db);
         bans.add(roomId, user, kNow);
-        bans.isBanned(roomId, user);
         bans.remove(roomId, user);
 
         NodeStore nodes(*m_db);
