@@ -113,7 +113,6 @@ struct AuditEntry
     QJsonObject detail;
 };
 
-/** A server node as its lease row tells. */
 /** What a node reports with each renewal of its lease. */
 struct NodeLoad
 {
@@ -122,6 +121,7 @@ struct NodeLoad
     double messageRate = 0; ///< chat messages a second its members sent, likewise
 };
 
+/** A server node as its lease row tells. */
 struct NodeLease
 {
     QString id;
