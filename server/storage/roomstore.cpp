@@ -48,6 +48,27 @@ Room readRoom(const QSqlQuery &q)
     return room;
 }
 
+RoomForEntry readEntry(const QSqlQuery &q)
+{
+    RoomForEntry entry;
+    entry.room = readRoom(q);
+    entry.userBanned = q.value(kRoomColumnCount).toBool();
+    entry.userIsMember = q.value(kRoomColumnCount + 1).toBool();
+    entry.userHasReservation = q.value(kRoomColumnCount + 2).toBool();
+    if (const QVariant earliest = q.value(kRoomColumnCount + 3); !earliest.isNull())
+        entry.earliestExpiry = earliest.toLongLong();
+    return entry;
+}
+
+RoomForClaim readClaim(const QSqlQuery &q)
+{
+    RoomForClaim found;
+    found.room = readRoom(q);
+    found.userBanned = q.value(kRoomColumnCount).toBool();
+    found.userSockets = q.value(kRoomColumnCount + 1).toInt();
+    return found;
+}
+
 } // namespace
 
 Outcome<bool> RoomStore::lockRow(const QString &column, const QVariant &key, Lock lock)
@@ -65,25 +86,34 @@ Outcome<bool> RoomStore::lockRow(const QString &column, const QVariant &key, Loc
     return {ErrorCode::Ok, found};
 }
 
-Outcome<std::optional<Room>> RoomStore::load(const QString &column, const QVariant &key, qint64 now,
-                                             Lock lock)
+template<typename T>
+Outcome<std::optional<T>>
+RoomStore::readLocked(const QString &column, const QVariant &key, Lock lock, const QString &sql,
+                      std::initializer_list<QVariant> binds, T (*read)(const QSqlQuery &))
 {
-    using Result = Outcome<std::optional<Room>>;
+    using Result = Outcome<std::optional<T>>;
     const auto locked = lockRow(column, key, lock);
     if (!locked.ok())
         return Result::failure(locked.code);
     if (!locked.value)
         return {ErrorCode::Ok, std::nullopt};
-    QSqlQuery &q = m_db.prepared(kRoomSelect + QStringLiteral("WHERE r.%1 = ?").arg(column));
-    q.addBindValue(now);
-    q.addBindValue(key);
+    QSqlQuery &q = m_db.prepared(sql);
+    for (const QVariant &value : binds)
+        q.addBindValue(value);
     if (!m_db.exec(q))
         return Result::failure(m_db.failureCode());
-    std::optional<Room> room;
+    std::optional<T> found;
     if (q.next())
-        room = readRoom(q);
+        found = read(q);
     q.finish();
-    return {ErrorCode::Ok, room};
+    return {ErrorCode::Ok, found};
+}
+
+Outcome<std::optional<Room>> RoomStore::load(const QString &column, const QVariant &key, qint64 now,
+                                             Lock lock)
+{
+    return readLocked(column, key, lock, kRoomSelect + QStringLiteral("WHERE r.%1 = ?").arg(column),
+                      {now, key}, readRoom);
 }
 
 Outcome<std::optional<Room>> RoomStore::byKey(const QString &key, qint64 now, Lock lock)
@@ -99,60 +129,18 @@ Outcome<std::optional<Room>> RoomStore::byId(qint64 id, qint64 now, Lock lock)
 Outcome<std::optional<RoomForEntry>> RoomStore::forEntry(const QString &key, qint64 userId,
                                                          qint64 now, Lock lock)
 {
-    using Result = Outcome<std::optional<RoomForEntry>>;
-    const QString column = QStringLiteral("name_key");
-    const auto locked = lockRow(column, key, lock);
-    if (!locked.ok())
-        return Result::failure(locked.code);
-    if (!locked.value)
-        return {ErrorCode::Ok, std::nullopt};
     static const QString sql
         = kRoomColumns + kEntryColumns + kRoomFrom + QStringLiteral("WHERE r.name_key = ?");
-    QSqlQuery &q = m_db.prepared(sql);
-    for (const QVariant &value : {QVariant(now), QVariant(userId), QVariant(userId),
-                                  QVariant(userId), QVariant(now), QVariant(now), QVariant(key)})
-        q.addBindValue(value);
-    if (!m_db.exec(q))
-        return Result::failure(m_db.failureCode());
-    std::optional<RoomForEntry> entry;
-    if (q.next()) {
-        entry.emplace();
-        entry->room = readRoom(q);
-        entry->userBanned = q.value(kRoomColumnCount).toBool();
-        entry->userIsMember = q.value(kRoomColumnCount + 1).toBool();
-        entry->userHasReservation = q.value(kRoomColumnCount + 2).toBool();
-        if (const QVariant earliest = q.value(kRoomColumnCount + 3); !earliest.isNull())
-            entry->earliestExpiry = earliest.toLongLong();
-    }
-    q.finish();
-    return {ErrorCode::Ok, entry};
+    return readLocked(QStringLiteral("name_key"), key, lock, sql,
+                      {now, userId, userId, userId, now, now, key}, readEntry);
 }
 
 Outcome<std::optional<RoomForClaim>> RoomStore::forClaim(qint64 id, qint64 userId, qint64 now,
                                                          Lock lock)
 {
-    using Result = Outcome<std::optional<RoomForClaim>>;
-    const auto locked = lockRow(QStringLiteral("id"), id, lock);
-    if (!locked.ok())
-        return Result::failure(locked.code);
-    if (!locked.value)
-        return {ErrorCode::Ok, std::nullopt};
     static const QString sql
         = kRoomColumns + kClaimColumns + kRoomFrom + QStringLiteral("WHERE r.id = ?");
-    QSqlQuery &q = m_db.prepared(sql);
-    for (const QVariant &value : {QVariant(now), QVariant(userId), QVariant(userId), QVariant(id)})
-        q.addBindValue(value);
-    if (!m_db.exec(q))
-        return Result::failure(m_db.failureCode());
-    std::optional<RoomForClaim> found;
-    if (q.next()) {
-        found.emplace();
-        found->room = readRoom(q);
-        found->userBanned = q.value(kRoomColumnCount).toBool();
-        found->userSockets = q.value(kRoomColumnCount + 1).toInt();
-    }
-    q.finish();
-    return {ErrorCode::Ok, found};
+    return readLocked(QStringLiteral("id"), id, lock, sql, {now, userId, userId, id}, readClaim);
 }
 
 Outcome<QList<Room>> RoomStore::list(qint64 now)

@@ -3,7 +3,12 @@
 
 #include "server/storage/records.h"
 
+#include <QVariant>
+
+#include <initializer_list>
 #include <optional>
+
+class QSqlQuery;
 
 namespace roomgate::server {
 
@@ -67,6 +72,14 @@ private:
     Outcome<bool> lockRow(const QString &column, const QVariant &key, Lock lock);
     Outcome<std::optional<Room>> load(const QString &column, const QVariant &key, qint64 now,
                                       Lock lock);
+    /**
+     * Takes the row lock where asked (lockRow), then runs @p sql with @p binds and reads its
+     * row, if any, with @p read.
+     */
+    template<typename T>
+    Outcome<std::optional<T>> readLocked(const QString &column, const QVariant &key, Lock lock,
+                                         const QString &sql, std::initializer_list<QVariant> binds,
+                                         T (*read)(const QSqlQuery &));
 
     Database &m_db;
 };
