@@ -212,6 +212,34 @@ private Q_SLOTS:
         QVERIFY(claim(third.ticketHash, kNow + 1, 3).ok());
     }
 
+    void decisionsTouchTheRoomAtMostOnceASecond()
+    {
+        const auto lastActivity = [this] {
+            return RoomStore(*m_db).byKey(QStringLiteral("busy"), kNow).value->lastActivity;
+        };
+        const Made first = reserve(user(), QStringLiteral("busy"), true, 10);
+        QCOMPARE(lastActivity(), kNow);
+        // Within the touch resolution the row is left as it is; past it, it moves.
+        reserve(user(), QStringLiteral("busy"), true, 10, kNow + 500);
+        QCOMPARE(lastActivity(), kNow);
+        reserve(user(), QStringLiteral("busy"), true, 10, kNow + 5000);
+        QCOMPARE(lastActivity(), kNow + 5000);
+        QVERIFY(claim(first.ticketHash, kNow + 5200).ok()); // opens the room: always written
+        QCOMPARE(lastActivity(), kNow + 5200);
+        const Made later = reserve(user(), QStringLiteral("busy"), true, 10, kNow + 5300);
+        QCOMPARE(lastActivity(), kNow + 5200);
+        QVERIFY(claim(later.ticketHash, kNow + 9000).ok());
+        QCOMPARE(lastActivity(), kNow + 9000);
+        const Made leaving = reserve(user(), QStringLiteral("busy"), true, 10, kNow + 9100);
+        const auto member = claim(leaving.ticketHash, kNow + 9100);
+        QVERIFY(member.ok());
+        const auto released = decided([&] {
+            return SqlEntryQueue::decideRelease(*m_db, member.value.membership.id, kNow + 20'000);
+        });
+        QVERIFY(released.ok() && released.value);
+        QCOMPARE(lastActivity(), kNow + 20'000);
+    }
+
     void cancelAndGhostRooms()
     {
         const qint64 u = user();
