@@ -181,6 +181,23 @@ CREATE INDEX memberships_user ON memberships(user_id);
 CREATE INDEX sessions_user ON sessions(user_id, created_at);
 CREATE INDEX memberships_user ON memberships(user_id);
 )"},
+    // Step 5: the live reservations of a room and of a user are indexed apart from the ended
+    // ones (kept ten minutes: at 1000 entries a second, 600,000 rows). Every reservation and
+    // claim wrote a leaf page of each of the two full indexes, a different one for each room
+    // and user; these hold only the few live rows, a page or two, written once per group.
+    {R"(
+DROP INDEX reservations_room;
+DROP INDEX reservations_user;
+CREATE INDEX reservations_room_live ON reservations(room_id, expires_at) WHERE state = 'live';
+CREATE INDEX reservations_user_live ON reservations(user_id, room_id, expires_at)
+    WHERE state = 'live';
+)", R"(
+DROP INDEX reservations_room;
+DROP INDEX reservations_user;
+CREATE INDEX reservations_room_live ON reservations(room_id, expires_at) WHERE state = 'live';
+CREATE INDEX reservations_user_live ON reservations(user_id, room_id, expires_at)
+    WHERE state = 'live';
+)"},
 };
 // clang-format on
 

@@ -3,6 +3,8 @@
 
 #include "shared/ticketformat.h"
 
+#include <QDateTime>
+
 #include <sodium.h>
 
 namespace roomgate::server::Secrets {
@@ -54,7 +56,11 @@ QByteArray newToken()
 
 QString newPublicId()
 {
-    return QString::fromLatin1(randomBytes(16).toHex());
+    QByteArray id = randomBytes(16);
+    const auto ms = static_cast<quint64>(QDateTime::currentMSecsSinceEpoch());
+    for (int i = 0; i < 6; ++i)
+        id[i] = static_cast<char>((ms >> (8 * (5 - i))) & 0xff);
+    return QString::fromLatin1(id.toHex());
 }
 
 QString storageHash(QByteArrayView secret)

@@ -26,7 +26,11 @@ bool verifyPassword(const QByteArray &storedHash, const QString &nfcPassword);
 QByteArray randomBytes(int count);
 /** A fresh session token: 256 random bits, base64url. */
 QByteArray newToken();
-/** A fresh public id (128 random bits, hex). */
+/**
+ * A fresh public id, 32 hex digits: the time in milliseconds (48 bits), then 80 random
+ * bits. Ids made later sort after earlier ones, so a table keyed by them grows at its end
+ * (one index page written per group commit) instead of at a random page for each row.
+ */
 QString newPublicId();
 
 /** Lower-case hex SHA-256: how tokens and tickets are stored. */

@@ -2,6 +2,7 @@
 #include "server/storage/secrets.h"
 #include "shared/ticketformat.h"
 
+#include <QDateTime>
 #include <QSet>
 #include <QTest>
 
@@ -50,6 +51,21 @@ private Q_SLOTS:
         QCOMPARE(tokens.size(), 1000);
         QCOMPARE(ids.size(), 1000);
         QCOMPARE(Secrets::newPublicId().size(), 32); // 128 bits
+    }
+
+    /** An id starts with its time in milliseconds: ids made later sort after earlier ones. */
+    void idsSortByTheirTime()
+    {
+        const qint64 before = QDateTime::currentMSecsSinceEpoch();
+        const QString first = Secrets::newPublicId();
+        bool ok = false;
+        const qint64 stamped = first.left(12).toLongLong(&ok, 16);
+        QVERIFY(ok);
+        QVERIFY(stamped >= before);
+        QVERIFY(stamped <= QDateTime::currentMSecsSinceEpoch());
+        // Within one millisecond the order is random; across them it is the time's.
+        QTRY_VERIFY(Secrets::newPublicId().left(12) > first.left(12));
+        QVERIFY(Secrets::newPublicId() > first);
     }
 
     void passwords()
