@@ -8,7 +8,6 @@
 #include "server/storage/roomstore.h"
 #include "server/storage/secrets.h"
 #include "shared/textrules.h"
-#include "shared/ticketformat.h"
 
 #include <QElapsedTimer>
 #include <QPointer>
@@ -103,8 +102,6 @@ void AdmissionService::reserve(const User &user, const QString &roomName, bool c
     request.capacity = static_cast<int>(capacity);
     request.nodeId = m_settings.nodeId;
     request.newId = Secrets::newPublicId();
-    request.newTicketHash
-        = Secrets::storageHash(Secrets::deriveTicket(m_settings.ticketKey, request.newId));
     request.now = m_settings.nowMs();
     request.ttlMs = m_settings.ticketTtlMs;
 
@@ -135,11 +132,12 @@ void AdmissionService::reserve(const User &user, const QString &roomName, bool c
 void AdmissionService::cancel(const User &user, QByteArrayView ticket,
                               std::function<void(ErrorCode)> done)
 {
-    if (!TicketFormat::isWellFormed(ticket)) {
+    const QString id = Secrets::reservationOfTicket(m_settings.ticketKey, ticket);
+    if (id.isEmpty()) {
         done(ErrorCode::ReservationNotFound);
         return;
     }
-    m_queue.cancel(Secrets::storageHash(ticket), user.id, m_settings.nowMs(),
+    m_queue.cancel(id, user.id, m_settings.nowMs(),
                    [user, done = std::move(done)](const Outcome<CancelResult> &outcome) {
                        if (outcome.ok()) {
                            qCInfo(lcAdmission).noquote()
@@ -153,10 +151,10 @@ void AdmissionService::cancel(const User &user, QByteArrayView ticket,
 
 QString AdmissionService::roomOfTicket(QByteArrayView ticket)
 {
-    if (!TicketFormat::isWellFormed(ticket))
+    const QString id = Secrets::reservationOfTicket(m_settings.ticketKey, ticket);
+    if (id.isEmpty())
         return {};
-    const auto found
-        = ReservationStore(m_reads.forThisThread()).byTicket(Secrets::storageHash(ticket));
+    const auto found = ReservationStore(m_reads.forThisThread()).byId(id);
     return found.ok() && found.value ? found.value->roomName : QString();
 }
 
@@ -164,7 +162,8 @@ void AdmissionService::claim(QByteArrayView ticket, const QString &connectionId,
                              const QString &address, Reply<ClaimResult> done)
 {
     const qint64 started = monotonicUs();
-    if (!TicketFormat::isWellFormed(ticket)) {
+    const QString id = Secrets::reservationOfTicket(m_settings.ticketKey, ticket);
+    if (id.isEmpty()) {
         noteDecision(Phase::Claim, ErrorCode::TicketInvalid, {}, {}, started);
         done(Outcome<ClaimResult>::failure(ErrorCode::TicketInvalid));
         return;
@@ -175,7 +174,7 @@ void AdmissionService::claim(QByteArrayView ticket, const QString &connectionId,
         return;
     }
     ClaimRequest request;
-    request.ticketHash = Secrets::storageHash(ticket);
+    request.reservationId = id;
     request.nodeId = m_settings.nodeId;
     request.connectionId = connectionId;
     request.address = address;

@@ -19,7 +19,6 @@ struct ReserveRequest
     int capacity = 0; ///< used only when the room is created
     QString nodeId;
     QString newId; ///< public id for a new reservation
-    QString newTicketHash; ///< storage hash of the ticket derived from newId
     qint64 now = 0;
     qint64 ttlMs = 0;
 };
@@ -35,7 +34,7 @@ struct ReserveResult
 
 struct ClaimRequest
 {
-    QString ticketHash;
+    QString reservationId; ///< what the ticket carries, its MAC checked
     QString nodeId;
     QString connectionId;
     QString address;
@@ -89,7 +88,7 @@ public:
     virtual void reserve(const ReserveRequest &request, Reply<ReserveResult> done) = 0;
 
     /** Gives back @p userId's live reservation; ReservationNotFound otherwise. */
-    virtual void cancel(const QString &ticketHash, qint64 userId, qint64 now,
+    virtual void cancel(const QString &reservationId, qint64 userId, qint64 now,
                         Reply<CancelResult> done)
         = 0;
 

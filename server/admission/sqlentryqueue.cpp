@@ -108,8 +108,7 @@ Outcome<ReserveResult> SqlEntryQueue::decideReserve(Database &db, const ReserveR
     r.state = ReservationState::Live;
     r.createdAt = request.now;
     r.expiresAt = request.now + request.ttlMs;
-    if (const ErrorCode code = ReservationStore(db).insert(r, request.newTicketHash);
-        code != ErrorCode::Ok)
+    if (const ErrorCode code = ReservationStore(db).insert(r); code != ErrorCode::Ok)
         return failed<ReserveResult>(code);
     if (!result.roomCreated) {
         if (const ErrorCode code
@@ -122,12 +121,12 @@ Outcome<ReserveResult> SqlEntryQueue::decideReserve(Database &db, const ReserveR
     return {ErrorCode::Ok, result};
 }
 
-Outcome<CancelResult> SqlEntryQueue::decideCancel(Database &db, const QString &ticketHash,
+Outcome<CancelResult> SqlEntryQueue::decideCancel(Database &db, const QString &reservationId,
                                                   qint64 userId, qint64 now)
 {
     using Result = Outcome<CancelResult>;
     ReservationStore reservations(db);
-    const auto found = reservations.byTicket(ticketHash);
+    const auto found = reservations.byId(reservationId);
     if (!found.ok())
         return failed<CancelResult>(found);
     const std::optional<Reservation> &r = found.value;
@@ -150,7 +149,7 @@ Outcome<ClaimResult> SqlEntryQueue::decideClaim(Database &db, const ClaimRequest
 {
     using Result = Outcome<ClaimResult>;
     ReservationStore reservations(db);
-    const auto found = reservations.byTicket(request.ticketHash);
+    const auto found = reservations.byId(request.reservationId);
     if (!found.ok())
         return failed<ClaimResult>(found);
     if (!found.value)
@@ -293,12 +292,12 @@ void SqlEntryQueue::reserve(const ReserveRequest &request, Reply<ReserveResult> 
         std::move(done));
 }
 
-void SqlEntryQueue::cancel(const QString &ticketHash, qint64 userId, qint64 now,
+void SqlEntryQueue::cancel(const QString &reservationId, qint64 userId, qint64 now,
                            Reply<CancelResult> done)
 {
     m_writer.submit<CancelResult>(
-        [this, ticketHash, userId, now](StorageWriter::Scope &scope) {
-            auto outcome = decideCancel(scope.db(), ticketHash, userId, now);
+        [this, reservationId, userId, now](StorageWriter::Scope &scope) {
+            auto outcome = decideCancel(scope.db(), reservationId, userId, now);
             if (outcome.ok()) {
                 const Reservation &r = outcome.value.reservation;
                 const bool deleted = outcome.value.roomDeleted;

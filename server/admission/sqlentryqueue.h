@@ -26,7 +26,7 @@ public:
     SqlEntryQueue(StorageWriter &writer, ReadConnections &reads, EventBus &bus, QString nodeId);
 
     void reserve(const ReserveRequest &request, Reply<ReserveResult> done) override;
-    void cancel(const QString &ticketHash, qint64 userId, qint64 now,
+    void cancel(const QString &reservationId, qint64 userId, qint64 now,
                 Reply<CancelResult> done) override;
     void claim(const ClaimRequest &request, Reply<ClaimResult> done) override;
     void release(const Membership &membership, qint64 now, Reply<bool> done) override;
@@ -34,7 +34,7 @@ public:
     Outcome<QList<Reservation>> liveReservations(const QString &roomKey, qint64 now) override;
 
     static Outcome<ReserveResult> decideReserve(Database &db, const ReserveRequest &request);
-    static Outcome<CancelResult> decideCancel(Database &db, const QString &ticketHash,
+    static Outcome<CancelResult> decideCancel(Database &db, const QString &reservationId,
                                               qint64 userId, qint64 now);
     static Outcome<ClaimResult> decideClaim(Database &db, const ClaimRequest &request);
     static Outcome<bool> decideRelease(Database &db, qint64 membershipId, qint64 now);

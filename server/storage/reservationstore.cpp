@@ -55,13 +55,12 @@ Outcome<QList<Reservation>> ReservationStore::select(const QString &where,
     return {ErrorCode::Ok, out};
 }
 
-ErrorCode ReservationStore::insert(const Reservation &r, const QString &ticketHash)
+ErrorCode ReservationStore::insert(const Reservation &r)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral(
-        "INSERT INTO reservations (id, ticket_hash, room_id, user_id, node_id, state, created_at, "
-        "expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    QSqlQuery &q = m_db.prepared(
+        QStringLiteral("INSERT INTO reservations (id, room_id, user_id, node_id, state, "
+                       "created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(r.id);
-    q.addBindValue(ticketHash);
     q.addBindValue(r.roomId);
     q.addBindValue(r.userId);
     q.addBindValue(r.nodeId);
@@ -71,9 +70,9 @@ ErrorCode ReservationStore::insert(const Reservation &r, const QString &ticketHa
     return m_db.exec(q) ? ErrorCode::Ok : m_db.failureCode();
 }
 
-Outcome<std::optional<Reservation>> ReservationStore::byTicket(const QString &ticketHash)
+Outcome<std::optional<Reservation>> ReservationStore::byId(const QString &id)
 {
-    const auto found = select(QStringLiteral("v.ticket_hash = ?"), {ticketHash});
+    const auto found = select(QStringLiteral("v.id = ?"), {id});
     return {found.code, first(found.value)};
 }
 

@@ -20,10 +20,10 @@ class ReservationStore
 public:
     explicit ReservationStore(Database &db) : m_db(db) { }
 
-    ErrorCode insert(const Reservation &reservation, const QString &ticketHash);
+    ErrorCode insert(const Reservation &reservation);
 
-    /** The reservation a ticket hash belongs to, in whatever state. */
-    Outcome<std::optional<Reservation>> byTicket(const QString &ticketHash);
+    /** The reservation with public id @p id, in whatever state. */
+    Outcome<std::optional<Reservation>> byId(const QString &id);
     /** @p userId's live reservation of @p roomId at @p now. */
     Outcome<std::optional<Reservation>> liveOf(qint64 userId, qint64 roomId, qint64 now);
     /** The live reservation with public id @p id. */

@@ -72,18 +72,56 @@ QString storageHash(QByteArrayView secret)
         QByteArray(reinterpret_cast<const char *>(digest), sizeof digest).toHex());
 }
 
-QByteArray deriveTicket(const QByteArray &key, const QString &reservationId)
+namespace {
+
+constexpr int kIdBytes = 16;
+constexpr int kMacBytes = TicketFormat::kSecretBytes - kIdBytes;
+
+/** The ticket's MAC of @p id: the first kMacBytes of its HMAC-SHA-256 under @p key. */
+QByteArray ticketMac(const QByteArray &key, QByteArrayView id)
 {
     unsigned char mac[crypto_auth_hmacsha256_BYTES];
     crypto_auth_hmacsha256_state state;
     crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char *>(key.constData()),
                                 static_cast<size_t>(key.size()));
-    const QByteArray message = QByteArrayLiteral("roomgate-ticket-v1:") + reservationId.toLatin1();
+    const QByteArray message = QByteArrayLiteral("roomgate-ticket-v2:") + id.toByteArray();
     crypto_auth_hmacsha256_update(&state,
                                   reinterpret_cast<const unsigned char *>(message.constData()),
                                   static_cast<unsigned long long>(message.size()));
     crypto_auth_hmacsha256_final(&state, mac);
-    return TicketFormat::encode(QByteArray(reinterpret_cast<const char *>(mac), sizeof mac));
+    sodium_memzero(&state, sizeof state);
+    return QByteArray(reinterpret_cast<const char *>(mac), kMacBytes);
+}
+
+} // namespace
+
+QByteArray deriveTicket(const QByteArray &key, const QString &reservationId)
+{
+    const QByteArray id = reservationId.toLatin1();
+    QByteArray raw = QByteArray::fromHex(id);
+    if (raw.size() != kIdBytes)
+        return {};
+    raw += ticketMac(key, id);
+    return TicketFormat::encode(raw);
+}
+
+QString reservationOfTicket(const QByteArray &key, QByteArrayView ticket)
+{
+    if (!TicketFormat::isWellFormed(ticket))
+        return {};
+    const auto decoded = QByteArray::fromBase64Encoding(
+        ticket.toByteArray(),
+        QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals
+            | QByteArray::AbortOnBase64DecodingErrors);
+    // One form per ticket: the last character's two spare bits must be zero, as made.
+    if (!decoded || decoded.decoded.size() != TicketFormat::kSecretBytes
+        || TicketFormat::encode(decoded.decoded) != ticket)
+        return {};
+    const QByteArray id = decoded.decoded.left(kIdBytes).toHex();
+    const QByteArray expected = ticketMac(key, id);
+    if (sodium_memcmp(expected.constData(), decoded.decoded.constData() + kIdBytes, kMacBytes) != 0)
+        return {};
+    return QString::fromLatin1(id);
 }
 
 } // namespace roomgate::server::Secrets

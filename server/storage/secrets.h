@@ -36,8 +36,15 @@ QString newPublicId();
 /** Lower-case hex SHA-256: how tokens and tickets are stored. */
 QString storageHash(QByteArrayView secret);
 
-/** The ticket of reservation @p reservationId: HMAC-SHA-256 under @p key, base64url. */
+/**
+ * The ticket of reservation @p reservationId (32 hex digits): the id's 16 bytes, then the
+ * first 16 bytes of HMAC-SHA-256 of `roomgate-ticket-v2:<id>` under @p key; base64url, 43
+ * characters. A claim finds its reservation by the id the ticket carries; the store holds
+ * the id, never the MAC, so nothing in it can be presented as a ticket.
+ */
 QByteArray deriveTicket(const QByteArray &key, const QString &reservationId);
+/** The reservation id @p ticket carries when its MAC is right under @p key; empty if not. */
+QString reservationOfTicket(const QByteArray &key, QByteArrayView ticket);
 
 } // namespace Secrets
 } // namespace roomgate::server

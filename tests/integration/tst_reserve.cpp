@@ -119,10 +119,10 @@ private Q_SLOTS:
         QCOMPARE(room.value(u"reserved").toInt(), 1);
         QCOMPARE(room.value(u"occupants").toInt(), 0);
 
-        // The store keeps no presentable ticket: only its hash.
+        // The store keeps no presentable ticket: only the id it carries, not its MAC.
         QSqlQuery q(m_db);
-        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM reservations WHERE ticket_hash = '")
-                       + ticket + QStringLiteral("' OR id = '") + ticket + QStringLiteral("'")));
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM reservations WHERE id = '") + ticket
+                       + QStringLiteral("' OR node_id = '") + ticket + QStringLiteral("'")));
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toInt(), 0);
 

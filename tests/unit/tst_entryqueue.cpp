@@ -54,7 +54,7 @@ class TestEntryQueue : public QObject
     struct Made
     {
         Outcome<ReserveResult> outcome;
-        QString ticketHash;
+        QString id; ///< what the reservation's ticket carries
     };
     Made reserve(qint64 userId, const QString &room, bool create = true, int capacity = 2,
                  qint64 now = kNow)
@@ -68,17 +68,16 @@ class TestEntryQueue : public QObject
         r.capacity = capacity;
         r.nodeId = QStringLiteral("node-a");
         r.newId = Secrets::newPublicId();
-        r.newTicketHash = Secrets::storageHash(r.newId.toLatin1());
         r.now = now;
         r.ttlMs = kTtl;
-        return {decided([&] { return SqlEntryQueue::decideReserve(*m_db, r); }), r.newTicketHash};
+        return {decided([&] { return SqlEntryQueue::decideReserve(*m_db, r); }), r.newId};
     }
-    Outcome<ClaimResult> claim(const QString &ticketHash, qint64 now = kNow + 1,
+    Outcome<ClaimResult> claim(const QString &reservationId, qint64 now = kNow + 1,
                                int maxSocketsPerUser = 0)
     {
         ClaimRequest c;
         c.maxSocketsPerUser = maxSocketsPerUser;
-        c.ticketHash = ticketHash;
+        c.reservationId = reservationId;
         c.nodeId = QStringLiteral("node-a");
         c.connectionId = QStringLiteral("c%1").arg(++m_counter);
         c.address = QStringLiteral("127.0.0.1");
@@ -116,6 +115,67 @@ private Q_SLOTS:
         QCOMPARE(m_db->schemaVersion(), static_cast<int>(Schema::migrations().size()));
     }
     void cleanup() { m_db.reset(); }
+
+    /**
+     * Step 6 drops the ticket hashes (on SQLite by making the reservations table again): a
+     * database left at version 5 keeps every reservation, with every other column.
+     */
+    void stepSixKeepsEveryReservation()
+    {
+        QFETCH_GLOBAL(QString, backend);
+        const QString url = backend == QLatin1String("postgresql")
+            ? TestPostgres::shared().newDatabase()
+            : m_dir.filePath(QStringLiteral("step5.db"));
+        QVERIFY(!url.isEmpty());
+        {
+            Database old; // as a server before step 6 left it
+            QVERIFY2(old.open(url, Database::Role::Inspector), qPrintable(old.errorString()));
+            const auto steps = Schema::migrations();
+            for (int step = 0; step < 5; ++step) {
+                const QString script = QString::fromUtf8(backend == QLatin1String("postgresql")
+                                                             ? steps[step].postgres
+                                                             : steps[step].sqlite);
+                for (const QString &sql : script.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+                    if (!sql.trimmed().isEmpty())
+                        QVERIFY2(old.execDirect(sql), qPrintable(sql));
+                }
+            }
+            QVERIFY(old.execDirect(
+                QStringLiteral("CREATE TABLE schema_version (version INTEGER NOT NULL)")));
+            QVERIFY(old.execDirect(QStringLiteral("INSERT INTO schema_version VALUES (5)")));
+            QVERIFY(old.execDirect(QStringLiteral(
+                "INSERT INTO reservations (id, ticket_hash, room_id, user_id, node_id, state, "
+                "created_at, expires_at) VALUES ('a1', 'h1', 7, 8, 'node-a', 'live', 100, 200), "
+                "('b2', 'h2', 7, 9, 'node-b', 'claimed', 110, 210)")));
+        }
+        Database upgraded;
+        QVERIFY2(upgraded.open(url), qPrintable(upgraded.errorString()));
+        QCOMPARE(upgraded.schemaVersion(), static_cast<int>(Schema::migrations().size()));
+        QSqlQuery &q = upgraded.prepared(QStringLiteral(
+            "SELECT id, room_id, user_id, node_id, state, created_at, expires_at FROM "
+            "reservations ORDER BY id"));
+        QVERIFY(upgraded.exec(q));
+        QStringList rows;
+        while (q.next()) {
+            QStringList row;
+            for (int i = 0; i < 7; ++i)
+                row.append(q.value(i).toString());
+            rows.append(row.join(QLatin1Char(' ')));
+        }
+        q.finish();
+        QCOMPARE(rows,
+                 (QStringList{QStringLiteral("a1 7 8 node-a live 100 200"),
+                              QStringLiteral("b2 7 9 node-b claimed 110 210")}));
+        // And the live one is found by the partial index's lookups again.
+        QSqlQuery &byRoom = upgraded.prepared(QStringLiteral(
+            "SELECT COUNT(*) FROM reservations WHERE room_id = ? AND state = 'live' AND "
+            "expires_at > ?"));
+        byRoom.addBindValue(7);
+        byRoom.addBindValue(150);
+        QVERIFY(upgraded.exec(byRoom) && byRoom.next());
+        QCOMPARE(byRoom.value(0).toInt(), 1);
+        byRoom.finish();
+    }
 
     void reserveCreatesPendingRoom()
     {
@@ -160,7 +220,7 @@ private Q_SLOTS:
     {
         const qint64 u = user();
         const Made m = reserve(u, QStringLiteral("hall"));
-        const auto c = claim(m.ticketHash);
+        const auto c = claim(m.id);
         QVERIFY(c.ok());
         QVERIFY(c.value.roomOpened);
         QCOMPARE(c.value.room.state, RoomState::Open);
@@ -170,25 +230,25 @@ private Q_SLOTS:
         QCOMPARE(c.value.membership.userId, u);
         // The member cannot reserve again; the ticket cannot be used again.
         QCOMPARE(reserve(u, QStringLiteral("hall")).outcome.code, ErrorCode::AlreadyInRoom);
-        QCOMPARE(claim(m.ticketHash).code, ErrorCode::TicketAlreadyUsed);
+        QCOMPARE(claim(m.id).code, ErrorCode::TicketAlreadyUsed);
     }
 
     void claimRefusalOrder()
     {
         QCOMPARE(claim(QStringLiteral("unknown")).code, ErrorCode::TicketInvalid);
         const Made m = reserve(user(), QStringLiteral("late"));
-        QCOMPARE(claim(m.ticketHash, kNow + kTtl).code, ErrorCode::TicketExpired);
+        QCOMPARE(claim(m.id, kNow + kTtl).code, ErrorCode::TicketExpired);
         const Made closed = reserve(user(), QStringLiteral("shut"));
         QVERIFY(m_db->execDirect(
             QStringLiteral("UPDATE rooms SET state = 'closed' WHERE name = 'shut'")));
-        const auto refused = claim(closed.ticketHash);
+        const auto refused = claim(closed.id);
         QCOMPARE(refused.code, ErrorCode::RoomClosed);
         QCOMPARE(refused.value.reservation.roomName, QStringLiteral("shut"));
         // An expired ticket of a closed room is expired first.
-        QCOMPARE(claim(closed.ticketHash, kNow + kTtl).code, ErrorCode::TicketExpired);
+        QCOMPARE(claim(closed.id, kNow + kTtl).code, ErrorCode::TicketExpired);
         const Made gone = reserve(user(), QStringLiteral("gone"));
         QVERIFY(m_db->execDirect(QStringLiteral("DELETE FROM rooms WHERE name = 'gone'")));
-        QCOMPARE(claim(gone.ticketHash).code, ErrorCode::RoomNotFound);
+        QCOMPARE(claim(gone.id).code, ErrorCode::RoomNotFound);
     }
 
     void claimRefusedToBannedUserAndOverSockets()
@@ -197,19 +257,19 @@ private Q_SLOTS:
         const qint64 banned = user();
         const Made m = reserve(banned, QStringLiteral("club"));
         QCOMPARE(BanStore(*m_db).add(m.outcome.value.room.id, banned, kNow), ErrorCode::Ok);
-        const auto refused = claim(m.ticketHash);
+        const auto refused = claim(m.id);
         QCOMPARE(refused.code, ErrorCode::Kicked);
         QCOMPARE(refused.value.reservation.roomName, QStringLiteral("club"));
 
         // The user's joined sockets, in every room, count against the limit.
         const qint64 u = user();
-        QVERIFY(claim(reserve(u, QStringLiteral("one")).ticketHash, kNow + 1, 2).ok());
-        QVERIFY(claim(reserve(u, QStringLiteral("two")).ticketHash, kNow + 1, 2).ok());
+        QVERIFY(claim(reserve(u, QStringLiteral("one")).id, kNow + 1, 2).ok());
+        QVERIFY(claim(reserve(u, QStringLiteral("two")).id, kNow + 1, 2).ok());
         const Made third = reserve(u, QStringLiteral("three"));
-        QCOMPARE(claim(third.ticketHash, kNow + 1, 2).code, ErrorCode::RateLimited);
+        QCOMPARE(claim(third.id, kNow + 1, 2).code, ErrorCode::RateLimited);
         // Other users are not counted; the refused ticket is still live.
-        QVERIFY(claim(reserve(user(), QStringLiteral("three")).ticketHash, kNow + 1, 1).ok());
-        QVERIFY(claim(third.ticketHash, kNow + 1, 3).ok());
+        QVERIFY(claim(reserve(user(), QStringLiteral("three")).id, kNow + 1, 1).ok());
+        QVERIFY(claim(third.id, kNow + 1, 3).ok());
     }
 
     void decisionsTouchTheRoomAtMostOnceASecond()
@@ -224,14 +284,14 @@ private Q_SLOTS:
         QCOMPARE(lastActivity(), kNow);
         reserve(user(), QStringLiteral("busy"), true, 10, kNow + 5000);
         QCOMPARE(lastActivity(), kNow + 5000);
-        QVERIFY(claim(first.ticketHash, kNow + 5200).ok()); // opens the room: always written
+        QVERIFY(claim(first.id, kNow + 5200).ok()); // opens the room: always written
         QCOMPARE(lastActivity(), kNow + 5200);
         const Made later = reserve(user(), QStringLiteral("busy"), true, 10, kNow + 5300);
         QCOMPARE(lastActivity(), kNow + 5200);
-        QVERIFY(claim(later.ticketHash, kNow + 9000).ok());
+        QVERIFY(claim(later.id, kNow + 9000).ok());
         QCOMPARE(lastActivity(), kNow + 9000);
         const Made leaving = reserve(user(), QStringLiteral("busy"), true, 10, kNow + 9100);
-        const auto member = claim(leaving.ticketHash, kNow + 9100);
+        const auto member = claim(leaving.id, kNow + 9100);
         QVERIFY(member.ok());
         const auto released = decided([&] {
             return SqlEntryQueue::decideRelease(*m_db, member.value.membership.id, kNow + 20'000);
@@ -245,42 +305,40 @@ private Q_SLOTS:
         const qint64 u = user();
         const Made m = reserve(u, QStringLiteral("ghost"));
         const qint64 stranger = user();
-        QCOMPARE(decided([&] {
-                     return SqlEntryQueue::decideCancel(*m_db, m.ticketHash, stranger, kNow);
-                 }).code,
-                 ErrorCode::ReservationNotFound);
+        QCOMPARE(
+            decided([&] { return SqlEntryQueue::decideCancel(*m_db, m.id, stranger, kNow); }).code,
+            ErrorCode::ReservationNotFound);
         const auto cancelled
-            = decided([&] { return SqlEntryQueue::decideCancel(*m_db, m.ticketHash, u, kNow); });
+            = decided([&] { return SqlEntryQueue::decideCancel(*m_db, m.id, u, kNow); });
         QVERIFY(cancelled.ok());
         QVERIFY(cancelled.value.roomDeleted);
         QCOMPARE(rooms(), 0);
-        QCOMPARE(claim(m.ticketHash).code, ErrorCode::TicketInvalid);
+        QCOMPARE(claim(m.id).code, ErrorCode::TicketInvalid);
     }
 
     void expiryDeletesGhostsOnly()
     {
         const Made ghost = reserve(user(), QStringLiteral("ghost"));
         const Made used = reserve(user(), QStringLiteral("used"));
-        QVERIFY(claim(used.ticketHash).ok());
+        QVERIFY(claim(used.id).ok());
         reserve(user(), QStringLiteral("used")); // expires, but the room is in use
         const auto swept = decided([&] { return SqlEntryQueue::decideExpiry(*m_db, kNow + kTtl); });
         QVERIFY(swept.ok());
         QCOMPARE(swept.value.expired.size(), 2);
         QCOMPARE(swept.value.deletedRooms.size(), 1);
         QCOMPARE(swept.value.deletedRooms.first().name, QStringLiteral("ghost"));
-        QCOMPARE(claim(ghost.ticketHash, kNow + kTtl + 1).code, ErrorCode::TicketExpired);
+        QCOMPARE(claim(ghost.id, kNow + kTtl + 1).code, ErrorCode::TicketExpired);
         // Ended tickets are remembered 10 minutes past expiry, then forgotten.
         QVERIFY(decided([&] {
                     return SqlEntryQueue::decideExpiry(*m_db, kNow + kTtl + 10 * 60'000 + 1);
                 }).ok());
-        QCOMPARE(claim(ghost.ticketHash, kNow + kTtl + 10 * 60'000 + 2).code,
-                 ErrorCode::TicketInvalid);
+        QCOMPARE(claim(ghost.id, kNow + kTtl + 10 * 60'000 + 2).code, ErrorCode::TicketInvalid);
     }
 
     void messagesAndDedupe()
     {
         const Made m = reserve(user(), QStringLiteral("chat"));
-        const auto c = claim(m.ticketHash);
+        const auto c = claim(m.id);
         QVERIFY(c.ok());
         const Membership &member = c.value.membership;
         MessageStore messages(*m_db);
@@ -301,14 +359,14 @@ private Q_SLOTS:
         QVERIFY(!messages.byClientId(member.roomId, member.userId + 1, QStringLiteral("k1")).value);
         QCOMPARE(messages.latest(member.roomId, 50).value.size(), 1);
         // The next claim gets it in its history.
-        const auto next = claim(reserve(user(), QStringLiteral("chat")).ticketHash);
+        const auto next = claim(reserve(user(), QStringLiteral("chat")).id);
         QCOMPARE(next.value.history.size(), 1);
         QCOMPARE(next.value.history.first().id, id.value);
     }
 
     void releaseEndsTheMembershipOnce()
     {
-        const auto c = claim(reserve(user(), QStringLiteral("leave")).ticketHash);
+        const auto c = claim(reserve(user(), QStringLiteral("leave")).id);
         QVERIFY(c.ok());
         const auto first = decided(
             [&] { return SqlEntryQueue::decideRelease(*m_db, c.value.membership.id, kNow + 5); });
@@ -323,7 +381,7 @@ private Q_SLOTS:
     void nodeLeases()
     {
         const Made m = reserve(user(), QStringLiteral("crash"));
-        QVERIFY(claim(m.ticketHash).ok());
+        QVERIFY(claim(m.id).ok());
         MembershipStore memberships(*m_db);
         QCOMPARE(memberships.ofNode(QStringLiteral("node-a")).value.size(), 1);
         QCOMPARE(memberships.ofNode(QStringLiteral("node-b")).value.size(), 0);

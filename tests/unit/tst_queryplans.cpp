@@ -79,14 +79,13 @@ class TestQueryPlans : public QObject
         reserve.capacity = 4;
         reserve.nodeId = QStringLiteral("n1");
         reserve.newId = Secrets::newPublicId();
-        reserve.newTicketHash = Secrets::storageHash(reserve.newId.toLatin1());
         reserve.now = kNow;
         reserve.ttlMs = 30'000;
         const auto reserved = SqlEntryQueue::decideReserve(*m_db, reserve);
         QVERIFY(reserved.ok());
         SqlEntryQueue::decideReserve(*m_db, reserve); // the same user again: liveOf
         ClaimRequest claim;
-        claim.ticketHash = reserve.newTicketHash;
+        claim.reservationId = reserve.newId;
         claim.nodeId = QStringLiteral("n1");
         claim.connectionId = QStringLiteral("c1");
         claim.address = QStringLiteral("127.0.0.1");
@@ -96,7 +95,7 @@ class TestQueryPlans : public QObject
         const auto claimed = SqlEntryQueue::decideClaim(*m_db, claim);
         QVERIFY(claimed.ok());
         const qint64 roomId = claimed.value.room.id;
-        SqlEntryQueue::decideCancel(*m_db, reserve.newTicketHash, user, kNow);
+        SqlEntryQueue::decideCancel(*m_db, reserve.newId, user, kNow);
         SqlEntryQueue::decideRelease(*m_db, claimed.value.membership.id, kNow + 2);
         SqlEntryQueue::decideExpiry(*m_db, kNow + 60'000);
 

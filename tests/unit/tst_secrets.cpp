@@ -30,6 +30,30 @@ private Q_SLOTS:
         QVERIFY(!ticket.contains(id.toLatin1()));
     }
 
+    /**
+     * A ticket carries its reservation's id, which is found only when the ticket's MAC is
+     * right: a changed byte anywhere, another key, or the id with a made-up MAC is nothing.
+     */
+    void ticketsCarryTheirReservationUnderTheirMac()
+    {
+        const QByteArray key(32, 'k');
+        const QString id = Secrets::newPublicId();
+        const QByteArray ticket = Secrets::deriveTicket(key, id);
+        QCOMPARE(Secrets::reservationOfTicket(key, ticket), id);
+        QVERIFY(Secrets::reservationOfTicket(QByteArray(32, 'x'), ticket).isEmpty());
+        for (int i = 0; i < ticket.size(); ++i) {
+            QByteArray changed = ticket;
+            changed[i] = changed[i] == 'A' ? 'B' : 'A';
+            QVERIFY2(Secrets::reservationOfTicket(key, changed).isEmpty(), changed.constData());
+        }
+        // The id alone (all the store holds), padded with any MAC, is not a ticket.
+        QByteArray forged = QByteArray::fromHex(id.toLatin1()) + QByteArray(16, '\0');
+        forged = forged.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+        QVERIFY(TicketFormat::isWellFormed(forged));
+        QVERIFY(Secrets::reservationOfTicket(key, forged).isEmpty());
+        QVERIFY(Secrets::reservationOfTicket(key, "not a ticket").isEmpty());
+    }
+
     void storageHashIsNotTheSecret()
     {
         const QByteArray token = Secrets::newToken();
