@@ -124,8 +124,10 @@ void GatewayWorker::onHandshakeBytes(QTcpSocket *socket, QByteArray &head)
             socket->abort(); // disconnected() deletes it
         return;
     }
-    // Complete: answered now, whatever it is; what follows it is the first frames.
-    socket->disconnect(this);
+    // Complete: answered now, whatever it is; what follows it is the first frames. Only the
+    // handshake's reader goes: the place counted for its address is given back when the
+    // socket is destroyed, whoever owns it by then.
+    disconnect(socket, &QTcpSocket::readyRead, this, nullptr);
     disconnect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
     for (Pending &p : m_pending) {
         if (p.socket == socket)

@@ -322,6 +322,39 @@ private Q_SLOTS:
         qDeleteAll(httpHeld);
         QCOMPARE(server.terminate(), 0);
     }
+
+    void endedConnectionsGiveTheirPlaceBack()
+    {
+        // One address (a NAT of many users) opens far more WebSockets over time than it may
+        // hold at once: each one that ends gives its place back (upgraded ones too).
+        constexpr int kLimit = 3;
+        TestServer server({QStringLiteral("--connections-per-address"), QString::number(kLimit)});
+        QVERIFY2(server.start(), qPrintable(server.output()));
+        const QString url
+            = QStringLiteral("ws://127.0.0.1:%1/ws?ticket=not-a-ticket").arg(server.wsPort());
+        for (int i = 0; i < 4 * kLimit; ++i) {
+            RawWebSocket socket(second());
+            QVERIFY2(socket.open(url), qPrintable(QString::number(i)));
+            QCOMPARE(socket.frameOfType(QStringLiteral("error")).value(u"code").toString(),
+                     QStringLiteral("TICKET_INVALID"));
+            QVERIFY(socket.waitClosed());
+        }
+        // The same on the HTTP port: a connection each.
+        for (int i = 0; i < 4 * kLimit; ++i)
+            QCOMPARE(
+                rawRequest(second(), server.httpPort(), "GET", QStringLiteral("/healthz")).status,
+                200);
+        // And upgraded connections that end the usual way: members who leave (one more than
+        // the limit; no more, as each is an account and sign-ups per address are limited).
+        for (int i = 0; i < kLimit + 1; ++i) {
+            auto socket
+                = member(server, QStringLiteral("nat%1").arg(i), QStringLiteral("hall"), third());
+            QVERIFY2(socket, qPrintable(QString::number(i)));
+            socket->send({{QStringLiteral("type"), QStringLiteral("leave")}});
+            QVERIFY(socket->waitClosed());
+        }
+        QCOMPARE(server.terminate(), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestFlowControl)
