@@ -33,6 +33,8 @@ Scenarios (defaults in brackets):
            carry their send time; at --rate messages a second in total, or at full speed
            (rate 0, the default) with --window [8] messages in flight per sender. Deliveries
            a second and delivery latency. Bare: roomgate-bare-ws (no reservation, no claim).
+           --stalled [0] more members per room join and then never read: the server's RSS
+           growth while they stall, and how each of them was ended (Roomgate: 4509).
   idle     --rooms [1] x --members [100] joined and held for --duration [5] s; the server's
            RSS (--server-pid) before and after, per member. Bare: roomgate-bare-ws.
   mixed    a soak: churn (--rate [10] enters a second, each held --hold [2] s), chat
@@ -77,6 +79,7 @@ constexpr Spec kSpecs[] = {
     {"members", "N", "Members per room (fanout, idle, mixed)."},
     {"senders", "N", "Senders per room (fanout, mixed)."},
     {"window", "N", "fanout at full speed: messages in flight per sender [8]."},
+    {"stalled", "N", "fanout: members per room, beyond --members, that join and then never read [0]."},
     {"users", "N", "Users (enter, storm, mixed churn)."},
     {"capacity", "N", "Room capacity."},
     {"hold", "S", "mixed: seconds a churning member stays [2]."},
@@ -142,6 +145,7 @@ QJsonObject BenchOptions::toJson() const
     put("members", members);
     put("senders", senders);
     put("window", window);
+    put("stalled", stalled);
     put("users", users);
     put("capacity", capacity);
     put("hold", hold);
@@ -298,6 +302,7 @@ BenchCommand parseBenchCommand(const QStringList &arguments)
     whole("members", 1, 100000, &o.members);
     whole("senders", 1, 100000, &o.senders);
     whole("window", 1, 100000, &o.window);
+    whole("stalled", 0, 100000, &o.stalled);
     whole("users", 1, 1000000, &o.users);
     whole("capacity", 1, 10000, &o.capacity);
     number("hold", 0, 3600, &o.hold);
@@ -314,6 +319,8 @@ BenchCommand parseBenchCommand(const QStringList &arguments)
     o.quiet = parser.isSet(quiet);
     if (o.threads == 0)
         o.threads = std::max(1, QThread::idealThreadCount());
+    if (o.stalled > 0 && o.scenario != QLatin1String("fanout"))
+        return fail(QStringLiteral("--stalled is an option of fanout only"));
 
     if (o.target == BenchOptions::Target::Bare) {
         const QStringList bare{QStringLiteral("reserve"), QStringLiteral("fanout"),

@@ -38,6 +38,7 @@ struct BenchOptions
     int members = 0;
     int senders = 0;
     int window = 0;
+    int stalled = 0; ///< fanout: members per room that join and never read
     int users = 0;
     int capacity = 0;
     double hold = 0;

@@ -36,7 +36,8 @@ ChatLoad::ChatLoad(ThreadContext &context, Config config, QObject *parent)
         m.user = user;
         m.room = user / m_config.membersPerRoom;
         const int seat = user % m_config.membersPerRoom;
-        if (seat < m_config.sendersPerRoom) {
+        m.stalled = seat >= m_config.membersPerRoom - m_config.stalledPerRoom;
+        if (seat < m_config.sendersPerRoom && !m.stalled) {
             m.senderIndex = m.room * m_config.sendersPerRoom + seat;
             m_senders.push_back(int(m_members.size()));
         }
@@ -75,18 +76,24 @@ void ChatLoad::joinNext()
         }
         joinNext();
     };
-    m.entry->onJoined = [this, outcome] {
+    m.entry->onJoined = [this, index, outcome] {
         m_counters.joined.fetch_add(1, std::memory_order_relaxed);
+        if (m_members[index].stalled)
+            m_members[index].entry->setReading(false);
         outcome(true);
     };
     m.entry->onFailed = [this, index, outcome](RoomEntry::Phase phase, const QString &code) {
+        if (phase == RoomEntry::Phase::Joined && m_members[index].stalled) {
+            ++m_stalledEnds[code]; // what a stalled member is there to show
+            m_counters.stalledEnded.fetch_add(1, std::memory_order_relaxed);
+            return;
+        }
         if (phase == RoomEntry::Phase::Joined) {
             m_counters.dropped.fetch_add(1, std::memory_order_relaxed);
             m_config.countError(QStringLiteral("memberClosed:") + code);
             return;
         }
         m_config.countError(QStringLiteral("join:") + code);
-        Q_UNUSED(index);
         outcome(false);
     };
     m.entry->onFrame = [this, index](QByteArrayView frame, qint64 now) {
@@ -148,8 +155,18 @@ void ChatLoad::sendFrom(Member &m, qint64 now)
         m_counters.sentInWindow.fetch_add(1, std::memory_order_relaxed);
 }
 
+void ChatLoad::resumeStalled()
+{
+    for (Member &m : m_members) {
+        if (m.stalled && m.entry)
+            m.entry->setReading(true);
+    }
+}
+
 void ChatLoad::onFrame(Member &m, QByteArrayView frame, qint64 now)
 {
+    if (m.stalled)
+        return; // what it reads once resumed was sent long ago: neither counted nor timed
     const qsizetype at = frame.indexOf(kMarker);
     if (at < 0) {
         if (frame.startsWith(R"({"type":"error")")) {

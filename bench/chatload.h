@@ -5,6 +5,7 @@
 #include "bench/openloopschedule.h"
 #include "bench/roomentry.h"
 
+#include <QHash>
 #include <QObject>
 #include <QStringList>
 #include <QTimer>
@@ -35,6 +36,8 @@ public:
         QStringList rooms;
         int membersPerRoom = 0;
         int sendersPerRoom = 0; ///< members 0…n-1 of every room send
+        /// the last members of every room (counted in membersPerRoom) stop reading once in
+        int stalledPerRoom = 0;
         int capacity = 0;
         qint64 timeoutNs = 0;
         int joinConcurrency = 32;
@@ -53,6 +56,7 @@ public:
         std::atomic<qint64> receivedInWindow{0};
         std::atomic<qint64> refused{0}; ///< messages answered with an error frame
         std::atomic<qint64> dropped{0}; ///< members closed by the server while joined
+        std::atomic<qint64> stalledEnded{0}; ///< stalled members whose connection ended
     };
 
     ChatLoad(ThreadContext &context, Config config, QObject *parent = nullptr);
@@ -71,7 +75,15 @@ public:
      */
     void startChat(double totalRate, int totalSenders, int window, qint64 fromNs, qint64 untilNs);
 
+    /**
+     * Lets the stalled members read again: what waited for them, then, where the server
+     * dropped them, its close (counted in stalledEnds()).
+     */
+    void resumeStalled();
+
     const Counters &counters() const { return m_counters; }
+    /** How stalled members ended, by code (SLOW_CONSUMER, TRANSPORT, …); as latency(). */
+    const QHash<QString, qint64> &stalledEnds() const { return m_stalledEnds; }
     /** Read after the threads stopped touching it (after a WorkerThreads::runOnAll). */
     const LatencyHistogram &latency() const { return m_latency; }
     const LatencyHistogram &sendLag() const { return m_sendLag; }
@@ -83,6 +95,7 @@ private:
         int user = 0;
         int room = 0;
         int senderIndex = -1; ///< global sender number, -1 for a listener
+        bool stalled = false; ///< reads nothing once joined (until resumeStalled())
         int inFlight = 0; ///< full speed: own messages not yet back
         qint64 seq = 0;
     };
@@ -99,6 +112,7 @@ private:
     Counters m_counters;
     LatencyHistogram m_latency;
     LatencyHistogram m_sendLag;
+    QHash<QString, qint64> m_stalledEnds;
 
     // join
     size_t m_nextJoin = 0;

@@ -22,7 +22,7 @@ FanoutScenario::FanoutScenario(BenchOptions options, QObject *parent)
             if (options.window == 0)
                 options.window = 8;
             if (options.capacity == 0)
-                options.capacity = std::max(options.members, 16);
+                options.capacity = std::max(options.members + options.stalled, 16);
             if (options.duration == 0)
                 options.duration = 10;
             return options;
@@ -34,6 +34,9 @@ FanoutScenario::FanoutScenario(BenchOptions options, QObject *parent)
     m_loads.resize(size_t(threadCount()), nullptr);
     m_latency.resize(size_t(threadCount()));
     m_sendLag.resize(size_t(threadCount()));
+    m_stalledEnds.resize(size_t(threadCount()));
+    m_rssSampler.setInterval(100);
+    connect(&m_rssSampler, &QTimer::timeout, this, &FanoutScenario::sampleRss);
 }
 
 FanoutScenario::~FanoutScenario()
@@ -43,7 +46,7 @@ FanoutScenario::~FanoutScenario()
 
 void FanoutScenario::run()
 {
-    signInUsers(options().rooms * options().members,
+    signInUsers(options().rooms * (options().members + options().stalled),
                 [this] { openRooms(m_rooms, options().capacity, [this] { joinAll(); }); });
 }
 
@@ -55,8 +58,9 @@ void FanoutScenario::joinAll()
             ChatLoad::Config c;
             c.endpoint = [this, &context](int user) { return endpoint(context, user); };
             c.rooms = m_rooms;
-            c.membersPerRoom = options().members;
+            c.membersPerRoom = options().members + options().stalled;
             c.sendersPerRoom = options().senders;
+            c.stalledPerRoom = options().stalled;
             c.capacity = options().capacity;
             c.timeoutNs = qint64(options().requestTimeout * double(kNsPerSecond));
             c.threads = threadCount();
@@ -91,6 +95,9 @@ void FanoutScenario::joinAll()
 void FanoutScenario::startChat()
 {
     setStage(options().warmup > 0 ? QStringLiteral("warmup") : QStringLiteral("timed"));
+    m_rssBeforeChat = serverRssKiB();
+    m_rssPeak = m_rssBeforeChat.value_or(0);
+    m_rssSampler.start();
     const qint64 now = nowNs();
     m_fromNs = now + qint64(options().warmup * double(kNsPerSecond));
     m_untilNs = m_fromNs + qint64(options().duration * double(kNsPerSecond));
@@ -130,10 +137,46 @@ void FanoutScenario::drain()
     const qint64 got = sum(&ChatLoad::Counters::received)
         + sum(&ChatLoad::Counters::refused) * options().members;
     if (got >= expected || double(m_drainClock.elapsed()) >= options().drain * 1000) {
-        collect();
+        sampleRss();
+        m_rssSampler.stop();
+        if (options().stalled == 0) {
+            collect();
+            return;
+        }
+        setStage(QStringLiteral("stalled read"));
+        threads().runOnAll(
+            [this](ThreadContext &context, WorkerThreads::Done done) {
+                m_loads[size_t(context.index())]->resumeStalled();
+                done();
+            },
+            this,
+            [this] {
+                m_drainClock.restart();
+                awaitStalled();
+            });
         return;
     }
     QTimer::singleShot(20, this, [this] { drain(); });
+}
+
+void FanoutScenario::awaitStalled()
+{
+    // The server drops a stalled member when its output passes the send-buffer limit; the
+    // member learns it only now, after what waited for it. A server with no such limit
+    // (the bare one) keeps them: they stay joined until the drain's time is up.
+    const qint64 stalled = qint64(options().rooms) * options().stalled;
+    if (sum(&ChatLoad::Counters::stalledEnded) >= stalled
+        || double(m_drainClock.elapsed()) >= options().drain * 1000) {
+        collect();
+        return;
+    }
+    QTimer::singleShot(20, this, [this] { awaitStalled(); });
+}
+
+void FanoutScenario::sampleRss()
+{
+    if (const auto rss = serverRssKiB())
+        m_rssPeak = std::max(m_rssPeak, *rss);
 }
 
 void FanoutScenario::collect()
@@ -143,6 +186,7 @@ void FanoutScenario::collect()
             const size_t t = size_t(context.index());
             m_latency[t] = m_loads[t]->latency();
             m_sendLag[t] = m_loads[t]->sendLag();
+            m_stalledEnds[t] = m_loads[t]->stalledEnds();
             done();
         },
         this,
@@ -166,6 +210,29 @@ void FanoutScenario::collect()
             result.insert(QStringLiteral("latency"), latency.toJson());
             if (options().rate > 0)
                 result.insert(QStringLiteral("sendLag"), sendLag.toJson());
+            if (m_rssBeforeChat) {
+                result.insert(
+                    QStringLiteral("serverRssKiB"),
+                    QJsonObject{{QStringLiteral("beforeChat"), *m_rssBeforeChat},
+                                {QStringLiteral("peak"), m_rssPeak},
+                                {QStringLiteral("growth"), m_rssPeak - *m_rssBeforeChat}});
+            }
+            if (options().stalled > 0) {
+                QHash<QString, qint64> ends;
+                for (const auto &perThread : m_stalledEnds) {
+                    for (auto it = perThread.cbegin(); it != perThread.cend(); ++it)
+                        ends[it.key()] += it.value();
+                }
+                QJsonObject endsJson;
+                qint64 ended = 0;
+                for (auto it = ends.cbegin(); it != ends.cend(); ++it) {
+                    endsJson.insert(it.key(), it.value());
+                    ended += it.value();
+                }
+                result.insert(QStringLiteral("stalledEnds"), endsJson);
+                result.insert(QStringLiteral("stalledStillJoined"),
+                              qint64(options().rooms) * options().stalled - ended);
+            }
             finish(result);
         });
 }
@@ -190,6 +257,7 @@ QJsonObject FanoutScenario::partialResult()
         {QStringLiteral("rooms"), options().rooms},
         {QStringLiteral("membersPerRoom"), members},
         {QStringLiteral("sendersPerRoom"), options().senders},
+        {QStringLiteral("stalledPerRoom"), options().stalled},
         {QStringLiteral("joined"), sum(&ChatLoad::Counters::joined)},
         {QStringLiteral("sent"), sum(&ChatLoad::Counters::sent)},
         {QStringLiteral("sentInWindow"), sum(&ChatLoad::Counters::sentInWindow)},

@@ -142,6 +142,12 @@ void RoomEntry::send(QByteArrayView frame)
         m_socket->sendText(frame);
 }
 
+void RoomEntry::setReading(bool reading)
+{
+    if (m_socket)
+        m_socket->setReading(reading);
+}
+
 void RoomEntry::abort()
 {
     ++m_attempt;

@@ -58,6 +58,8 @@ public:
     void abort();
     /** A chat message frame to the room (only while joined). */
     void send(QByteArrayView frame);
+    /** Stops or resumes reading the WebSocket (WsClient::setReading). */
+    void setReading(bool reading);
 
     Phase phase() const { return m_phase; }
     const Times &times() const { return m_times; }

@@ -38,6 +38,7 @@ row reserve reserve --connections 32 --warmup 2 --duration 10
 row enter enter --rate 1000 --warmup 2 --duration 10
 row fanout-100k fanout --members 100 --senders 10 --rate 1000 --warmup 2 --duration 10
 row fanout-capacity fanout --members 100 --senders 10 --window 16 --warmup 2 --duration 10
+row stalled fanout --members 10 --senders 1 --window 16 --stalled 1 --duration 20
 row storm storm --users 10000 --capacity 100 --request-timeout 60
 row idle idle --members 1000 --duration 10
 row mixed mixed --duration "${MIXED_SECONDS:-120}"

@@ -22,6 +22,7 @@ constexpr quint8 kClose = 0x8;
 constexpr quint8 kPing = 0x9;
 constexpr quint8 kPong = 0xA;
 constexpr qsizetype kMaxHandshakeBytes = 16 * 1024;
+constexpr qint64 kStalledReadBuffer = 4 * 1024;
 
 } // namespace
 
@@ -89,8 +90,21 @@ void WsClient::onConnected()
     m_socket->write(request);
 }
 
+void WsClient::setReading(bool reading)
+{
+    if (reading == m_reading || !m_socket)
+        return;
+    m_reading = reading;
+    // Qt stops taking bytes from the kernel once its own buffer holds this much.
+    m_socket->setReadBufferSize(reading ? 0 : kStalledReadBuffer);
+    if (reading)
+        QMetaObject::invokeMethod(this, &WsClient::onReadyRead, Qt::QueuedConnection);
+}
+
 void WsClient::onReadyRead()
 {
+    if (!m_reading)
+        return;
     const qint64 now = nowNs();
     m_in += m_socket->readAll();
     if (m_state == State::Handshaking) {

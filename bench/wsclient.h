@@ -48,6 +48,12 @@ public:
     void sendClose(quint16 code = 1000);
     /** Drops the connection at once, without calling onClosed. */
     void abort();
+    /**
+     * false: reads nothing more, like a peer that never reads: once a few KiB wait unread,
+     * the kernel's buffers fill and the server's output piles up. true: reads again, what
+     * waited first.
+     */
+    void setReading(bool reading);
 
     State state() const { return m_state; }
 
@@ -79,6 +85,7 @@ private:
     QByteArray m_fragments; ///< a fragmented message so far
     quint8 m_fragmentOpcode = 0;
     bool m_closeSent = false;
+    bool m_reading = true;
     qint64 m_deadlineNs = 0;
     quint32 m_maskState;
 };

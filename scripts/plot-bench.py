@@ -187,6 +187,13 @@ def cell(row, run, target):
         return (f"{r['enteredPerSecond']:.0f} entered/s of {r['offeredPerSecond']:.0f}, "
                 f"{r['timeouts']} timeouts, {r['failed']} failed, p50 {ms(lat.get('p50', 0))} ms, "
                 f"p99 {ms(lat.get('p99', 0))} ms{suffix}")
+    if row == "stalled":
+        rss = r.get("serverRssKiB") or {}
+        ends = ", ".join(f"{code} {n}" for code, n in (r.get("stalledEnds") or {}).items())
+        return (f"RSS +{rss.get('growth', 0) / 1024:.1f} MiB at peak, the reader "
+                f"{'ended: ' + ends if ends else 'still in'}; the others "
+                f"{r['deliveriesPerSecond'] / 1000:.0f}k deliveries/s, "
+                f"{r.get('lostDeliveries', 0)} lost{err}{suffix}")
     if row.startswith("fanout"):
         return (f"{r['deliveriesPerSecond'] / 1000:.0f}k deliveries/s, "
                 f"p50 {ms(lat['p50'])} ms, p99 {ms(lat['p99'])} ms{err}{suffix}")
@@ -210,6 +217,7 @@ ROWS = [
     ("enter", "enter (reserve → claim → leave), open loop 1000/s"),
     ("fanout-100k", "fan-out, 100 members, 100k deliveries/s offered"),
     ("fanout-capacity", "fan-out at capacity, 100 members"),
+    ("stalled", "a member that never reads, room of 10, one sender at full speed, 20 s"),
     ("storm", "storm: 10,000 users on capacity 100"),
     ("idle", "idle joined member (1000 members)"),
     ("mixed", "mixed soak"),
