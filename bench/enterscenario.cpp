@@ -68,11 +68,11 @@ void EnterScenario::startLoad()
             done();
         },
         this, [this] { m_ready = true; });
-    QTimer::singleShot(std::chrono::milliseconds(10 + qint64(options().warmup * 1000)), this,
-                       [this] { markTimedStart(); });
+    QTimer::singleShot(std::chrono::milliseconds(10 + qint64(options().warmup * 1000)),
+                       Qt::PreciseTimer, this, [this] { markTimedStart(); });
     QTimer::singleShot(
         std::chrono::milliseconds(10 + qint64((options().warmup + options().duration) * 1000)),
-        this, [this] {
+        Qt::PreciseTimer, this, [this] {
             markTimedEnd();
             threads().runOnAll(
                 [this](ThreadContext &context, WorkerThreads::Done done) {

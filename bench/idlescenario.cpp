@@ -112,12 +112,13 @@ void IdleScenario::hold()
     m_sampler.setInterval(std::chrono::milliseconds(qint64(options().rssInterval * 1000)));
     connect(&m_sampler, &QTimer::timeout, this, &IdleScenario::sample);
     m_sampler.start();
-    QTimer::singleShot(std::chrono::milliseconds(qint64(options().duration * 1000)), this, [this] {
-        m_sampler.stop();
-        sample();
-        markTimedEnd();
-        finish(partialResult());
-    });
+    QTimer::singleShot(std::chrono::milliseconds(qint64(options().duration * 1000)),
+                       Qt::PreciseTimer, this, [this] {
+                           m_sampler.stop();
+                           sample();
+                           markTimedEnd();
+                           finish(partialResult());
+                       });
 }
 
 void IdleScenario::sample()

@@ -157,14 +157,14 @@ void MixedScenario::startLoad()
     m_sampler.setInterval(std::chrono::milliseconds(qint64(options().rssInterval * 1000)));
     connect(&m_sampler, &QTimer::timeout, this, &MixedScenario::sample);
     m_sampler.start();
-    QTimer::singleShot(std::chrono::milliseconds(10 + qint64(options().warmup * 1000)), this,
-                       [this] {
+    QTimer::singleShot(std::chrono::milliseconds(10 + qint64(options().warmup * 1000)),
+                       Qt::PreciseTimer, this, [this] {
                            markTimedStart();
                            setStage(QStringLiteral("soak"));
                        });
     QTimer::singleShot(
         std::chrono::milliseconds(10 + qint64((options().warmup + options().duration) * 1000)),
-        this, [this] {
+        Qt::PreciseTimer, this, [this] {
             markTimedEnd();
             m_sampler.stop();
             sample();

@@ -67,11 +67,11 @@ void ReserveScenario::startLoops()
     const qint64 from = nowNs() + qint64(options().warmup * double(kNsPerSecond));
     m_fromNs = from;
     m_untilNs = from + qint64(options().duration * double(kNsPerSecond));
-    QTimer::singleShot(std::chrono::milliseconds(qint64(options().warmup * 1000)), this,
-                       [this] { markTimedStart(); });
+    QTimer::singleShot(std::chrono::milliseconds(qint64(options().warmup * 1000)), Qt::PreciseTimer,
+                       this, [this] { markTimedStart(); });
     QTimer::singleShot(
-        std::chrono::milliseconds(qint64((options().warmup + options().duration) * 1000)), this,
-        [this] {
+        std::chrono::milliseconds(qint64((options().warmup + options().duration) * 1000)),
+        Qt::PreciseTimer, this, [this] {
             markTimedEnd();
             stop();
         });
