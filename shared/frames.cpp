@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "shared/frames.h"
 
+#include "shared/wiretime.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -11,6 +13,51 @@ namespace {
 QByteArray compact(const QJsonObject &object)
 {
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+/** @p text as a JSON string (quoted, escaped as RFC 8259 requires, UTF-8) after @p out. */
+void appendJsonString(QByteArray &out, const QString &text)
+{
+    static constexpr char kHex[] = "0123456789abcdef";
+    const QByteArray utf8 = text.toUtf8(); // valid UTF-16 only (encode() checks)
+    out.append('"');
+    qsizetype plainFrom = 0;
+    for (qsizetype i = 0; i < utf8.size(); ++i) {
+        const auto c = static_cast<unsigned char>(utf8[i]);
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        out.append(QByteArrayView(utf8).sliced(plainFrom, i - plainFrom));
+        plainFrom = i + 1;
+        switch (c) {
+        case '"':
+            out.append("\\\"");
+            break;
+        case '\\':
+            out.append("\\\\");
+            break;
+        case '\b':
+            out.append("\\b");
+            break;
+        case '\f':
+            out.append("\\f");
+            break;
+        case '\n':
+            out.append("\\n");
+            break;
+        case '\r':
+            out.append("\\r");
+            break;
+        case '\t':
+            out.append("\\t");
+            break;
+        default:
+            out.append("\\u00");
+            out.append(kHex[c >> 4]);
+            out.append(kHex[c & 0xf]);
+        }
+    }
+    out.append(QByteArrayView(utf8).sliced(plainFrom));
+    out.append('"');
 }
 
 std::optional<QJsonObject> objectWithType(QByteArrayView utf8, QString *type, QString *why)
@@ -76,7 +123,35 @@ QByteArray encode(const Joined &frame)
 
 QByteArray encode(const ChatMessage &message)
 {
-    return compact(message.toJson());
+    // Every message of a room goes out once per message, on a hot path: written straight,
+    // not through a QJsonObject, with toJson()'s keys in its order (sorted) and the same
+    // JSON (tst_frames compares the two).
+    const auto valid = [](const QString &s) { return QStringView(s).isValidUtf16(); };
+    if (!valid(message.text) || !valid(message.from) || !valid(message.room)
+        || !valid(message.clientId))
+        return compact(message.toJson()); // a lone surrogate: escaped as toJson() does
+    const qsizetype chars
+        = message.text.size() + message.room.size() + message.from.size() + message.clientId.size();
+    QByteArray out;
+    out.reserve(96 + 3 * chars);
+    out.append('{');
+    if (!message.clientId.isEmpty()) {
+        out.append("\"clientId\":");
+        appendJsonString(out, message.clientId);
+        out.append(',');
+    }
+    out.append("\"from\":");
+    appendJsonString(out, message.from);
+    out.append(",\"id\":");
+    out.append(QByteArray::number(message.id));
+    out.append(",\"room\":");
+    appendJsonString(out, message.room);
+    out.append(",\"sentAt\":");
+    appendJsonString(out, WireTime::format(message.sentAtMs));
+    out.append(",\"text\":");
+    appendJsonString(out, message.text);
+    out.append(",\"type\":\"message\"}");
+    return out;
 }
 
 QByteArray encode(const Presence &frame)

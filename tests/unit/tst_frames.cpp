@@ -42,6 +42,47 @@ private Q_SLOTS:
         QVERIFY(!QJsonDocument::fromJson(Frames::encode(noId)).object().contains(u"clientId"));
     }
 
+    void messageFrameIsTheJsonOfItsObject_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("clientId");
+        QString controls;
+        for (char16_t u = 0; u < 0x20; ++u)
+            controls.append(QChar(u));
+        QTest::newRow("plain") << QStringLiteral("hello, lobby") << QStringLiteral("c-1");
+        QTest::newRow("no client id") << QStringLiteral("hi") << QString();
+        QTest::newRow("quotes and backslashes")
+            << QStringLiteral("say \"\\\" and \\n, '/' and </script>") << QStringLiteral("a\"b\\c");
+        QTest::newRow("every control character") << controls + QChar(0x7f) << QStringLiteral("c");
+        QTest::newRow("korean, emoji, separators")
+            << QStringLiteral("안녕 😀 \u2028\u2029 \uFEFF é") << QStringLiteral("한-1");
+        QTest::newRow("a lone surrogate")
+            << QString(QChar(0xD800)) + QStringLiteral("x") << QStringLiteral("c");
+        QTest::newRow("empty text") << QString() << QStringLiteral("c");
+    }
+
+    void messageFrameIsTheJsonOfItsObject()
+    {
+        // encode() writes the message frame straight; it must be what the QJsonObject of
+        // toJson() would give, byte for byte.
+        QFETCH(QString, text);
+        QFETCH(QString, clientId);
+        ChatMessage m = sampleMessage();
+        m.text = text;
+        m.clientId = clientId;
+        m.room = QStringLiteral("로비 \"1\"");
+        m.id = 9'007'199'254'740'993; // past 2^53: still written as the integer it is
+        const QByteArray encoded = Frames::encode(m);
+        QCOMPARE(encoded, QJsonDocument(m.toJson()).toJson(QJsonDocument::Compact));
+        QJsonParseError error;
+        const QJsonDocument parsed = QJsonDocument::fromJson(encoded, &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        ChatMessage back;
+        QVERIFY(ChatMessage::fromJson(parsed.object(), &back));
+        QCOMPARE(back.id, m.id);
+        QCOMPARE(back.room, m.room);
+    }
+
     void serverFramesRoundTrip()
     {
         Frames::Joined joined;
