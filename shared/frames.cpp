@@ -6,6 +6,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <string_view>
+
 namespace roomgate::Frames {
 
 namespace {
@@ -28,30 +30,15 @@ void appendJsonString(QByteArray &out, const QString &text)
             continue;
         out.append(QByteArrayView(utf8).sliced(plainFrom, i - plainFrom));
         plainFrom = i + 1;
-        switch (c) {
-        case '"':
-            out.append("\\\"");
-            break;
-        case '\\':
-            out.append("\\\\");
-            break;
-        case '\b':
-            out.append("\\b");
-            break;
-        case '\f':
-            out.append("\\f");
-            break;
-        case '\n':
-            out.append("\\n");
-            break;
-        case '\r':
-            out.append("\\r");
-            break;
-        case '\t':
-            out.append("\\t");
-            break;
-        default:
-            out.append("\\u00");
+        // Quote, backslash and the five control characters JSON has a letter for; any
+        // other control character as \u00XX.
+        static constexpr std::string_view kEscaped = "\"\\\b\f\n\r\t";
+        static constexpr std::string_view kLetter = R"("\bfnrt)";
+        out.append('\\');
+        if (const size_t k = kEscaped.find(static_cast<char>(c)); k != std::string_view::npos) {
+            out.append(kLetter[k]);
+        } else {
+            out.append("u00");
             out.append(kHex[c >> 4]);
             out.append(kHex[c & 0xf]);
         }
@@ -136,21 +123,21 @@ QByteArray encode(const ChatMessage &message)
     out.reserve(96 + 3 * chars);
     out.append('{');
     if (!message.clientId.isEmpty()) {
-        out.append("\"clientId\":");
+        out.append(R"("clientId":)");
         appendJsonString(out, message.clientId);
         out.append(',');
     }
-    out.append("\"from\":");
+    out.append(R"("from":)");
     appendJsonString(out, message.from);
-    out.append(",\"id\":");
+    out.append(R"(,"id":)");
     out.append(QByteArray::number(message.id));
-    out.append(",\"room\":");
+    out.append(R"(,"room":)");
     appendJsonString(out, message.room);
-    out.append(",\"sentAt\":");
+    out.append(R"(,"sentAt":)");
     appendJsonString(out, WireTime::format(message.sentAtMs));
-    out.append(",\"text\":");
+    out.append(R"(,"text":)");
     appendJsonString(out, message.text);
-    out.append(",\"type\":\"message\"}");
+    out.append(R"(,"type":"message"})");
     return out;
 }
 
